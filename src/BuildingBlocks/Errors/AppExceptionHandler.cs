@@ -1,0 +1,71 @@
+using System.Text.Json;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Conventions.BuildingBlocks.Errors;
+
+/// <summary>
+/// The one place where exceptions become problem details. Refusals keep their code and status;
+/// malformed input (bad JSON, wrong types, unknown enum values, oversized bodies) becomes a 4xx;
+/// only a genuine fault is a 500, logged with its trace id.
+/// </summary>
+public sealed partial class AppExceptionHandler(ILogger<AppExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            AppException app => Problems.From(app, httpContext),
+            ValidationException validation => Problems.From(ToInvalidInput(validation), httpContext),
+            BadHttpRequestException bad => FromBadRequest(bad, httpContext),
+            JsonException json => Problems.Create(400, "request.malformed", Describe(json), httpContext),
+            _ => null,
+        };
+
+        if (problem is null)
+        {
+            LogUnhandled(logger, exception, httpContext.TraceIdentifier);
+            problem = Problems.Create(500, "server.error", "An unexpected error occurred. It has been logged.", httpContext);
+        }
+
+        await Problems.WriteAsync(httpContext, problem);
+        return true;
+    }
+
+    public static InvalidInputException ToInvalidInput(ValidationException validation)
+    {
+        var errors = validation.Errors
+            .GroupBy(e => ToCamelPath(e.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
+        return new InvalidInputException("validation.failed", "One or more fields are invalid.", errors);
+    }
+
+    private static Microsoft.AspNetCore.Mvc.ProblemDetails FromBadRequest(BadHttpRequestException bad, HttpContext context)
+    {
+        if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Problems.Create(413, "request.too_large", "The request body is larger than the API accepts.", context);
+        }
+        if (bad.StatusCode == StatusCodes.Status415UnsupportedMediaType)
+        {
+            return Problems.Create(415, "request.unsupported_media_type", "Send the body as application/json.", context);
+        }
+        var detail = bad.InnerException is JsonException json
+            ? Describe(json)
+            : "The request could not be read: " + bad.Message;
+        return Problems.Create(400, "request.malformed", detail, context);
+    }
+
+    private static string Describe(JsonException json) =>
+        json.Path is { Length: > 0 } path
+            ? $"The JSON body is malformed or has a value of the wrong type at '{path}'."
+            : "The JSON body is malformed.";
+
+    private static string ToCamelPath(string propertyName) =>
+        string.Join('.', propertyName.Split('.').Select(p => p.Length == 0 ? p : char.ToLowerInvariant(p[0]) + p[1..]));
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception (trace {TraceId})")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string traceId);
+}

@@ -1,0 +1,70 @@
+using System.Text.Json;
+using Conventions.BuildingBlocks.Web;
+using Mediator;
+
+namespace Conventions.BuildingBlocks.Outbox;
+
+/// <summary>
+/// A fact another module may react to. Written to the publishing module's outbox in the same transaction as the
+/// change, then dispatched by the outbox job. Consumers are idempotent: they check the inbox by <see cref="EventId"/>.
+/// </summary>
+public interface IIntegrationEvent : INotification
+{
+    Guid EventId { get; }
+
+    DateTimeOffset OccurredAt { get; }
+}
+
+public abstract record IntegrationEvent(DateTimeOffset OccurredAt) : IIntegrationEvent
+{
+    public Guid EventId { get; init; } = Guid.NewGuid();
+}
+
+/// <summary>A row of a module's outbox.</summary>
+public sealed class OutboxMessage
+{
+    public Guid Id { get; set; }
+
+    public string Type { get; set; } = string.Empty;
+
+    public string Payload { get; set; } = string.Empty;
+
+    public DateTimeOffset OccurredAt { get; set; }
+
+    public DateTimeOffset? ProcessedAt { get; set; }
+
+    public DateTimeOffset NextAttemptAt { get; set; }
+
+    public int Attempts { get; set; }
+
+    public string? LastError { get; set; }
+
+    public static OutboxMessage From(IIntegrationEvent integrationEvent)
+    {
+        var type = integrationEvent.GetType();
+        return new OutboxMessage
+        {
+            Id = integrationEvent.EventId,
+            Type = $"{type.FullName}, {type.Assembly.GetName().Name}",
+            Payload = JsonSerializer.Serialize(integrationEvent, type, JsonDefaults.Options),
+            OccurredAt = integrationEvent.OccurredAt,
+            NextAttemptAt = integrationEvent.OccurredAt,
+        };
+    }
+
+    public IIntegrationEvent Deserialize()
+    {
+        var type = System.Type.GetType(Type, throwOnError: true)!;
+        return (IIntegrationEvent)JsonSerializer.Deserialize(Payload, type, JsonDefaults.Options)!;
+    }
+}
+
+/// <summary>A consumer's record of an event it handled (the inbox), keyed by event and consumer.</summary>
+public sealed class InboxMessage
+{
+    public Guid EventId { get; set; }
+
+    public string Consumer { get; set; } = string.Empty;
+
+    public DateTimeOffset HandledAt { get; set; }
+}

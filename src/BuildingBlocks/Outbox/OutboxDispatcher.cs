@@ -1,0 +1,103 @@
+using Conventions.BuildingBlocks.Jobs;
+using Conventions.BuildingBlocks.Persistence;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Conventions.BuildingBlocks.Outbox;
+
+/// <summary>
+/// The <c>outbox</c> job: publishes every module's pending integration events through the mediator, each in its own
+/// scope, oldest first. A failing event is retried later with backoff; the others still go out.
+/// </summary>
+public sealed partial class OutboxDispatcher(
+    IServiceScopeFactory scopes,
+    IEnumerable<ModuleDatabase> databases,
+    TimeProvider clock,
+    ILogger<OutboxDispatcher> logger) : IJob
+{
+    private const int BatchSize = 200;
+
+    public string Name => JobNames.Outbox;
+
+    public string Cron => "* * * * *";
+
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var processed = 0;
+        foreach (var database in databases)
+        {
+            while (true)
+            {
+                var ids = await PendingAsync(database, cancellationToken);
+                foreach (var id in ids)
+                {
+                    if (await DispatchOneAsync(database, id, cancellationToken))
+                    {
+                        processed++;
+                    }
+                }
+                if (ids.Count < BatchSize)
+                {
+                    break;
+                }
+            }
+        }
+        return processed;
+    }
+
+    private async Task<List<Guid>> PendingAsync(ModuleDatabase database, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var context = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(database.ContextType);
+        var now = clock.GetUtcNow();
+        return await context.OutboxMessages
+            .Where(m => m.ProcessedAt == null && m.NextAttemptAt <= now)
+            .OrderBy(m => m.OccurredAt)
+            .Select(m => m.Id)
+            .Take(BatchSize)
+            .ToListAsync(cancellationToken);
+    }
+
+    private async Task<bool> DispatchOneAsync(ModuleDatabase database, Guid id, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var context = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(database.ContextType);
+        var message = await context.OutboxMessages.SingleAsync(m => m.Id == id, cancellationToken);
+        if (message.ProcessedAt is not null)
+        {
+            return false;
+        }
+        try
+        {
+            var publisher = scope.ServiceProvider.GetRequiredService<IPublisher>();
+            await publisher.Publish(message.Deserialize(), cancellationToken);
+            message.ProcessedAt = clock.GetUtcNow();
+            message.LastError = null;
+            await context.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogFailed(logger, exception, message.Type, message.Id);
+            context.ChangeTracker.Clear();
+            context.Attach(message);
+            message.Attempts++;
+            message.LastError = exception.Message.Length > 2000 ? exception.Message[..2000] : exception.Message;
+            message.NextAttemptAt = clock.GetUtcNow() + Backoff.For(message.Attempts);
+            await context.SaveChangesAsync(cancellationToken);
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox event {Type} {Id} failed; it will be retried")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string type, Guid id);
+}
+
+/// <summary>Exponential backoff for retries: 1 min, 2, 4, 8 ... capped at 6 hours.</summary>
+public static class Backoff
+{
+    public static TimeSpan For(int attempts) =>
+        TimeSpan.FromMinutes(Math.Min(360, Math.Pow(2, Math.Max(0, attempts - 1))));
+}

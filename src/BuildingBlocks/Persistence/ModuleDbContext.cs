@@ -1,0 +1,91 @@
+using Conventions.BuildingBlocks.Outbox;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Conventions.BuildingBlocks.Persistence;
+
+/// <summary>
+/// Base of every module's DbContext. A module owns its tables: a schema named after the module on SQL Server,
+/// a table-name prefix on SQLite (which has no schemas). Each module also gets its own outbox and inbox tables.
+/// Concrete provider subclasses (one for SQLite, one for SQL Server) carry each provider's migrations.
+/// </summary>
+public abstract class ModuleDbContext : DbContext
+{
+    protected ModuleDbContext(DbContextOptions options) : base(options)
+    {
+    }
+
+    /// <summary>Lower-case module name: the SQL Server schema and the SQLite table prefix.</summary>
+    public abstract string Schema { get; }
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+
+    protected bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+
+    /// <summary>Writes an integration event to this module's outbox, in the same transaction as the change.</summary>
+    public void Publish(IIntegrationEvent integrationEvent) => OutboxMessages.Add(OutboxMessage.From(integrationEvent));
+
+    /// <summary>True when a consumer already handled this event (inbox): consumers call it first and skip the event.</summary>
+    public Task<bool> AlreadyHandledAsync(Guid eventId, string consumer, CancellationToken cancellationToken) =>
+        InboxMessages.AnyAsync(m => m.EventId == eventId && m.Consumer == consumer, cancellationToken);
+
+    /// <summary>Records that a consumer handled an event, saved in the same transaction as the consumer's own changes.</summary>
+    public void MarkHandled(Guid eventId, string consumer, DateTimeOffset at) =>
+        InboxMessages.Add(new InboxMessage { EventId = eventId, Consumer = consumer, HandledAt = at });
+
+    protected abstract void ConfigureModel(ModelBuilder modelBuilder);
+
+    protected sealed override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ConfigureModel(modelBuilder);
+
+        modelBuilder.Entity<OutboxMessage>(b =>
+        {
+            b.ToTable("outbox");
+            b.HasKey(m => m.Id);
+            b.Property(m => m.Type).HasMaxLength(400).IsRequired();
+            b.Property(m => m.Payload).IsRequired();
+            b.Property(m => m.LastError).HasMaxLength(2000);
+            b.HasIndex(m => new { m.ProcessedAt, m.NextAttemptAt });
+        });
+        modelBuilder.Entity<InboxMessage>(b =>
+        {
+            b.ToTable("inbox");
+            b.HasKey(m => new { m.EventId, m.Consumer });
+            b.Property(m => m.Consumer).HasMaxLength(200);
+        });
+
+        if (IsSqlite)
+        {
+            foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(e => e.GetTableName() is not null && !e.IsOwned()))
+            {
+                entity.SetTableName($"{Schema}_{entity.GetTableName()}");
+            }
+        }
+        else
+        {
+            modelBuilder.HasDefaultSchema(Schema);
+        }
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        if (IsSqlite)
+        {
+            // SQLite cannot compare or order DateTimeOffset text; instants are stored as UTC ticks, which order correctly.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+            configurationBuilder.Properties<decimal>().HaveConversion<double>();
+        }
+        else
+        {
+            configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
+        }
+        configurationBuilder.Properties<string>().HaveMaxLength(2000);
+    }
+
+    private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
+        v => v.UtcTicks,
+        v => new DateTimeOffset(v, TimeSpan.Zero));
+}

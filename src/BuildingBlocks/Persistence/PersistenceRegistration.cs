@@ -1,0 +1,84 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Conventions.BuildingBlocks.Persistence;
+
+public static class PersistenceRegistration
+{
+    /// <summary>
+    /// Registers a module's context: <typeparamref name="TContext"/> resolves to the SQLite or SQL Server subclass
+    /// according to <see cref="DatabaseSettings"/>, enlisted in the request's unit of work.
+    /// </summary>
+    public static IServiceCollection AddModuleDbContext<TContext, TSqlite, TSqlServer>(this IServiceCollection services, string schema)
+        where TContext : ModuleDbContext
+        where TSqlite : TContext
+        where TSqlServer : TContext
+    {
+        services.AddDbContext<TSqlite>((sp, options) => Configure(options, sp.GetRequiredService<IOptions<DatabaseSettings>>().Value, schema, DatabaseProvider.Sqlite));
+        services.AddDbContext<TSqlServer>((sp, options) => Configure(options, sp.GetRequiredService<IOptions<DatabaseSettings>>().Value, schema, DatabaseProvider.SqlServer));
+        services.AddScoped<TContext>(sp =>
+        {
+            var settings = sp.GetRequiredService<IOptions<DatabaseSettings>>().Value;
+            TContext context = settings.Provider == DatabaseProvider.Sqlite
+                ? sp.GetRequiredService<TSqlite>()
+                : sp.GetRequiredService<TSqlServer>();
+            sp.GetRequiredService<UnitOfWork>().Enlist(context);
+            return context;
+        });
+        services.AddSingleton(new ModuleDatabase(schema, typeof(TContext)));
+        return services;
+    }
+
+    public static void Configure(DbContextOptionsBuilder options, DatabaseSettings settings, string schema, DatabaseProvider provider)
+    {
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            options.UseSqlite(settings.ConnectionString, sqlite => sqlite.MigrationsHistoryTable($"__{schema}_migrations"));
+            options.AddInterceptors(SqlitePragmas.Instance);
+        }
+        else
+        {
+            options.UseSqlServer(settings.ConnectionString, sql =>
+            {
+                sql.MigrationsHistoryTable("__migrations", schema);
+                sql.EnableRetryOnFailure(3);
+            });
+        }
+    }
+}
+
+/// <summary>
+/// Durable SQLite: write-ahead log (set once, persistent in the file), a full sync of the log at each commit,
+/// foreign keys enforced, and a wait rather than an immediate failure when another writer holds the lock.
+/// </summary>
+public sealed class SqlitePragmas : DbConnectionInterceptor
+{
+    public static readonly SqlitePragmas Instance = new();
+
+    private const string Pragmas = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=15000;";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        command.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Turns on write-ahead logging for the database file (called once at start-up, before migrating).</summary>
+    public static async Task EnableWriteAheadLogAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode=WAL;";
+        await command.ExecuteScalarAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,55 @@
+using Conventions.BuildingBlocks.Jobs;
+using Conventions.BuildingBlocks.Outbox;
+using Microsoft.EntityFrameworkCore;
+
+namespace Conventions.BuildingBlocks.Persistence;
+
+/// <summary>
+/// The module contexts a request touched. The unit-of-work behaviour commits them when the outermost command returns;
+/// when outbox messages were written, the outbox job is triggered so events go out promptly (the recurring sweep
+/// still catches anything a trigger missed).
+/// </summary>
+public sealed class UnitOfWork(IJobTrigger jobTrigger)
+{
+    private readonly List<DbContext> _contexts = [];
+    private int _depth;
+
+    public void Enlist(DbContext context)
+    {
+        if (!_contexts.Contains(context))
+        {
+            _contexts.Add(context);
+        }
+    }
+
+    public Scope Begin()
+    {
+        _depth++;
+        return new Scope(this, _depth == 1);
+    }
+
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        var wroteOutbox = false;
+        foreach (var context in _contexts)
+        {
+            if (!context.ChangeTracker.HasChanges())
+            {
+                continue;
+            }
+            wroteOutbox |= context.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
+            await context.SaveChangesAsync(cancellationToken);
+        }
+        if (wroteOutbox)
+        {
+            jobTrigger.Trigger(JobNames.Outbox);
+        }
+    }
+
+    public readonly struct Scope(UnitOfWork owner, bool isOutermost) : IDisposable
+    {
+        public bool IsOutermost { get; } = isOutermost;
+
+        public void Dispose() => owner._depth--;
+    }
+}
