@@ -82,3 +82,22 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
         await command.ExecuteScalarAsync(cancellationToken);
     }
 }
+
+/// <summary>Options for design-time tools (dotnet ef) and for model checks in tests: no database is contacted.</summary>
+public static class DesignTime
+{
+    public const string SqliteConnection = "Data Source=design-time.db";
+    public const string SqlServerConnection = "Server=localhost;Database=Conventions;Integrated Security=false;User Id=sa;Password=design-time;TrustServerCertificate=true";
+
+    public static DbContextOptions<TContext> Options<TContext>(DatabaseProvider provider, string schema) where TContext : DbContext
+    {
+        var builder = new DbContextOptionsBuilder<TContext>();
+        var settings = new DatabaseSettings
+        {
+            Provider = provider,
+            ConnectionString = provider == DatabaseProvider.Sqlite ? SqliteConnection : SqlServerConnection,
+        };
+        PersistenceRegistration.Configure(builder, settings, schema, provider);
+        return builder.Options;
+    }
+}

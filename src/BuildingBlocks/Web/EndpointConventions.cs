@@ -1,0 +1,30 @@
+using Conventions.BuildingBlocks.Access;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace Conventions.BuildingBlocks.Web;
+
+public static class EndpointConventions
+{
+    /// <summary>Restricts an endpoint to some roles (403 <c>auth.role_forbidden</c> otherwise) and says so in Swagger.</summary>
+    public static TBuilder RequireRoles<TBuilder>(this TBuilder builder, params Role[] roles) where TBuilder : IEndpointConventionBuilder
+    {
+        var names = roles.Select(JsonDefaults.Kebab).ToArray();
+        builder.RequireAuthorization(policy => policy.RequireRole(names));
+        builder.WithMetadata(new RolesMetadata(names));
+        return builder;
+    }
+
+    /// <summary>The problem details responses every authenticated endpoint may answer, for Swagger.</summary>
+    public static RouteHandlerBuilder ProducesRefusals(this RouteHandlerBuilder builder, params int[] statuses)
+    {
+        foreach (var status in statuses.Length == 0 ? [400, 401, 403, 404] : statuses)
+        {
+            builder.ProducesProblem(status);
+        }
+        return builder;
+    }
+}
+
+/// <summary>The roles an endpoint accepts (read by Swagger to document them).</summary>
+public sealed record RolesMetadata(IReadOnlyList<string> Roles);

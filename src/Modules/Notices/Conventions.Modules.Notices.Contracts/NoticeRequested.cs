@@ -1,0 +1,26 @@
+using Conventions.BuildingBlocks.Outbox;
+
+namespace Conventions.Modules.Notices.Contracts;
+
+/// <summary>Someone a notice is addressed to (a referent or signatory of a party).</summary>
+public sealed record NoticeRecipient(string Name, string Email, Guid? OrganizationId = null);
+
+/// <summary>
+/// Any module asks for a notice by writing this event to its own outbox, in the same transaction as the change the
+/// notice tells about. The Notices module stores it (once per event) and delivers it.
+/// </summary>
+/// <param name="Kind">Stable kebab-case kind, for example <c>dispute-opened</c> or <c>renewal-reminder</c>.</param>
+/// <param name="Subject">French subject line.</param>
+/// <param name="BodyHtml">The French letter, rendered by the sending module from its Scriban template (values escaped).</param>
+/// <param name="OrganizationIds">The organizations whose portals list the notice.</param>
+/// <param name="DeduplicationKey">When set, a second request with the same key is ignored (a transition notified once).</param>
+public sealed record NoticeRequested(
+    DateTimeOffset OccurredAt,
+    string Kind,
+    string Subject,
+    string BodyHtml,
+    IReadOnlyList<NoticeRecipient> Recipients,
+    IReadOnlyList<Guid> OrganizationIds,
+    Guid? ConventionId = null,
+    Guid? DisputeId = null,
+    string? DeduplicationKey = null) : IntegrationEvent(OccurredAt);

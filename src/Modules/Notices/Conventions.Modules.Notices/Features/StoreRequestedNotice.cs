@@ -1,0 +1,33 @@
+using Conventions.BuildingBlocks.Jobs;
+using Conventions.Modules.Notices.Contracts;
+using Conventions.Modules.Notices.Domain;
+using Conventions.Modules.Notices.Persistence;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Conventions.Modules.Notices.Features;
+
+/// <summary>Stores a requested notice once (inbox by event id, and by deduplication key), then asks for delivery.</summary>
+internal sealed class StoreRequestedNotice(NoticesDbContext db, TimeProvider clock, IJobTrigger jobs) : INotificationHandler<NoticeRequested>
+{
+    public async ValueTask Handle(NoticeRequested notification, CancellationToken cancellationToken)
+    {
+        if (await db.AlreadyHandledAsync(notification.EventId, nameof(StoreRequestedNotice), cancellationToken))
+        {
+            return;
+        }
+        var now = clock.GetUtcNow();
+        var duplicate = notification.DeduplicationKey is { } key
+            && await db.Notices.AnyAsync(n => n.DeduplicationKey == key, cancellationToken);
+        if (!duplicate)
+        {
+            db.Notices.Add(Notice.From(notification, now));
+        }
+        db.MarkHandled(notification.EventId, nameof(StoreRequestedNotice), now);
+        await db.SaveChangesAsync(cancellationToken);
+        if (!duplicate)
+        {
+            jobs.Trigger(JobNames.Notices);
+        }
+    }
+}

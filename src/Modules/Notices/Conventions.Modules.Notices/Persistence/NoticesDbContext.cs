@@ -1,0 +1,66 @@
+using Conventions.BuildingBlocks.Persistence;
+using Conventions.Modules.Notices.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Conventions.Modules.Notices.Persistence;
+
+internal class NoticesDbContext(DbContextOptions options) : ModuleDbContext(options)
+{
+    public const string SchemaName = "notices";
+
+    public override string Schema => SchemaName;
+
+    public DbSet<Notice> Notices => Set<Notice>();
+
+    protected override void ConfigureModel(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Notice>(b =>
+        {
+            b.ToTable("notices");
+            b.HasKey(n => n.Id);
+            b.Property(n => n.Kind).HasMaxLength(100);
+            b.Property(n => n.Subject).HasMaxLength(500);
+            b.Property(n => n.BodyHtml).HasMaxLength(-1);
+            b.Property(n => n.DeduplicationKey).HasMaxLength(300);
+            b.Property(n => n.Status).HasConversion<string>().HasMaxLength(20);
+            b.HasIndex(n => n.SourceEventId).IsUnique();
+            b.HasIndex(n => n.DeduplicationKey).IsUnique();
+            b.HasIndex(n => new { n.Status, n.NextAttemptAt });
+            b.HasIndex(n => n.ConventionId);
+            b.HasIndex(n => n.DisputeId);
+            b.OwnsMany(n => n.Recipients, r =>
+            {
+                r.ToTable("notice_recipients");
+                r.WithOwner().HasForeignKey("NoticeId");
+                r.Property<int>("Id");
+                r.HasKey("Id");
+                r.Property(x => x.Name).HasMaxLength(200);
+                r.Property(x => x.Email).HasMaxLength(320);
+            });
+            b.OwnsMany(n => n.Audience, a =>
+            {
+                a.ToTable("notice_audience");
+                a.WithOwner().HasForeignKey("NoticeId");
+                a.HasKey("NoticeId", nameof(NoticeAudience.OrganizationId));
+                a.HasIndex(x => x.OrganizationId);
+            });
+        });
+    }
+}
+
+internal sealed class SqliteNoticesDbContext(DbContextOptions<SqliteNoticesDbContext> options) : NoticesDbContext(options);
+
+internal sealed class SqlServerNoticesDbContext(DbContextOptions<SqlServerNoticesDbContext> options) : NoticesDbContext(options);
+
+internal sealed class SqliteNoticesDesignFactory : IDesignTimeDbContextFactory<SqliteNoticesDbContext>
+{
+    public SqliteNoticesDbContext CreateDbContext(string[] args) =>
+        new(DesignTime.Options<SqliteNoticesDbContext>(DatabaseProvider.Sqlite, NoticesDbContext.SchemaName));
+}
+
+internal sealed class SqlServerNoticesDesignFactory : IDesignTimeDbContextFactory<SqlServerNoticesDbContext>
+{
+    public SqlServerNoticesDbContext CreateDbContext(string[] args) =>
+        new(DesignTime.Options<SqlServerNoticesDbContext>(DatabaseProvider.SqlServer, NoticesDbContext.SchemaName));
+}

@@ -1,0 +1,67 @@
+using Conventions.BuildingBlocks.Access;
+using Conventions.BuildingBlocks.Outbox;
+using Mediator;
+
+namespace Conventions.Modules.Partners.Contracts;
+
+public enum OrganizationKind
+{
+    Association,
+    Municipality,
+    CulturalInstitution,
+    SportInstitution,
+    SocialService,
+    Other,
+}
+
+public enum ContactRole
+{
+    Signatory,
+    Referent,
+    Staff,
+}
+
+public enum CredentialState
+{
+    Valid,
+    Expired,
+    Revoked,
+}
+
+/// <summary>What an API key stands for. Null from <see cref="AuthenticateApiKey"/> when the key is unknown.</summary>
+public sealed record ApiKeyIdentity(
+    Guid CredentialId,
+    Guid? OrganizationId,
+    Role Role,
+    CredentialState State,
+    bool OrganizationSuspended,
+    string? SuspensionReason);
+
+/// <summary>Looks up an API key by its hash (used by the host's authentication).</summary>
+public sealed record AuthenticateApiKey(string Key) : IQuery<ApiKeyIdentity?>;
+
+public sealed record PostalAddress(string Line1, string PostalCode, string City);
+
+public sealed record ContactSummary(Guid Id, string FullName, string? Title, string? Email, string? Phone, IReadOnlyList<ContactRole> Roles);
+
+/// <summary>An organization as other modules see it (parties of a convention, recipients of notices).</summary>
+public sealed record OrganizationSummary(
+    Guid Id,
+    string Name,
+    OrganizationKind Kind,
+    PostalAddress Address,
+    string? Email,
+    string? Phone,
+    bool IsSuspended,
+    IReadOnlyList<ContactSummary> Contacts);
+
+/// <summary>Reads an organization for another module, whoever the caller is (null when it does not exist).</summary>
+public sealed record GetOrganizationSummary(Guid OrganizationId) : IQuery<OrganizationSummary?>;
+
+/// <summary>Creates the first platform admin with the configured key when none exists (<c>Conventions:BootstrapAdminKey</c>).</summary>
+public sealed record EnsurePlatformAdmin(string Key) : ICommand<bool>;
+
+/// <summary>An operator suspended a partner's account for misuse: its keys now get 403.</summary>
+public sealed record OrganizationSuspended(DateTimeOffset OccurredAt, Guid OrganizationId, string Reason) : IntegrationEvent(OccurredAt);
+
+public sealed record OrganizationReactivated(DateTimeOffset OccurredAt, Guid OrganizationId) : IntegrationEvent(OccurredAt);

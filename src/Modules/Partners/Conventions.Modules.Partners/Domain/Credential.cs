@@ -1,0 +1,95 @@
+using System.Security.Cryptography;
+using System.Text;
+using Conventions.BuildingBlocks.Access;
+using Conventions.BuildingBlocks.Errors;
+using Conventions.Modules.Partners.Contracts;
+
+namespace Conventions.Modules.Partners.Domain;
+
+/// <summary>
+/// An API key. Only its SHA-256 is stored (the key is 256 random bits, so a fast hash is enough: nothing to brute-force);
+/// the key itself is shown once, when issued or rotated. Platform admin keys belong to no organization.
+/// </summary>
+internal sealed class Credential
+{
+    private Credential()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid? OrganizationId { get; private set; }
+
+    public Role Role { get; private set; }
+
+    public string Label { get; private set; } = string.Empty;
+
+    public string KeyHash { get; private set; } = string.Empty;
+
+    /// <summary>The key's first characters, to tell keys apart in lists.</summary>
+    public string KeyPrefix { get; private set; } = string.Empty;
+
+    /// <summary>The key works until the end of this day (Europe/Paris).</summary>
+    public DateOnly ExpiresOn { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset? RevokedAt { get; private set; }
+
+    public Guid? ReplacedById { get; private set; }
+
+    public static (Credential Credential, string Key) Issue(Guid? organizationId, Role role, string label, DateOnly expiresOn, DateTimeOffset now, string? key = null)
+    {
+        key ??= ApiKeys.Generate();
+        var credential = new Credential
+        {
+            Id = Guid.NewGuid(),
+            OrganizationId = organizationId,
+            Role = role,
+            Label = label.Trim(),
+            KeyHash = ApiKeys.Hash(key),
+            KeyPrefix = key.Length > 12 ? key[..12] : key,
+            ExpiresOn = expiresOn,
+            CreatedAt = now,
+        };
+        return (credential, key);
+    }
+
+    public CredentialState StateOn(DateOnly today) =>
+        RevokedAt is not null ? CredentialState.Revoked
+        : today > ExpiresOn ? CredentialState.Expired
+        : CredentialState.Valid;
+
+    public void Revoke(DateTimeOffset now)
+    {
+        if (RevokedAt is not null)
+        {
+            throw new ConflictException("credential.already_revoked", "This key is already revoked.");
+        }
+        RevokedAt = now;
+    }
+
+    /// <summary>Issues the replacement and revokes this key at once: the old key stops working immediately.</summary>
+    public (Credential Replacement, string Key) Rotate(DateOnly today, DateTimeOffset now)
+    {
+        if (RevokedAt is not null)
+        {
+            throw new ConflictException("credential.already_revoked", "A revoked key cannot be rotated; issue a new one.");
+        }
+        var expiresOn = ExpiresOn < today ? today : ExpiresOn;
+        var (replacement, key) = Issue(OrganizationId, Role, Label, expiresOn, now);
+        RevokedAt = now;
+        ReplacedById = replacement.Id;
+        return (replacement, key);
+    }
+}
+
+internal static class ApiKeys
+{
+    public const string Prefix = "cvk_";
+
+    public static string Generate() =>
+        Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+}

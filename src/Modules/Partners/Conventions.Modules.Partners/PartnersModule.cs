@@ -1,0 +1,31 @@
+using Conventions.BuildingBlocks.Persistence;
+using Conventions.Modules.Partners.Features;
+using Conventions.Modules.Partners.Persistence;
+using FluentValidation;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Conventions.Modules.Partners;
+
+/// <summary>Partners: organizations, contacts, API keys and roles, suspension, directories, donations.</summary>
+public static class PartnersModule
+{
+    public static IServiceCollection AddPartnersModule(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDbContext<PartnersDbContext, SqlitePartnersDbContext, SqlServerPartnersDbContext>(PartnersDbContext.SchemaName);
+        services.Configure<PartnersSettings>(configuration.GetSection("Conventions"));
+        services.AddSingleton<IDemoDataSeeder, DemoPartners>();
+        services.AddValidatorsFromAssemblyContaining<RegisterOrganizationValidator>(includeInternalTypes: true);
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapPartnersModule(this IEndpointRouteBuilder api)
+    {
+        OrganizationEndpoints.Map(api);
+        CredentialEndpoints.Map(api);
+        DirectoryEndpoints.Map(api);
+        DonationEndpoints.Map(api);
+        return api;
+    }
+}

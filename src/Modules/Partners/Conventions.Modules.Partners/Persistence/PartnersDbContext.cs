@@ -1,0 +1,110 @@
+using Conventions.BuildingBlocks.Persistence;
+using Conventions.Modules.Partners.Contracts;
+using Conventions.Modules.Partners.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Conventions.Modules.Partners.Persistence;
+
+internal class PartnersDbContext(DbContextOptions options) : ModuleDbContext(options)
+{
+    public const string SchemaName = "partners";
+
+    public override string Schema => SchemaName;
+
+    public DbSet<Organization> Organizations => Set<Organization>();
+
+    public DbSet<Contact> Contacts => Set<Contact>();
+
+    public DbSet<Credential> Credentials => Set<Credential>();
+
+    public DbSet<Donation> Donations => Set<Donation>();
+
+    protected override void ConfigureModel(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Organization>(b =>
+        {
+            b.ToTable("organizations");
+            b.HasKey(o => o.Id);
+            b.Property(o => o.Name).HasMaxLength(200);
+            b.Property(o => o.Kind).HasConversion<string>().HasMaxLength(40);
+            b.Property(o => o.Phone).HasMaxLength(40);
+            b.Property(o => o.Website).HasMaxLength(300);
+            b.Property(o => o.Email).HasMaxLength(320);
+            b.Property(o => o.SuspensionReason).HasMaxLength(1000);
+            b.OwnsOne(o => o.Address, a =>
+            {
+                a.Property(x => x.Line1).HasColumnName("AddressLine1").HasMaxLength(300);
+                a.Property(x => x.PostalCode).HasColumnName("AddressPostalCode").HasMaxLength(20);
+                a.Property(x => x.City).HasColumnName("AddressCity").HasMaxLength(120);
+            });
+            b.Navigation(o => o.Address).IsRequired();
+            b.OwnsMany(o => o.Operators, op =>
+            {
+                op.ToTable("organization_operators");
+                op.WithOwner().HasForeignKey("OrganizationId");
+                op.HasKey("OrganizationId", nameof(OperatorLink.OperatorOrganizationId));
+                op.HasIndex(x => x.OperatorOrganizationId);
+            });
+            b.HasMany(o => o.Contacts).WithOne().HasForeignKey(c => c.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+            b.HasIndex(o => o.Name);
+        });
+
+        modelBuilder.Entity<Contact>(b =>
+        {
+            b.ToTable("contacts");
+            b.HasKey(c => c.Id);
+            b.Property(c => c.FullName).HasMaxLength(200);
+            b.Property(c => c.Title).HasMaxLength(200);
+            b.Property(c => c.Email).HasMaxLength(320);
+            b.Property(c => c.Phone).HasMaxLength(40);
+            b.Property(c => c.Roles)
+                .HasConversion(
+                    roles => string.Join(',', roles),
+                    text => text.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<ContactRole>).ToList(),
+                    new ValueComparer<List<ContactRole>>((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, r) => HashCode.Combine(h, r)), v => v.ToList()))
+                .HasMaxLength(100);
+        });
+
+        modelBuilder.Entity<Credential>(b =>
+        {
+            b.ToTable("credentials");
+            b.HasKey(c => c.Id);
+            b.Property(c => c.Role).HasConversion<string>().HasMaxLength(40);
+            b.Property(c => c.Label).HasMaxLength(200);
+            b.Property(c => c.KeyHash).HasMaxLength(64);
+            b.Property(c => c.KeyPrefix).HasMaxLength(16);
+            b.HasIndex(c => c.KeyHash).IsUnique();
+            b.HasIndex(c => c.OrganizationId);
+        });
+
+        modelBuilder.Entity<Donation>(b =>
+        {
+            b.ToTable("donations");
+            b.HasKey(d => d.Id);
+            b.Property(d => d.Method).HasConversion<string>().HasMaxLength(20);
+            b.Property(d => d.ReceiptNumber).HasMaxLength(40);
+            b.Property(d => d.ReceiptHtml).HasMaxLength(-1);
+            b.Property(d => d.ReceiptSha256).HasMaxLength(64);
+            b.HasIndex(d => d.ReceiptNumber).IsUnique();
+            b.HasIndex(d => d.DonorOrganizationId);
+        });
+    }
+}
+
+internal sealed class SqlitePartnersDbContext(DbContextOptions<SqlitePartnersDbContext> options) : PartnersDbContext(options);
+
+internal sealed class SqlServerPartnersDbContext(DbContextOptions<SqlServerPartnersDbContext> options) : PartnersDbContext(options);
+
+internal sealed class SqlitePartnersDesignFactory : IDesignTimeDbContextFactory<SqlitePartnersDbContext>
+{
+    public SqlitePartnersDbContext CreateDbContext(string[] args) =>
+        new(DesignTime.Options<SqlitePartnersDbContext>(DatabaseProvider.Sqlite, PartnersDbContext.SchemaName));
+}
+
+internal sealed class SqlServerPartnersDesignFactory : IDesignTimeDbContextFactory<SqlServerPartnersDbContext>
+{
+    public SqlServerPartnersDbContext CreateDbContext(string[] args) =>
+        new(DesignTime.Options<SqlServerPartnersDbContext>(DatabaseProvider.SqlServer, PartnersDbContext.SchemaName));
+}
