@@ -1,0 +1,66 @@
+using System.Globalization;
+using Conventions.BuildingBlocks.Errors;
+using Conventions.BuildingBlocks.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Conventions.BuildingBlocks.LegalCalendar;
+
+/// <summary>A computed legal deadline, with how it was reached.</summary>
+public sealed record DeadlineResponse(
+    DateOnly From, string Period, DateOnly NominalDueOn, DateOnly DueOn, string Explanation, IReadOnlyList<DeadlineExtension> Extensions);
+
+public sealed record HolidayDto(DateOnly Date, string Name);
+
+public sealed record HolidaysResponse(int Year, IReadOnlyList<HolidayDto> Items, int Total);
+
+public static class CalendarEndpoints
+{
+    /// <summary>Maps <c>GET /calendar/deadline</c> and <c>GET /calendar/holidays</c> (any valid key).</summary>
+    public static IEndpointRouteBuilder MapLegalCalendar(this IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/calendar").WithTags("Legal calendar");
+
+        group.MapGet("/deadline", Ok<DeadlineResponse> (string? from, string? period) =>
+            {
+                var errors = new Dictionary<string, string[]>();
+                if (!DateOnly.TryParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start))
+                {
+                    errors["from"] = ["Required, as YYYY-MM-DD."];
+                }
+                if (!LegalPeriod.TryParse(period, out var legalPeriod))
+                {
+                    errors["period"] = [$"Required, as an ISO 8601 period with one component from 1 to {LegalPeriod.MaxValue}: P15D, P2W, P1M, P1Y."];
+                }
+                if (errors.Count > 0)
+                {
+                    throw new InvalidInputException("validation.failed", "One or more fields are invalid.", errors);
+                }
+                if (start.Year > 9900)
+                {
+                    throw InvalidInputException.Field("from", "Too far in the future.");
+                }
+                var deadline = LegalDeadlines.Compute(start, legalPeriod!);
+                return TypedResults.Ok(new DeadlineResponse(deadline.From, deadline.Period.ToString(), deadline.NominalDueOn, deadline.DueOn, deadline.Explanation, deadline.Extensions));
+            })
+            .WithSummary("Computes a legal deadline as the Code de procédure civile does (art. 640-642) and says how it was reached.")
+            .WithDescription("Example: from=2024-04-23&period=P15D ends on 2024-05-08, a public holiday, then 2024-05-09 is Ascension: the deadline is 2024-05-10.")
+            .ProducesRefusals(400, 401, 403);
+
+        group.MapGet("/holidays", Ok<HolidaysResponse> (string? year) =>
+            {
+                if (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value is < 1583 or > 9998)
+                {
+                    throw InvalidInputException.Field("year", "Required, a year from 1583 to 9998.");
+                }
+                var items = FrenchHolidays.For(value).Select(h => new HolidayDto(h.Date, h.Name)).ToList();
+                return TypedResults.Ok(new HolidaysResponse(value, items, items.Count));
+            })
+            .WithSummary("The public holidays of metropolitan France for a year, Easter-based ones computed.")
+            .ProducesRefusals(400, 401, 403);
+
+        return api;
+    }
+}

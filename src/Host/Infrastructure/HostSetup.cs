@@ -1,0 +1,142 @@
+using Conventions.BuildingBlocks.Errors;
+using Conventions.BuildingBlocks.Jobs;
+using Conventions.BuildingBlocks.Persistence;
+using Conventions.BuildingBlocks.Web;
+using Conventions.Host.Access;
+using Conventions.Host.Jobs;
+using Hangfire;
+using Hangfire.SqlServer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Json;
+
+namespace Conventions.Host.Infrastructure;
+
+/// <summary>What the host adds around the modules: JSON, problem details, API keys, Swagger, Hangfire, health.</summary>
+internal static class HostSetup
+{
+    public static DatabaseSettings ResolveDatabase(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var providerText = configuration["Database:Provider"] ?? nameof(DatabaseProvider.Sqlite);
+        if (!Enum.TryParse<DatabaseProvider>(providerText, ignoreCase: true, out var provider))
+        {
+            throw new InvalidOperationException($"Database:Provider must be Sqlite or SqlServer, not '{providerText}'.");
+        }
+        var connectionString = configuration.GetConnectionString("Conventions");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            if (provider == DatabaseProvider.SqlServer)
+            {
+                throw new InvalidOperationException("Database:Provider is SqlServer: set ConnectionStrings:Conventions.");
+            }
+            connectionString = $"Data Source={Path.Combine(DataDirectory(configuration, environment), "conventions.db")};Pooling=True";
+        }
+        return new DatabaseSettings { Provider = provider, ConnectionString = connectionString };
+    }
+
+    /// <summary><c>Database:DataDirectory</c>, by default App_Data under the host's content root.</summary>
+    public static string DataDirectory(IConfiguration configuration, IHostEnvironment environment) =>
+        Path.GetFullPath(configuration["Database:DataDirectory"] ?? "App_Data", environment.ContentRootPath);
+
+    public static IServiceCollection AddHostInfrastructure(this IServiceCollection services, IConfiguration configuration, DatabaseSettings database)
+    {
+        services.Configure<DatabaseSettings>(s =>
+        {
+            s.Provider = database.Provider;
+            s.ConnectionString = database.ConnectionString;
+        });
+        services.Configure<JsonOptions>(o => JsonDefaults.Apply(o.SerializerOptions));
+        services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => JsonDefaults.Apply(o.JsonSerializerOptions));
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+        {
+            var problem = context.ProblemDetails;
+            if (!problem.Extensions.ContainsKey("code"))
+            {
+                problem.Extensions["code"] = problem.Status switch
+                {
+                    404 => "route.not_found",
+                    405 => "route.method_not_allowed",
+                    415 => "request.unsupported_media_type",
+                    _ => "request.refused",
+                };
+            }
+        });
+        services.AddExceptionHandler<AppExceptionHandler>();
+
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization(o =>
+        {
+            o.DefaultPolicy = new AuthorizationPolicyBuilder(ApiKeyAuthenticationHandler.SchemeName)
+                .RequireAuthenticatedUser()
+                .AddRequirements(new NotSuspendedRequirement())
+                .Build();
+        });
+        services.AddSingleton<IAuthorizationHandler, NotSuspendedRequirement>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
+
+        services.AddConventionsSwagger();
+
+        services.AddHangfire(hangfire =>
+        {
+            hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (database.Provider == DatabaseProvider.SqlServer)
+            {
+                hangfire.UseSqlServerStorage(database.ConnectionString, new SqlServerStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true });
+            }
+            else
+            {
+                hangfire.UseInMemoryStorage();
+            }
+        });
+        if (configuration.GetValue("Hangfire:ServerEnabled", true))
+        {
+            services.AddHangfireServer(o =>
+            {
+                o.WorkerCount = configuration.GetValue("Hangfire:WorkerCount", 4);
+                o.SchedulePollingInterval = TimeSpan.FromSeconds(5);
+            });
+        }
+        services.AddSingleton<JobTriggerState>();
+        services.AddSingleton<JobRunner>();
+        services.AddSingleton<HangfireJobs>();
+        services.AddSingleton<IJobTrigger>(sp => sp.GetRequiredService<HangfireJobs>());
+        services.AddSingleton<IJobScheduler>(sp => sp.GetRequiredService<HangfireJobs>());
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        return services;
+    }
+
+    public static WebApplication UseHostInfrastructure(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<RequestLimitsMiddleware>();
+        app.UseSwagger();
+        app.UseSwaggerUI(o =>
+        {
+            o.SwaggerEndpoint("/swagger/v1/swagger.json", "Conventions engine API v1");
+            o.RoutePrefix = "swagger";
+            o.DocumentTitle = "Conventions engine API";
+            o.EnablePersistAuthorization();
+            o.DisplayRequestDuration();
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/hangfire"), branch => branch.UseMiddleware<HangfireDashboardAccessMiddleware>());
+        app.UseHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            Authorization = [new HangfireDashboardAuthorization()],
+            DashboardTitle = "Conventions engine jobs",
+            AppPath = "/swagger",
+        });
+
+        app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.Write }).AllowAnonymous().WithTags("Health");
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponse.Write }).AllowAnonymous().WithTags("Health");
+        return app;
+    }
+}

@@ -1,0 +1,73 @@
+using Conventions.BuildingBlocks.Access;
+using Conventions.BuildingBlocks.Persistence;
+using Conventions.Host.Jobs;
+using Conventions.Modules.Partners.Contracts;
+using Hangfire;
+using Mediator;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Conventions.Host.Infrastructure;
+
+/// <summary>Start-up: create and migrate every module's database, create the bootstrap admin, load demo data, schedule jobs.</summary>
+internal static partial class Startup
+{
+    public static async Task PrepareAsync(this WebApplication app, CancellationToken cancellationToken = default)
+    {
+        var services = app.Services;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Conventions.Startup");
+        var settings = services.GetRequiredService<IOptions<DatabaseSettings>>().Value;
+
+        if (settings.Provider == DatabaseProvider.Sqlite)
+        {
+            var builder = new SqliteConnectionStringBuilder(settings.ConnectionString);
+            var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
+            await using var connection = new SqliteConnection(settings.ConnectionString);
+            await connection.OpenAsync(cancellationToken);
+            await SqlitePragmas.EnableWriteAheadLogAsync(connection, cancellationToken);
+        }
+
+        await using (var scope = services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<CurrentActor>().Actor = Actor.System;
+            foreach (var database in scope.ServiceProvider.GetServices<ModuleDatabase>())
+            {
+                var context = (DbContext)scope.ServiceProvider.GetRequiredService(database.ContextType);
+                await context.Database.MigrateAsync(cancellationToken);
+            }
+
+            var bootstrapKey = app.Configuration["Conventions:BootstrapAdminKey"];
+            if (!string.IsNullOrWhiteSpace(bootstrapKey))
+            {
+                var created = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new EnsurePlatformAdmin(bootstrapKey.Trim()), cancellationToken);
+                if (created)
+                {
+                    LogBootstrap(logger);
+                }
+            }
+        }
+
+        if (app.Configuration.GetValue("Conventions:SeedDemoData", app.Environment.IsDevelopment()))
+        {
+            var lines = new List<string>();
+            foreach (var seeder in services.GetServices<IDemoDataSeeder>().OrderBy(s => s.Order))
+            {
+                lines.AddRange(await seeder.SeedAsync(cancellationToken));
+            }
+            LogDemo(logger, "Demo data loaded. Demo API keys (X-Api-Key):" + Environment.NewLine + string.Join(Environment.NewLine, lines.Select(l => "    " + l)));
+        }
+
+        services.GetRequiredService<JobRunner>().RegisterRecurringJobs(services.GetRequiredService<IRecurringJobManager>());
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Created the bootstrap platform admin from Conventions:BootstrapAdminKey.")]
+    private static partial void LogBootstrap(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Text}")]
+    private static partial void LogDemo(ILogger logger, string text);
+}

@@ -1,0 +1,73 @@
+using Conventions.BuildingBlocks.Web;
+using Conventions.Host.Access;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace Conventions.Host.Infrastructure;
+
+internal static class Swagger
+{
+    public static IServiceCollection AddConventionsSwagger(this IServiceCollection services)
+    {
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(options =>
+        {
+            options.SwaggerDoc("v1", new OpenApiInfo
+            {
+                Title = "Conventions engine API",
+                Version = "v1",
+                Description = "Partnership conventions for French associations and town services: conventions, solidarity ticketing, premises, disputes. "
+                    + "Authenticate with an API key in the X-Api-Key header (Authorize button). Errors are RFC 9457 problem details with a stable `code`.",
+            });
+            foreach (var xml in Directory.EnumerateFiles(AppContext.BaseDirectory, "Conventions.*.xml"))
+            {
+                options.IncludeXmlComments(xml, includeControllerXmlComments: true);
+            }
+            options.AddSecurityDefinition(ApiKeyAuthenticationHandler.SchemeName, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = ApiKeyAuthenticationHandler.HeaderName,
+                Description = "An API key issued to your organization (POST /api/v1/organizations/{id}/credentials). In Development the host prints demo keys at start.",
+            });
+            options.OperationFilter<ApiKeyOperationFilter>();
+            options.SupportNonNullableReferenceTypes();
+            options.CustomSchemaIds(SchemaId);
+        });
+        return services;
+    }
+
+    /// <summary>Short schema ids; nested and generic types keep distinct names.</summary>
+    private static string SchemaId(Type type)
+    {
+        if (!type.IsGenericType)
+        {
+            return type.Name;
+        }
+        var name = type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)];
+        return string.Concat(type.GetGenericArguments().Select(SchemaId)) + name;
+    }
+}
+
+/// <summary>Marks the operations that need a key (and their roles) so Swagger UI sends the key for them only.</summary>
+internal sealed class ApiKeyOperationFilter : IOperationFilter
+{
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
+        if (metadata.OfType<IAllowAnonymous>().Any() || !metadata.OfType<IAuthorizeData>().Any())
+        {
+            return;
+        }
+        operation.Security ??= [];
+        operation.Security.Add(new OpenApiSecurityRequirement
+        {
+            [new OpenApiSecuritySchemeReference(ApiKeyAuthenticationHandler.SchemeName, context.Document)] = [],
+        });
+        if (metadata.OfType<RolesMetadata>().LastOrDefault() is { } roles)
+        {
+            operation.Description = (operation.Description is { Length: > 0 } d ? d + "\n\n" : string.Empty) + "Roles: " + string.Join(", ", roles.Roles) + ".";
+        }
+    }
+}

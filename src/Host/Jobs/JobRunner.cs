@@ -1,0 +1,83 @@
+using System.Collections.Concurrent;
+using Conventions.BuildingBlocks.Access;
+using Conventions.BuildingBlocks.Errors;
+using Conventions.BuildingBlocks.Jobs;
+using Conventions.BuildingBlocks.Time;
+using Hangfire;
+
+namespace Conventions.Host.Jobs;
+
+/// <summary>
+/// Runs a job by name, as the system, in its own scope. Hangfire calls it on schedule; admins call it through the API.
+/// One run of a given job at a time in this process (jobs are idempotent anyway, so hosts sharing a database are safe).
+/// </summary>
+internal sealed class JobRunner(IServiceScopeFactory scopes, IEnumerable<IJob> jobs, JobTriggerState triggers)
+{
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new();
+
+    public IReadOnlyList<string> Names => jobs.Select(j => j.Name).ToList();
+
+    [AutomaticRetry(Attempts = 3)]
+    public async Task<int> RunAsync(string name, CancellationToken cancellationToken)
+    {
+        var job = jobs.SingleOrDefault(j => j.Name == name)
+            ?? throw new NotFoundException("job.unknown", $"No job named '{name}'. Jobs: {string.Join(", ", jobs.Select(j => j.Name))}.");
+        triggers.Started(name);
+        var gate = Gates.GetOrAdd(name, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<CurrentActor>().Actor = Actor.System;
+            var scoped = scope.ServiceProvider.GetServices<IJob>().Single(j => j.Name == name);
+            return await scoped.RunAsync(cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>Registers every job's recurring schedule, on Europe/Paris time.</summary>
+    public void RegisterRecurringJobs(IRecurringJobManager manager)
+    {
+        foreach (var job in jobs)
+        {
+            var name = job.Name;
+            manager.AddOrUpdate<JobRunner>(name, runner => runner.RunAsync(name, CancellationToken.None), job.Cron,
+                new RecurringJobOptions { TimeZone = ParisTime.Zone });
+        }
+    }
+}
+
+/// <summary>Remembers which jobs already have a run waiting, so a burst of commands enqueues one run, not thousands.</summary>
+internal sealed class JobTriggerState
+{
+    private readonly ConcurrentDictionary<string, byte> _waiting = new();
+
+    public bool TryMarkWaiting(string name) => _waiting.TryAdd(name, 0);
+
+    public void Started(string name) => _waiting.TryRemove(name, out _);
+}
+
+/// <summary>Enqueues jobs on Hangfire; when no Hangfire server runs here (tests), the recurring sweep or an admin call runs them.</summary>
+internal sealed class HangfireJobs(IBackgroundJobClient client, JobTriggerState state, IConfiguration configuration) : IJobTrigger, IJobScheduler
+{
+    private readonly bool _serverEnabled = configuration.GetValue("Hangfire:ServerEnabled", true);
+
+    public void Trigger(string jobName)
+    {
+        if (_serverEnabled && state.TryMarkWaiting(jobName))
+        {
+            client.Enqueue<JobRunner>(runner => runner.RunAsync(jobName, CancellationToken.None));
+        }
+    }
+
+    public void Schedule(string jobName, DateTimeOffset at)
+    {
+        if (_serverEnabled)
+        {
+            client.Schedule<JobRunner>(runner => runner.RunAsync(jobName, CancellationToken.None), at);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using Conventions.BuildingBlocks;
+using Conventions.BuildingBlocks.LegalCalendar;
+using Conventions.BuildingBlocks.Mediation;
+using Conventions.Host.Infrastructure;
+using Conventions.Modules.Notices;
+using Conventions.Modules.Partners;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Api:MaxRequestBodyBytes", 256 * 1024L));
+var database = HostSetup.ResolveDatabase(builder.Configuration, builder.Environment);
+builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+{
+    ["Notices:PickupDirectory"] = Path.GetFullPath(
+        builder.Configuration["Notices:PickupDirectory"] ?? Path.Combine(HostSetup.DataDirectory(builder.Configuration, builder.Environment), "mail-pickup"),
+        builder.Environment.ContentRootPath),
+});
+
+builder.Services.AddHostInfrastructure(builder.Configuration, database);
+builder.Services.AddBuildingBlocks();
+builder.Services.AddMediator(options =>
+{
+    options.ServiceLifetime = ServiceLifetime.Scoped;
+    options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(UnitOfWorkBehavior<,>)];
+});
+
+// Modules: one line each.
+builder.Services.AddPartnersModule(builder.Configuration);
+builder.Services.AddNoticesModule(builder.Configuration);
+
+var app = builder.Build();
+app.UseHostInfrastructure();
+
+var api = app.MapGroup("/api/v1").RequireAuthorization();
+api.MapPartnersModule();
+api.MapNoticesModule();
+api.MapLegalCalendar();
+api.MapOperations();
+
+await app.PrepareAsync();
+await app.RunAsync();
+
+/// <summary>The host's entry point (public for WebApplicationFactory).</summary>
+public partial class Program;
