@@ -64,6 +64,6 @@ public sealed partial record LegalPeriod(int Value, PeriodUnit Unit)
         _ => Value == 1 ? "1 year" : $"{Value} years",
     };
 
-    [GeneratedRegex("^P([0-9]{1,4})([DWMYdwmy])$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^P([0-9]{1,4})([DWMY])$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Pattern();
 }
