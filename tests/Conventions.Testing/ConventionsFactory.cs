@@ -19,8 +19,10 @@ public class ConventionsFactory : WebApplicationFactory<Program>
     {
     }
 
-    /// <summary>A host on an existing data folder (a restart on the same database).</summary>
-    public ConventionsFactory(string dataDirectory, TestClock? clock = null)
+    /// <summary>A host on an existing data folder: a restart on the same database, with the clock the test gives.</summary>
+    public static ConventionsFactory OnDataDirectory(string dataDirectory, TestClock clock) => new(dataDirectory, clock);
+
+    protected ConventionsFactory(string dataDirectory, TestClock? clock = null)
     {
         DataDirectory = dataDirectory;
         Directory.CreateDirectory(dataDirectory);

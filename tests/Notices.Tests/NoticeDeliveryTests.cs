@@ -1,0 +1,158 @@
+using System.Net;
+using Conventions.BuildingBlocks.Persistence;
+using Conventions.Modules.Notices.Contracts;
+using Conventions.Modules.Notices.Delivery;
+using Conventions.Modules.Notices.Persistence;
+using Conventions.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using MimeKit;
+
+namespace Notices.Tests;
+
+/// <summary>A transport that fails while <see cref="Failing"/> is set (an SMTP server that is down).</summary>
+internal sealed class SwitchableTransport(PickupFolderTransport inner) : IMailTransport
+{
+    public bool Failing { get; set; }
+
+    public string Channel => "test";
+
+    public Task SendAsync(MimeMessage message, CancellationToken cancellationToken) =>
+        Failing ? throw new IOException("SMTP server unreachable") : inner.SendAsync(message, cancellationToken);
+}
+
+public sealed class NoticesFactory : ConventionsFactory
+{
+    protected override void ConfigureTestServices(IServiceCollection services)
+    {
+        services.AddSingleton<PickupFolderTransport>();
+        services.AddSingleton<SwitchableTransport>();
+        services.RemoveAll<IMailTransport>();
+        services.AddSingleton<IMailTransport>(sp => sp.GetRequiredService<SwitchableTransport>());
+    }
+
+    internal SwitchableTransport Transport => Services.GetRequiredService<SwitchableTransport>();
+
+    /// <summary>Publishes a notice request the way any module does: written to a module's outbox in a transaction.</summary>
+    internal async Task RequestAsync(NoticeRequested request)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NoticesDbContext>();
+        db.Publish(request);
+        await db.SaveChangesAsync();
+    }
+}
+
+/// <summary>Notices are stored first (outbox), then delivered; a failed delivery is retried and visible as failed.</summary>
+public sealed class NoticeDeliveryTests(NoticesFactory factory) : IClassFixture<NoticesFactory>
+{
+    private NoticeRequested Request(Guid organization, string subject, string? key = null, string email = "referent@example.org") => new(
+        factory.Clock.GetUtcNow(), "test-notice", subject, "<p>Madame, Monsieur,</p>",
+        [new NoticeRecipient("Référent", email, organization)], [organization], DeduplicationKey: key);
+
+    private async Task<System.Text.Json.JsonElement> NoticesOfAsync(string organizationId) =>
+        await (await factory.Admin().GetAsync($"/api/v1/notices?organizationId={organizationId}")).ExpectAsync(HttpStatusCode.OK);
+
+    [Fact]
+    public async Task A_requested_notice_is_stored_once_and_delivered_to_the_pickup_folder_as_an_eml_file()
+    {
+        var organization = Guid.NewGuid();
+        var request = Request(organization, "Information de dernière minute");
+        await factory.RequestAsync(request);
+
+        await factory.RunJobAsync("outbox");
+        await factory.RunJobAsync("outbox");
+        var stored = await NoticesOfAsync(organization.ToString());
+        Assert.Equal(1, stored.GetProperty("total").GetInt32());
+        Assert.Equal("pending", stored.GetProperty("items")[0].Str("status"));
+
+        Assert.True(await factory.RunJobAsync("notices") >= 1);
+        var delivered = (await NoticesOfAsync(organization.ToString())).GetProperty("items")[0];
+        Assert.Equal("delivered", delivered.Str("status"));
+        var eml = Path.Combine(factory.PickupDirectory, $"notice-{Guid.Parse(delivered.Str("id")):N}@conventions.local.eml");
+        Assert.True(File.Exists(eml), eml);
+        var message = await MimeMessage.LoadAsync(eml);
+        Assert.Equal("Information de dernière minute", message.Subject);
+        Assert.Equal("referent@example.org", message.To.Mailboxes.Single().Address);
+    }
+
+    [Fact]
+    public async Task A_second_request_with_the_same_deduplication_key_is_ignored()
+    {
+        var organization = Guid.NewGuid();
+        await factory.RequestAsync(Request(organization, "Premier envoi", key: $"dedup-{organization}"));
+        await factory.RequestAsync(Request(organization, "Second envoi", key: $"dedup-{organization}"));
+
+        await factory.RunJobAsync("outbox");
+
+        var stored = await NoticesOfAsync(organization.ToString());
+        Assert.Equal(1, stored.GetProperty("total").GetInt32());
+        Assert.Equal("Premier envoi", stored.GetProperty("items")[0].Str("subject"));
+    }
+
+    [Fact]
+    public async Task A_failed_delivery_is_visible_as_failed_and_retried_with_backoff_until_it_goes_out()
+    {
+        var organization = Guid.NewGuid();
+        await factory.RequestAsync(Request(organization, "Relance"));
+        await factory.RunJobAsync("outbox");
+
+        factory.Transport.Failing = true;
+        try
+        {
+            await factory.RunJobAsync("notices");
+            var failed = (await NoticesOfAsync(organization.ToString())).GetProperty("items")[0];
+            Assert.Equal("failed", failed.Str("status"));
+            Assert.Equal(1, failed.GetProperty("attempts").GetInt32());
+            Assert.Contains("unreachable", failed.Str("lastError"), StringComparison.Ordinal);
+
+            // Not retried before its backoff (one minute after the first failure)...
+            await factory.RunJobAsync("notices");
+            Assert.Equal(1, (await NoticesOfAsync(organization.ToString())).GetProperty("items")[0].GetProperty("attempts").GetInt32());
+        }
+        finally
+        {
+            factory.Transport.Failing = false;
+        }
+
+        // ...and delivered once it is due again and the server answers.
+        factory.Clock.Advance(TimeSpan.FromMinutes(2));
+        await factory.RunJobAsync("notices");
+        var delivered = (await NoticesOfAsync(organization.ToString())).GetProperty("items")[0];
+        Assert.Equal("delivered", delivered.Str("status"));
+        Assert.Equal(2, delivered.GetProperty("attempts").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_partner_lists_only_the_notices_addressed_to_its_organization()
+    {
+        var admin = factory.Admin();
+        var mine = await admin.CreateOrganizationAsync("Structure destinataire");
+        var theirs = await admin.CreateOrganizationAsync("Autre structure");
+        var (_, key) = await admin.IssueKeyAsync(mine, "partner");
+        await factory.RequestAsync(Request(Guid.Parse(mine), "Pour moi"));
+        await factory.RequestAsync(Request(Guid.Parse(theirs), "Pas pour moi"));
+        await factory.RunJobAsync("outbox");
+
+        var client = factory.Client(key);
+        var listed = await (await client.GetAsync("/api/v1/notices")).ExpectAsync(HttpStatusCode.OK);
+        var filteredOnOther = await (await client.GetAsync($"/api/v1/notices?organizationId={theirs}")).ExpectAsync(HttpStatusCode.OK);
+
+        Assert.Equal(new[] { "Pour moi" }, listed.GetProperty("items").EnumerateArray().Select(n => n.Str("subject")));
+        Assert.Equal(0, filteredOnOther.GetProperty("total").GetInt32());
+        var otherId = (await (await admin.GetAsync($"/api/v1/notices?organizationId={theirs}")).ExpectAsync(HttpStatusCode.OK)).GetProperty("items")[0].Str("id");
+        await (await client.GetAsync($"/api/v1/notices/{otherId}")).ExpectProblemAsync(HttpStatusCode.NotFound, "notice.not_found");
+    }
+
+    [Fact]
+    public async Task A_notice_request_left_in_the_outbox_is_stored_by_the_next_outbox_run()
+    {
+        // What a crash between commit and dispatch leaves behind: the event is in the outbox, not yet a notice.
+        var organization = Guid.NewGuid();
+        await factory.RequestAsync(Request(organization, "Après redémarrage"));
+
+        Assert.Equal(0, (await NoticesOfAsync(organization.ToString())).GetProperty("total").GetInt32());
+        await factory.RunJobAsync("outbox");
+        Assert.Equal(1, (await NoticesOfAsync(organization.ToString())).GetProperty("total").GetInt32());
+    }
+}
