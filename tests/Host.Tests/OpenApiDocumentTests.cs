@@ -1,0 +1,59 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Conventions.Testing;
+
+namespace Host.Tests;
+
+/// <summary>
+/// docs/openapi.json is the contract integrators read. It must be what the host serves:
+/// after a deliberate API change, regenerate it with <c>UPDATE_OPENAPI=1 dotnet test --filter OpenApi</c>.
+/// </summary>
+public sealed class OpenApiDocumentTests(ConventionsFactory factory) : IClassFixture<ConventionsFactory>
+{
+    [Fact]
+    public async Task The_served_openapi_document_is_the_committed_one()
+    {
+        var served = Normalize(await factory.Client().GetStringAsync("/swagger/v1/swagger.json"));
+        var path = Path.Combine(RepositoryRoot(), "docs", "openapi.json");
+
+        if (Environment.GetEnvironmentVariable("UPDATE_OPENAPI") == "1")
+        {
+            await File.WriteAllTextAsync(path, served);
+        }
+
+        Assert.True(File.Exists(path), "docs/openapi.json is missing: run UPDATE_OPENAPI=1 dotnet test --filter OpenApi");
+        var committed = Normalize(await File.ReadAllTextAsync(path));
+        Assert.True(committed == served, "The served OpenAPI document differs from docs/openapi.json. If the change is deliberate, run: UPDATE_OPENAPI=1 dotnet test --filter OpenApi");
+    }
+
+    [Fact]
+    public async Task Every_operation_that_needs_a_key_declares_the_api_key_scheme()
+    {
+        using var document = JsonDocument.Parse(await factory.Client().GetStringAsync("/swagger/v1/swagger.json"));
+        var schemes = document.RootElement.GetProperty("components").GetProperty("securitySchemes");
+        Assert.Equal("X-Api-Key", schemes.GetProperty("ApiKey").GetProperty("name").GetString());
+
+        var operations = document.RootElement.GetProperty("paths").EnumerateObject()
+            .SelectMany(p => p.Value.EnumerateObject().Select(o => (Path: p.Name, Operation: o.Value)))
+            .ToList();
+        foreach (var (path, operation) in operations.Where(o => o.Path.StartsWith("/api/v1/", StringComparison.Ordinal) && o.Path != "/api/v1/directory"))
+        {
+            Assert.True(operation.TryGetProperty("security", out _), $"{path} should declare the ApiKey scheme.");
+        }
+        var directory = operations.Single(o => o.Path == "/api/v1/directory").Operation;
+        Assert.False(directory.TryGetProperty("security", out _));
+    }
+
+    private static string Normalize(string json) =>
+        JsonNode.Parse(json)!.ToJsonString(new JsonSerializerOptions { WriteIndented = true }).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+
+    internal static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Conventions.sln")))
+        {
+            directory = directory.Parent;
+        }
+        return directory?.FullName ?? throw new InvalidOperationException("Conventions.sln not found above the test folder.");
+    }
+}
