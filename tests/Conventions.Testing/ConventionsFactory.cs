@@ -17,7 +17,10 @@ public class ConventionsFactory : WebApplicationFactory<Program>
     public ConventionsFactory()
         : this(Path.Combine(Path.GetTempPath(), "conventions-tests", Guid.NewGuid().ToString("N")))
     {
+        _ownsDirectory = true;
     }
+
+    private readonly bool _ownsDirectory;
 
     /// <summary>A host on an existing data folder: a restart on the same database, with the clock the test gives.</summary>
     public static ConventionsFactory OnDataDirectory(string dataDirectory, TestClock clock) => new(dataDirectory, clock);
@@ -62,6 +65,23 @@ public class ConventionsFactory : WebApplicationFactory<Program>
             services.AddSingleton<TimeProvider>(Clock);
             ConfigureTestServices(services);
         });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_ownsDirectory)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(DataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Best effort: a file still held open is left in the temp folder.
+            }
+        }
     }
 
     /// <summary>A client sending the given API key (none when null).</summary>

@@ -20,5 +20,8 @@ public sealed class RestartTests
         var body = await (await second.Admin().GetAsync($"/api/v1/organizations/{organization}")).ExpectAsync(HttpStatusCode.OK);
 
         Assert.Equal("Structure persistante", body.Str("name"));
+        await second.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(directory, recursive: true);
     }
 }

@@ -55,6 +55,10 @@ internal static partial class Startup
         if (app.Configuration.GetValue("Conventions:SeedDemoData", app.Environment.IsDevelopment()))
         {
             var lines = new List<string>();
+            if (!string.IsNullOrWhiteSpace(app.Configuration["Conventions:BootstrapAdminKey"]))
+            {
+                lines.Add($"{"platform-admin",-15} {app.Configuration["Conventions:BootstrapAdminKey"],-24} Conventions:BootstrapAdminKey");
+            }
             foreach (var seeder in services.GetServices<IDemoDataSeeder>().OrderBy(s => s.Order))
             {
                 lines.AddRange(await seeder.SeedAsync(cancellationToken));

@@ -1,6 +1,7 @@
 using Conventions.BuildingBlocks.Access;
 using Conventions.BuildingBlocks.Persistence;
 using Conventions.BuildingBlocks.Time;
+using Conventions.BuildingBlocks.Web;
 using Conventions.Modules.Partners.Contracts;
 using Conventions.Modules.Partners.Domain;
 using Conventions.Modules.Partners.Persistence;
@@ -77,7 +78,7 @@ internal sealed class DemoPartners(IServiceScopeFactory scopes, TimeProvider clo
             {
                 db.Credentials.Add(Credential.Issue(organization, role, label, expiresOn, now, key).Credential);
             }
-            lines.Add($"{role,-14} {key}  ({label})");
+            lines.Add($"{JsonDefaults.Kebab(role),-15} {key,-24} {label}");
         }
         await db.SaveChangesAsync(cancellationToken);
         return lines;
