@@ -20,7 +20,7 @@ internal sealed record AddressInput
     /// <example>24, rue Etienne Rognon</example>
     public string? Line1 { get; init; }
 
-    /// <example>69007</example>
+    /// <example>"69007"</example>
     public string? PostalCode { get; init; }
 
     /// <example>Lyon</example>
