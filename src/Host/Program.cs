@@ -2,6 +2,7 @@ using Conventions.BuildingBlocks;
 using Conventions.BuildingBlocks.LegalCalendar;
 using Conventions.BuildingBlocks.Mediation;
 using Conventions.Host.Infrastructure;
+using Conventions.Modules.Conventions;
 using Conventions.Modules.Notices;
 using Conventions.Modules.Partners;
 
@@ -26,6 +27,7 @@ builder.Services.AddMediator(options =>
 // Modules: one line each.
 builder.Services.AddPartnersModule(builder.Configuration);
 builder.Services.AddNoticesModule(builder.Configuration);
+builder.Services.AddConventionsModule(builder.Configuration);
 
 var app = builder.Build();
 app.UseHostInfrastructure();
@@ -33,6 +35,7 @@ app.UseHostInfrastructure();
 var api = app.MapGroup("/api/v1").RequireAuthorization();
 api.MapPartnersModule();
 api.MapNoticesModule();
+api.MapConventionsModule();
 api.MapLegalCalendar();
 api.MapOperations();
 

@@ -63,8 +63,15 @@ public sealed partial class AppExceptionHandler(ILogger<AppExceptionHandler> log
             ? $"The JSON body is malformed or has a value of the wrong type at '{path}'."
             : "The JSON body is malformed.";
 
-    private static string ToCamelPath(string propertyName) =>
-        string.Join('.', propertyName.Split('.').Select(p => p.Length == 0 ? p : char.ToLowerInvariant(p[0]) + p[1..]));
+    /// <summary>
+    /// The field path as the JSON body spells it: camelCase, without the <c>Body.</c> prefix of commands that wrap
+    /// the request body next to route values.
+    /// </summary>
+    private static string ToCamelPath(string propertyName)
+    {
+        var path = propertyName.StartsWith("Body.", StringComparison.Ordinal) ? propertyName["Body.".Length..] : propertyName;
+        return string.Join('.', path.Split('.').Select(p => p.Length == 0 ? p : char.ToLowerInvariant(p[0]) + p[1..]));
+    }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception (trace {TraceId})")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string traceId);

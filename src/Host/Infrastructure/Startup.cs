@@ -66,7 +66,14 @@ internal static partial class Startup
             LogDemo(logger, "Demo data loaded. Demo API keys (X-Api-Key):" + Environment.NewLine + string.Join(Environment.NewLine, lines.Select(l => "    " + l)));
         }
 
-        services.GetRequiredService<JobRunner>().RegisterRecurringJobs(services.GetRequiredService<IRecurringJobManager>());
+        var runner = services.GetRequiredService<JobRunner>();
+        runner.RegisterRecurringJobs(services.GetRequiredService<IRecurringJobManager>());
+        // Catch up at once on whatever fell due while the host was down (in-memory storage keeps no schedule).
+        var trigger = services.GetRequiredService<Conventions.BuildingBlocks.Jobs.IJobTrigger>();
+        foreach (var name in runner.Names)
+        {
+            trigger.Trigger(name);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Created the bootstrap platform admin from Conventions:BootstrapAdminKey.")]

@@ -1,0 +1,36 @@
+using Conventions.BuildingBlocks.Jobs;
+using Conventions.BuildingBlocks.Persistence;
+using Conventions.Modules.Conventions.Features;
+using Conventions.Modules.Conventions.Persistence;
+using FluentValidation;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Conventions.Modules.Conventions;
+
+/// <summary>Conventions: templates, signatures, amendments, terms, tacit renewal, committees, publications.</summary>
+public static class ConventionsModule
+{
+    public static IServiceCollection AddConventionsModule(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDbContext<ConventionsDbContext, SqliteConventionsDbContext, SqlServerConventionsDbContext>(ConventionsDbContext.SchemaName);
+        services.AddScoped<ConventionDocuments>();
+        services.AddScoped<ConventionEffects>();
+        services.AddSingleton<IJob, RenewalsJob>();
+        services.AddSingleton<IDemoDataSeeder, DemoConventions>();
+        services.AddValidatorsFromAssemblyContaining<CreateConventionValidator>(includeInternalTypes: true);
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapConventionsModule(this IEndpointRouteBuilder api)
+    {
+        DraftingEndpoints.Map(api);
+        ReadingEndpoints.Map(api);
+        SigningEndpoints.Map(api);
+        AmendmentEndpoints.Map(api);
+        CommitteeEndpoints.Map(api);
+        PublicationEndpoints.Map(api);
+        return api;
+    }
+}

@@ -1,0 +1,76 @@
+using Conventions.Modules.Conventions.Contracts;
+using Conventions.Modules.Conventions.Domain;
+using Conventions.Modules.Conventions.Persistence;
+using Conventions.Modules.Notices.Contracts;
+using Conventions.Modules.Partners.Contracts;
+
+namespace Conventions.Modules.Conventions.Features;
+
+/// <summary>
+/// Turns what happened to a convention into integration events and French notices, written to the module's outbox in
+/// the same transaction as the change. Each notice carries a deduplication key: a transition is notified once.
+/// </summary>
+internal sealed class ConventionEffects(ConventionDocuments documents)
+{
+    public void Publish(ConventionsDbContext db, Convention convention, Parties parties, IEnumerable<ConventionEffect> effects, DateOnly today, DateTimeOffset now)
+    {
+        foreach (var effect in effects)
+        {
+            switch (effect.Kind)
+            {
+                case EffectKind.Activated:
+                    StatusChanged(db, convention, ConventionChange.Activated, effect.On, null, now);
+                    Notice(db, convention, parties, "activated", "Entrée en vigueur de la convention de partenariat", today, now, $"activated:{effect.On:yyyy-MM-dd}");
+                    break;
+                case EffectKind.EndOfTermNotice:
+                    Notice(db, convention, parties, "end-of-term-notice", "Échéance de la convention de partenariat dans un mois", today, now, $"end-of-term:{convention.EndsOn:yyyy-MM-dd}");
+                    break;
+                case EffectKind.Expired:
+                    var notRenewed = convention.RenewalPolicy == RenewalPolicy.TacitYearly;
+                    StatusChanged(db, convention, ConventionChange.Expired, effect.On, notRenewed ? "Not renewed by the follow-up committee." : "End of the fixed term.", now);
+                    Notice(db, convention, parties, "expired", "Fin de la convention de partenariat", today, now, $"expired:{effect.On:yyyy-MM-dd}", notRenewed: notRenewed,
+                        periodStartsOn: effect.PeriodStartsOn, periodEndsOn: effect.PeriodEndsOn);
+                    break;
+                case EffectKind.CommitteeReminder:
+                    Notice(db, convention, parties, "committee-reminder", "Comité de suivi à programmer avant la reconduction", today, now,
+                        $"committee-reminder:{effect.PeriodEndsOn:yyyy-MM-dd}", operatorOnly: true, periodStartsOn: effect.PeriodStartsOn, periodEndsOn: effect.PeriodEndsOn);
+                    break;
+                case EffectKind.Renewed:
+                    StatusChanged(db, convention, ConventionChange.Renewed, effect.On, $"Renewed for {effect.PeriodStartsOn:yyyy-MM-dd} to {effect.PeriodEndsOn:yyyy-MM-dd}.", now);
+                    Notice(db, convention, parties, "renewed", "Reconduction tacite de la convention de partenariat", today, now, $"renewed:{effect.PeriodStartsOn:yyyy-MM-dd}",
+                        periodStartsOn: effect.PeriodStartsOn, periodEndsOn: effect.PeriodEndsOn);
+                    break;
+            }
+        }
+    }
+
+    public static void StatusChanged(ConventionsDbContext db, Convention convention, ConventionChange change, DateOnly effectiveOn, string? reason, DateTimeOffset now) =>
+        db.Publish(new ConventionStatusChanged(now, convention.Id, convention.TemplateKey, convention.OperatorOrganizationId, convention.PartnerOrganizationId,
+            change, convention.Status, effectiveOn, reason));
+
+    private void Notice(
+        ConventionsDbContext db, Convention convention, Parties parties, string kind, string subject, DateOnly today, DateTimeOffset now, string key,
+        bool operatorOnly = false, bool notRenewed = false, DateOnly? periodStartsOn = null, DateOnly? periodEndsOn = null)
+    {
+        // A renewal caught up late names the period it was about, not the current one.
+        var body = documents.RenderNotice(kind, subject, convention, parties, today, notRenewed, periodStartsOn, periodEndsOn);
+        var audience = operatorOnly ? new[] { parties.Operator } : new[] { parties.Operator, parties.Partner };
+        db.Publish(new NoticeRequested(
+            now, kind, subject, body,
+            audience.SelectMany(Recipients).ToList(),
+            audience.Select(o => o.Id).ToList(),
+            ConventionId: convention.Id,
+            DeduplicationKey: $"convention:{convention.Id:N}:{key}"));
+    }
+
+    /// <summary>The organization's referents; its own address when it has none.</summary>
+    public static IEnumerable<NoticeRecipient> Recipients(OrganizationSummary organization)
+    {
+        var referents = organization.Contacts.Where(c => c.Roles.Contains(ContactRole.Referent) && !string.IsNullOrWhiteSpace(c.Email)).ToList();
+        if (referents.Count > 0)
+        {
+            return referents.Select(c => new NoticeRecipient(c.FullName, c.Email!, organization.Id));
+        }
+        return string.IsNullOrWhiteSpace(organization.Email) ? [] : [new NoticeRecipient(organization.Name, organization.Email, organization.Id)];
+    }
+}

@@ -1,0 +1,82 @@
+using Conventions.BuildingBlocks.Persistence;
+using Conventions.BuildingBlocks.Time;
+using Conventions.Modules.Conventions.Contracts;
+using Conventions.Modules.Conventions.Domain;
+using Conventions.Modules.Conventions.Persistence;
+using Conventions.Modules.Partners.Contracts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Conventions.Modules.Conventions.Features;
+
+/// <summary>
+/// The two seed conventions, signed by their real parties (Development only). Culture pour tous is seeded for the
+/// current season (1 October to 30 September), as ALLIES renews it every year; La Ruche Numérique from its real start,
+/// 1 January 2024, so the renewals job shows the tacit renewals caught up since.
+/// </summary>
+internal sealed class DemoConventions(IServiceScopeFactory scopes, TimeProvider clock) : IDemoDataSeeder
+{
+    public static readonly Guid CultureConvention = new("c3300000-0000-4000-8000-000000000001");
+    public static readonly Guid RucheConvention = new("c3300000-0000-4000-8000-000000000002");
+
+    public int Order => 10;
+
+    public async Task<IReadOnlyList<string>> SeedAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ConventionsDbContext>();
+        var documents = scope.ServiceProvider.GetRequiredService<ConventionDocuments>();
+        var effects = scope.ServiceProvider.GetRequiredService<ConventionEffects>();
+        var today = clock.Today();
+        var now = clock.GetUtcNow();
+        var lines = new List<string>();
+
+        if (!await db.Conventions.AnyAsync(c => c.Id == CultureConvention, cancellationToken))
+        {
+            var seasonStart = new DateOnly(today.Month >= 10 ? today.Year : today.Year - 1, 10, 1);
+            var culture = Convention.Draft(TemplateCatalog.CulturePourTous, DemoOrganizations.Allies, DemoOrganizations.SocialPartner,
+                seasonStart, seasonStart.AddYears(1).AddDays(-1), "Lyon",
+                new Signatory { FullName = "Anne Sophie CONDEMINE", Title = "Présidente" },
+                new Signatory { FullName = "Claire MARTIN", Title = "Directrice" },
+                new Dictionary<string, string>(), now, CultureConvention);
+            await SignAsync(db, documents, effects, culture, seasonStart.AddDays(-20), today, now, cancellationToken);
+            lines.Add($"Culture pour tous convention {CultureConvention} ({seasonStart:yyyy}-{seasonStart.Year + 1})");
+        }
+        if (!await db.Conventions.AnyAsync(c => c.Id == RucheConvention, cancellationToken))
+        {
+            var ruche = Convention.Draft(TemplateCatalog.RucheNumerique, DemoOrganizations.Bagnols, DemoOrganizations.Avaqbc,
+                new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31), "Bagnols-sur-Cèze",
+                new Signatory { FullName = "Jean-Yves CHAPELET", Title = "Maire" },
+                new Signatory { FullName = "Madame Maryse NORDEZ-RYEZ", Title = "Présidente" },
+                new Dictionary<string, string>
+                {
+                    ["partnerFullName"] = "Aide à la Valorisation et l'Amélioration des Quartiers de Bagnols-sur-Cèze",
+                    ["partnerShortName"] = "A.V.A.Q.B-C",
+                }, now, RucheConvention);
+            await SignAsync(db, documents, effects, ruche, new DateOnly(2023, 12, 15), today, now, cancellationToken);
+            lines.Add($"La Ruche Numérique convention {RucheConvention} (from 2024-01-01, renewed tacitly)");
+        }
+        // Renewals since the start, as the job does.
+        foreach (var convention in await db.Conventions.Include(c => c.Committees).Where(c => c.NextDueOn != null && c.NextDueOn <= today).ToListAsync(cancellationToken))
+        {
+            effects.Publish(db, convention, await documents.PartiesAsync(convention, cancellationToken), convention.ApplyDue(today, now), today, now);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return lines;
+    }
+
+    private static async Task SignAsync(
+        ConventionsDbContext db, ConventionDocuments documents, ConventionEffects effects, Convention convention,
+        DateOnly signedOn, DateOnly today, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var parties = await documents.PartiesAsync(convention, cancellationToken);
+        convention.SendForSignature(documents.RenderBody(convention, parties, draft: false), now);
+        convention.Sign(ConventionParty.Operator, convention.OperatorSignatory.FullName, convention.OperatorSignatory.Title, convention.Place, signedOn, today, now);
+        var effect = convention.Sign(ConventionParty.Partner, convention.PartnerSignatory.FullName, convention.PartnerSignatory.Title, convention.Place, signedOn, today, now);
+        db.Conventions.Add(convention);
+        if (effect is not null)
+        {
+            effects.Publish(db, convention, parties, [effect], today, now);
+        }
+    }
+}
