@@ -1,7 +1,6 @@
 using System.Collections;
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
@@ -59,7 +58,35 @@ public sealed class DocumentRenderer
     /// <summary>How many templates are parsed and cached (for tests and diagnostics).</summary>
     public int CachedTemplates => _cache.Count(c => c.Value.IsValueCreated);
 
-    public static string Escape(string? value) => WebUtility.HtmlEncode(value ?? string.Empty);
+    /// <summary>
+    /// Escapes the five characters that matter in HTML text and attributes (&amp; &lt; &gt; &quot; &#39;) and nothing
+    /// else: accented letters stay readable (WebUtility.HtmlEncode would write "é" as "&amp;#233;").
+    /// </summary>
+    public static string Escape(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return string.Empty;
+        }
+        if (value.AsSpan().IndexOfAny("&<>\"'") < 0)
+        {
+            return value;
+        }
+        var builder = new StringBuilder(value.Length + 16);
+        foreach (var c in value)
+        {
+            builder.Append(c switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\'' => "&#39;",
+                _ => null,
+            } ?? c.ToString());
+        }
+        return builder.ToString();
+    }
 
     private static Template Load(TemplateRef template)
     {

@@ -26,6 +26,13 @@ public sealed class DocumentRendererTests
     }
 
     [Fact]
+    public void Accented_letters_stay_readable_while_markup_characters_are_escaped()
+    {
+        Assert.Equal("Bagnols-sur-Cèze &amp; l&#39;Ain &lt;b&gt; &quot;é&quot;", DocumentRenderer.Escape("Bagnols-sur-Cèze & l'Ain <b> \"é\""));
+        Assert.Equal("Présidente", DocumentRenderer.Escape("Présidente"));
+    }
+
+    [Fact]
     public void Template_syntax_typed_by_a_user_is_printed_not_executed()
     {
         var document = new DocumentRenderer().Render(Sample, Model("{{ 7*7 }}", "{{ for x in 1..3 }}x{{ end }}"));

@@ -55,7 +55,8 @@ internal sealed class ConventionDocuments(DocumentRenderer renderer, IMediator m
             },
             ["variables"] = variables.ToDictionary(v => SnakeCase(v.Key), v => v.Value),
         };
-        return renderer.Render(Template(template.FileName), model);
+        // The frozen fragment carries no surrounding whitespace: printed as is, its bytes hash to the stored SHA-256.
+        return RenderedDocument.Of(renderer.Render(Template(template.FileName), model).Html.Trim());
     }
 
     /// <summary>The printable document: the frozen text (or the draft), the signatures, the hash and the original's number.</summary>
@@ -110,7 +111,7 @@ internal sealed class ConventionDocuments(DocumentRenderer renderer, IMediator m
                 .Select(v => new Dictionary<string, object?> { ["name"] = v.Key, ["value"] = v.Value }).ToList(),
             ["place"] = convention.Place,
         };
-        return renderer.Render(Template("amendment.sbn-html"), model);
+        return RenderedDocument.Of(renderer.Render(Template("amendment.sbn-html"), model).Html.Trim());
     }
 
     /// <summary>A French letter about the convention (end of term, committee reminder, renewal, expiry, entry into force).</summary>

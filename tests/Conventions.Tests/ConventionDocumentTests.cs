@@ -1,0 +1,105 @@
+using System.Net;
+using Conventions.Testing;
+
+namespace Conventions.Tests;
+
+/// <summary>
+/// The rendered conventions, compared with approved snapshots that were read against the seeds
+/// (shared/seeds/000_… for Culture pour tous, 004_… for La Ruche Numérique).
+/// </summary>
+public sealed class ConventionDocumentTests(ConventionsFactory factory) : IClassFixture<ConventionsFactory>
+{
+    [Fact]
+    public async Task The_culture_pour_tous_draft_reproduces_the_seed_with_its_parties_dates_and_place()
+    {
+        var scenario = await ConventionScenario.CultureAsync(factory);
+        var id = (await scenario.DraftCultureAsync("2019-10-01", "2020-09-30")).Str("id");
+
+        var html = await scenario.Operator.GetStringAsync($"/api/v1/conventions/{id}/document");
+
+        Approvals.Verify(html, "culture-pour-tous-draft");
+        Assert.Contains("conclue pour la période du 1er octobre 2019 au 30 septembre 2020", html, StringComparison.Ordinal);
+        Assert.Contains("PROJET", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_signed_culture_pour_tous_convention_prints_as_two_originals_with_signatures_and_hash()
+    {
+        var scenario = await ConventionScenario.CultureAsync(factory, "Centre social des Pentes");
+        var id = (await scenario.DraftCultureAsync()).Str("id");
+        var signed = await scenario.SignBothAsync(id);
+        var hash = signed.Str("documentSha256");
+
+        var first = await scenario.Partner.GetStringAsync($"/api/v1/conventions/{id}/document?original=1");
+        var second = await scenario.Partner.GetStringAsync($"/api/v1/conventions/{id}/document?original=2");
+
+        Assert.Contains("Exemplaire original 1/2", first, StringComparison.Ordinal);
+        Assert.Contains("Exemplaire original 2/2", second, StringComparison.Ordinal);
+        Assert.Contains(hash, first, StringComparison.Ordinal);
+        Assert.Contains("Claire MARTIN", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("PROJET", first, StringComparison.Ordinal);
+        Approvals.Verify(first, "culture-pour-tous-signed-original-1");
+    }
+
+    [Fact]
+    public async Task The_frozen_text_is_the_one_whose_hash_was_stored()
+    {
+        var scenario = await ConventionScenario.CultureAsync(factory, "Structure vérifiée");
+        var id = (await scenario.DraftCultureAsync()).Str("id");
+        var hash = (await scenario.SignBothAsync(id)).Str("documentSha256");
+
+        var printed = await scenario.Partner.GetStringAsync($"/api/v1/conventions/{id}/document?original=1");
+        var start = printed.IndexOf("<article", StringComparison.Ordinal);
+        var end = printed.IndexOf("</article>", StringComparison.Ordinal) + "</article>".Length;
+
+        Assert.Equal(hash, Conventions.BuildingBlocks.Rendering.DocumentHash.Sha256(printed[start..end]));
+    }
+
+    [Fact]
+    public async Task The_ruche_numerique_draft_reproduces_the_seed()
+    {
+        var scenario = await ConventionScenario.RucheAsync(factory);
+        var id = (await scenario.DraftRucheAsync("2024-01-01")).Str("id");
+
+        var html = await scenario.Operator.GetStringAsync($"/api/v1/conventions/{id}/document");
+
+        Approvals.Verify(html, "ruche-numerique-draft");
+        Assert.Contains("s'applique à compter du 1er janvier 2024 jusqu'au 31 décembre 2024", html, StringComparison.Ordinal);
+        Assert.Contains("En 2023, la Ruche numérique a accueilli 8 123 visiteurs", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_signed_ruche_numerique_convention_carries_its_signature_blocks()
+    {
+        var scenario = await ConventionScenario.RucheAsync(factory);
+        var id = (await scenario.DraftRucheAsync()).Str("id");
+        await scenario.SignBothAsync(id, place: "Bagnols-sur-Cèze");
+
+        var html = await scenario.Partner.GetStringAsync($"/api/v1/conventions/{id}/document?original=2");
+
+        Approvals.Verify(html, "ruche-numerique-signed-original-2");
+    }
+
+    [Fact]
+    public async Task A_partner_name_holding_markup_or_template_syntax_is_escaped_in_the_document()
+    {
+        var scenario = await ConventionScenario.CultureAsync(factory, "<img src=x onerror=alert(1)> {{ 7*7 }}");
+        var id = (await scenario.DraftCultureAsync()).Str("id");
+
+        var html = await scenario.Operator.GetStringAsync($"/api/v1/conventions/{id}/document");
+
+        Assert.DoesNotContain("<img", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;img src=x onerror=alert(1)&gt; {{ 7*7 }}", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(">49<", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Originals_are_printed_only_once_signed_and_only_as_one_or_two()
+    {
+        var scenario = await ConventionScenario.CultureAsync(factory, "Structure impatiente");
+        var id = (await scenario.DraftCultureAsync()).Str("id");
+
+        await (await scenario.Operator.GetAsync($"/api/v1/conventions/{id}/document?original=1")).ExpectProblemAsync(HttpStatusCode.Conflict, "convention.not_signed");
+        await (await scenario.Operator.GetAsync($"/api/v1/conventions/{id}/document?original=3")).ExpectProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
+    }
+}

@@ -1,0 +1,92 @@
+using System.Net;
+using System.Text.Json;
+using Conventions.Testing;
+
+namespace Conventions.Tests;
+
+/// <summary>Builds conventions through the API, as an operator would.</summary>
+internal sealed class ConventionScenario(ConventionsFactory factory)
+{
+    private const string KeysExpireOn = "2029-11-01";
+
+    public string OperatorId { get; private set; } = string.Empty;
+    public string PartnerId { get; private set; } = string.Empty;
+    public HttpClient Operator { get; private set; } = null!;
+    public HttpClient Partner { get; private set; } = null!;
+
+    public static async Task<ConventionScenario> CultureAsync(ConventionsFactory factory, string partnerName = "Association Passerelles Solidaires")
+    {
+        var scenario = new ConventionScenario(factory);
+        await scenario.PartiesAsync("ALLIES – Culture pour tous", "24, rue Etienne Rognon", "69007", "Lyon", partnerName, "10, rue de l'Exemple", "69003", "Lyon");
+        return scenario;
+    }
+
+    public static async Task<ConventionScenario> RucheAsync(ConventionsFactory factory)
+    {
+        var scenario = new ConventionScenario(factory);
+        await scenario.PartiesAsync("Ville de Bagnols-sur-Cèze", "Hôtel de ville", "30200", "Bagnols-sur-Cèze", "A.V.A.Q.B-C", "95, route de Lyon", "30200", "Bagnols-sur-Cèze");
+        return scenario;
+    }
+
+    private async Task PartiesAsync(string operatorName, string operatorLine, string operatorPostal, string operatorCity, string partnerName, string partnerLine, string partnerPostal, string partnerCity)
+    {
+        var admin = factory.Admin();
+        OperatorId = await Create(admin, operatorName, "association", operatorLine, operatorPostal, operatorCity);
+        // Keys valid for the whole scenario, whatever date the test moves the clock to.
+        var (_, operatorKey) = await admin.IssueKeyAsync(OperatorId, "operator-admin", KeysExpireOn);
+        Operator = factory.Client(operatorKey);
+        await Operator.AddContactAsync(OperatorId, "Référente Opérateur", "referente@operateur.example", "referent");
+        PartnerId = await Create(Operator, partnerName, "social-service", partnerLine, partnerPostal, partnerCity);
+        await Operator.AddContactAsync(PartnerId, "Référent Partenaire", "referent@partenaire.example", "referent");
+        var (_, partnerKey) = await Operator.IssueKeyAsync(PartnerId, "partner", KeysExpireOn);
+        Partner = factory.Client(partnerKey);
+    }
+
+    private static async Task<string> Create(HttpClient client, string name, string kind, string line1, string postalCode, string city)
+    {
+        var response = await client.PostJsonAsync("/api/v1/organizations", new { name, kind, address = new { line1, postalCode, city } });
+        return (await response.ExpectAsync(HttpStatusCode.Created)).Str("id");
+    }
+
+    public async Task<JsonElement> DraftCultureAsync(string startsOn = "2026-10-01", string endsOn = "2027-09-30") =>
+        await (await Operator.PostJsonAsync("/api/v1/conventions", new
+        {
+            templateKey = "culture-pour-tous/social-partner",
+            operatorOrganizationId = OperatorId,
+            partnerOrganizationId = PartnerId,
+            startsOn,
+            endsOn,
+            place = "Lyon",
+            operatorSignatory = new { fullName = "Anne Sophie CONDEMINE", title = "Présidente" },
+            partnerSignatory = new { fullName = "Claire MARTIN", title = "Directrice" },
+        })).ExpectAsync(HttpStatusCode.Created);
+
+    public async Task<JsonElement> DraftRucheAsync(string startsOn = "2026-01-01") =>
+        await (await Operator.PostJsonAsync("/api/v1/conventions", new
+        {
+            templateKey = "ruche-numerique/premises",
+            operatorOrganizationId = OperatorId,
+            partnerOrganizationId = PartnerId,
+            startsOn,
+            endsOn = DateOnly.Parse(startsOn, System.Globalization.CultureInfo.InvariantCulture).AddYears(1).AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            place = "Bagnols-sur-Cèze",
+            operatorSignatory = new { fullName = "Jean-Yves CHAPELET", title = "Maire" },
+            partnerSignatory = new { fullName = "Madame Maryse NORDEZ-RYEZ", title = "Présidente" },
+            variables = new { partnerFullName = "Aide à la Valorisation et l'Amélioration des Quartiers de Bagnols-sur-Cèze" },
+        })).ExpectAsync(HttpStatusCode.Created);
+
+    public async Task<JsonElement> SignBothAsync(string id, string signedOn = "2026-11-20", string place = "Lyon", bool send = true)
+    {
+        if (send)
+        {
+            await (await Operator.PostAsync($"/api/v1/conventions/{id}/send-for-signature", null)).ExpectAsync(HttpStatusCode.OK);
+        }
+        // Each party signs through the signatory named in the convention.
+        var convention = await (await Operator.GetAsync($"/api/v1/conventions/{id}")).ExpectAsync(HttpStatusCode.OK);
+        var (operatorSignatory, partnerSignatory) = (convention.GetProperty("operatorSignatory"), convention.GetProperty("partnerSignatory"));
+        await (await Operator.PostJsonAsync($"/api/v1/conventions/{id}/signatures", new { party = "operator", signatoryName = operatorSignatory.Str("fullName"), signatoryTitle = operatorSignatory.Str("title"), place, signedOn }))
+            .ExpectAsync(HttpStatusCode.Created);
+        return await (await Partner.PostJsonAsync($"/api/v1/conventions/{id}/signatures", new { party = "partner", signatoryName = partnerSignatory.Str("fullName"), signatoryTitle = partnerSignatory.Str("title"), place, signedOn }))
+            .ExpectAsync(HttpStatusCode.Created);
+    }
+}
