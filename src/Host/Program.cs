@@ -3,6 +3,7 @@ using Conventions.BuildingBlocks.LegalCalendar;
 using Conventions.BuildingBlocks.Mediation;
 using Conventions.Host.Infrastructure;
 using Conventions.Modules.Conventions;
+using Conventions.Modules.Disputes;
 using Conventions.Modules.Notices;
 using Conventions.Modules.Partners;
 
@@ -28,6 +29,7 @@ builder.Services.AddMediator(options =>
 builder.Services.AddPartnersModule(builder.Configuration);
 builder.Services.AddNoticesModule(builder.Configuration);
 builder.Services.AddConventionsModule(builder.Configuration);
+builder.Services.AddDisputesModule(builder.Configuration);
 
 var app = builder.Build();
 app.UseHostInfrastructure();
@@ -36,6 +38,7 @@ var api = app.MapGroup("/api/v1").RequireAuthorization();
 api.MapPartnersModule();
 api.MapNoticesModule();
 api.MapConventionsModule();
+api.MapDisputesModule();
 api.MapLegalCalendar();
 api.MapOperations();
 

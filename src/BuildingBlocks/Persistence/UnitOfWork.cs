@@ -8,6 +8,10 @@ namespace Conventions.BuildingBlocks.Persistence;
 /// The module contexts a request touched. The unit-of-work behaviour commits them when the outermost command returns;
 /// when outbox messages were written, the outbox job is triggered so events go out promptly (the recurring sweep
 /// still catches anything a trigger missed).
+/// Contexts commit in reverse order of enlistment: a module called through another's contract (enlisted later) commits
+/// before its caller. Should the process stop between the two, the caller's step was not recorded and is retried, and
+/// the contract command it calls again is idempotent; the reverse order could leave the caller's step recorded and the
+/// callee's change lost.
 /// </summary>
 public sealed class UnitOfWork(IJobTrigger jobTrigger)
 {
@@ -31,8 +35,9 @@ public sealed class UnitOfWork(IJobTrigger jobTrigger)
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
         var wroteOutbox = false;
-        foreach (var context in _contexts)
+        for (var i = _contexts.Count - 1; i >= 0; i--)
         {
+            var context = _contexts[i];
             if (!context.ChangeTracker.HasChanges())
             {
                 continue;

@@ -24,3 +24,21 @@ public sealed record NoticeRequested(
     Guid? ConventionId = null,
     Guid? DisputeId = null,
     string? DeduplicationKey = null) : IntegrationEvent(OccurredAt);
+
+/// <summary>Who a notice about a partnership goes to.</summary>
+public static class NoticeRecipients
+{
+    /// <summary>The organization's referents (its privileged contacts); its own address when it has none.</summary>
+    public static IReadOnlyList<NoticeRecipient> ReferentsOf(Partners.Contracts.OrganizationSummary organization)
+    {
+        var referents = organization.Contacts
+            .Where(c => c.Roles.Contains(Partners.Contracts.ContactRole.Referent) && !string.IsNullOrWhiteSpace(c.Email))
+            .Select(c => new NoticeRecipient(c.FullName, c.Email!, organization.Id))
+            .ToList();
+        if (referents.Count > 0)
+        {
+            return referents;
+        }
+        return string.IsNullOrWhiteSpace(organization.Email) ? [] : [new NoticeRecipient(organization.Name, organization.Email, organization.Id)];
+    }
+}

@@ -9,6 +9,9 @@ public static class DemoOrganizations
     /// <summary>A social partner (coopérateur social) of Culture pour tous.</summary>
     public static readonly Guid SocialPartner = new("a1100000-0000-4000-8000-000000000002");
 
+    /// <summary>A second social partner, whose convention is under dispute in the demo.</summary>
+    public static readonly Guid SecondSocialPartner = new("a1100000-0000-4000-8000-000000000004");
+
     /// <summary>A cultural partner (coopérateur culturel) publishing invitations.</summary>
     public static readonly Guid CulturalPartner = new("a1100000-0000-4000-8000-000000000003");
 

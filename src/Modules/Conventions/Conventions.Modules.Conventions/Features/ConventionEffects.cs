@@ -2,7 +2,6 @@ using Conventions.Modules.Conventions.Contracts;
 using Conventions.Modules.Conventions.Domain;
 using Conventions.Modules.Conventions.Persistence;
 using Conventions.Modules.Notices.Contracts;
-using Conventions.Modules.Partners.Contracts;
 
 namespace Conventions.Modules.Conventions.Features;
 
@@ -57,20 +56,9 @@ internal sealed class ConventionEffects(ConventionDocuments documents)
         var audience = operatorOnly ? new[] { parties.Operator } : new[] { parties.Operator, parties.Partner };
         db.Publish(new NoticeRequested(
             now, kind, subject, body,
-            audience.SelectMany(Recipients).ToList(),
+            audience.SelectMany(NoticeRecipients.ReferentsOf).ToList(),
             audience.Select(o => o.Id).ToList(),
             ConventionId: convention.Id,
             DeduplicationKey: $"convention:{convention.Id:N}:{key}"));
-    }
-
-    /// <summary>The organization's referents; its own address when it has none.</summary>
-    public static IEnumerable<NoticeRecipient> Recipients(OrganizationSummary organization)
-    {
-        var referents = organization.Contacts.Where(c => c.Roles.Contains(ContactRole.Referent) && !string.IsNullOrWhiteSpace(c.Email)).ToList();
-        if (referents.Count > 0)
-        {
-            return referents.Select(c => new NoticeRecipient(c.FullName, c.Email!, organization.Id));
-        }
-        return string.IsNullOrWhiteSpace(organization.Email) ? [] : [new NoticeRecipient(organization.Name, organization.Email, organization.Id)];
     }
 }

@@ -18,6 +18,7 @@ internal sealed class DemoConventions(IServiceScopeFactory scopes, TimeProvider 
 {
     public static readonly Guid CultureConvention = new("c3300000-0000-4000-8000-000000000001");
     public static readonly Guid RucheConvention = new("c3300000-0000-4000-8000-000000000002");
+    public static readonly Guid SecondCultureConvention = new("c3300000-0000-4000-8000-000000000003");
 
     public int Order => 10;
 
@@ -41,6 +42,17 @@ internal sealed class DemoConventions(IServiceScopeFactory scopes, TimeProvider 
                 new Dictionary<string, string>(), now, CultureConvention);
             await SignAsync(db, documents, effects, culture, seasonStart.AddDays(-20), today, now, cancellationToken);
             lines.Add($"Culture pour tous convention {CultureConvention} ({seasonStart:yyyy}-{seasonStart.Year + 1})");
+        }
+        if (!await db.Conventions.AnyAsync(c => c.Id == SecondCultureConvention, cancellationToken))
+        {
+            var seasonStart = new DateOnly(today.Month >= 10 ? today.Year : today.Year - 1, 10, 1);
+            var second = Convention.Draft(TemplateCatalog.CulturePourTous, DemoOrganizations.Allies, DemoOrganizations.SecondSocialPartner,
+                seasonStart, seasonStart.AddYears(1).AddDays(-1), "Lyon",
+                new Signatory { FullName = "Anne Sophie CONDEMINE", Title = "Présidente" },
+                new Signatory { FullName = "Paul GIRARD", Title = "Directeur" },
+                new Dictionary<string, string>(), now, SecondCultureConvention);
+            await SignAsync(db, documents, effects, second, seasonStart.AddDays(-10), today, now, cancellationToken);
+            lines.Add($"Culture pour tous convention {SecondCultureConvention} (Foyer Les Tilleuls)");
         }
         if (!await db.Conventions.AnyAsync(c => c.Id == RucheConvention, cancellationToken))
         {

@@ -25,6 +25,7 @@ internal sealed class DemoPartners(IServiceScopeFactory scopes, TimeProvider clo
         (DemoOrganizations.CulturalPartner, Role.Publisher, "Billetterie", "demo-theatre-publisher"),
         (DemoOrganizations.Bagnols, Role.OperatorAdmin, "Responsable de la Ruche Numérique", "demo-bagnols-operator"),
         (DemoOrganizations.Avaqbc, Role.Partner, "Présidence", "demo-avaqbc-partner"),
+        (DemoOrganizations.SecondSocialPartner, Role.Partner, "Direction", "demo-tilleuls-partner"),
     ];
 
     public async Task<IReadOnlyList<string>> SeedAsync(CancellationToken cancellationToken)
@@ -67,6 +68,17 @@ internal sealed class DemoPartners(IServiceScopeFactory scopes, TimeProvider clo
             {
                 db.Contacts.AddRange(organization.Contacts);
             }
+        }
+
+        if (!await db.Organizations.AnyAsync(o => o.Id == DemoOrganizations.SecondSocialPartner, cancellationToken))
+        {
+            var tilleuls = Organization.Register(DemoOrganizations.SecondSocialPartner, "Foyer Les Tilleuls (démonstration)", OrganizationKind.SocialService,
+                new Address { Line1 = "5, impasse de l'Exemple", PostalCode = "69008", City = "Lyon" },
+                "04 72 00 00 20", null, "accueil@tilleuls.example", publishPhone: false, DemoOrganizations.Allies, now);
+            tilleuls.AddContact("Paul GIRARD", "Directeur", "direction@tilleuls.example", null, [ContactRole.Signatory]);
+            tilleuls.AddContact("Inès MOREAU", "Référente Culture pour tous", "i.moreau@tilleuls.example", null, [ContactRole.Referent]);
+            db.Organizations.Add(tilleuls);
+            db.Contacts.AddRange(tilleuls.Contacts);
         }
 
         var expiresOn = settings.Value.NextSeasonEnd(clock.Today());

@@ -1,0 +1,102 @@
+using Conventions.BuildingBlocks.Jobs;
+using Conventions.BuildingBlocks.Time;
+using Conventions.Modules.Disputes.Persistence;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Conventions.Modules.Disputes.Features;
+
+/// <summary>Applies the due steps of some disputes in one unit of work (their convention changes commit first).</summary>
+internal sealed record ApplyDueDisputes(IReadOnlyList<Guid> DisputeIds) : ICommand<int>;
+
+internal sealed class ApplyDueDisputesHandler(DisputesDbContext db, TimeProvider clock, DisputeEffects effects) : ICommandHandler<ApplyDueDisputes, int>
+{
+    public async ValueTask<int> Handle(ApplyDueDisputes command, CancellationToken cancellationToken)
+    {
+        var today = clock.Today();
+        var now = clock.GetUtcNow();
+        var disputes = await db.Disputes.Where(d => command.DisputeIds.Contains(d.Id)).ToListAsync(cancellationToken);
+        var changed = 0;
+        foreach (var dispute in disputes)
+        {
+            var before = dispute.Status;
+            var due = dispute.ApplyDue(today, now);
+            if (due.Count > 0)
+            {
+                await effects.ExecuteAsync(db, dispute, before, due, today, now, cancellationToken);
+                changed++;
+            }
+        }
+        return changed;
+    }
+}
+
+/// <summary>
+/// The <c>deadlines</c> job: scheduled by Hangfire at each deadline's reminder and due time, and run every 15 minutes as
+/// a sweep. It reads only disputes whose <c>NextDueOn</c> has come and applies their steps through the same idempotent
+/// command, a batch per transaction; a failing batch is retried one dispute at a time so one bad row holds back no other.
+/// </summary>
+internal sealed partial class DeadlinesJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger<DeadlinesJob> logger) : IJob
+{
+    private const int BatchSize = 100;
+
+    public string Name => JobNames.Deadlines;
+
+    public string Cron => "*/15 * * * *";
+
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var today = clock.Today();
+        var seen = new HashSet<Guid>();
+        var processed = 0;
+        while (true)
+        {
+            List<Guid> batch;
+            await using (var scope = scopes.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<DisputesDbContext>();
+                batch = await db.Disputes.Where(d => d.NextDueOn != null && d.NextDueOn <= today)
+                    .OrderBy(d => d.NextDueOn).ThenBy(d => d.Id).Select(d => d.Id).Take(BatchSize).ToListAsync(cancellationToken);
+            }
+            batch.RemoveAll(id => !seen.Add(id));
+            if (batch.Count == 0)
+            {
+                return processed;
+            }
+            try
+            {
+                processed += await SendAsync(batch, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogBatchFailed(logger, exception, batch.Count);
+                foreach (var id in batch)
+                {
+                    try
+                    {
+                        processed += await SendAsync([id], cancellationToken);
+                    }
+                    catch (Exception single) when (single is not OperationCanceledException)
+                    {
+                        LogFailed(logger, single, id);
+                    }
+                }
+            }
+        }
+    }
+
+    private async Task<int> SendAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<BuildingBlocks.Access.CurrentActor>().Actor = BuildingBlocks.Access.Actor.System;
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ApplyDueDisputes(ids), cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} disputes failed; retrying them one by one")]
+    private static partial void LogBatchFailed(ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Dispute {DisputeId} could not be advanced; the next sweep retries it")]
+    private static partial void LogFailed(ILogger logger, Exception exception, Guid disputeId);
+}
