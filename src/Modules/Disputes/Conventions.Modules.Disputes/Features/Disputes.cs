@@ -21,11 +21,11 @@ internal sealed record DeadlineDto(DeadlineName Name, DateOnly StartsFrom, strin
 
 internal sealed record DisputeEventDto(DateTimeOffset At, string Kind, string Detail);
 
-internal sealed record NoticeDto(NoticeChannel Channel, DateOnly? SentOn, DateOnly NotifiedOn);
+internal sealed record DisputeNoticeDto(NoticeChannel Channel, DateOnly? SentOn, DateOnly NotifiedOn);
 
 internal sealed record DisputeDto(
     Guid Id, Guid ConventionId, DisputeStatus Status, DisputePolicy Policy, ConventionParty RaisedBy, DisputeKind Kind, string Grounds,
-    NoticeDto Notice, IReadOnlyList<DeadlineDto> Deadlines, IReadOnlyList<DisputeEventDto> Events,
+    DisputeNoticeDto Notice, IReadOnlyList<DeadlineDto> Deadlines, IReadOnlyList<DisputeEventDto> Events,
     DateOnly? ExplanationSubmittedOn, string? Explanation, DateOnly? AgreedOn, DateOnly? RemediedOn, string? ResolutionSummary,
     DateOnly? TerminationSentOn, string? TerminationTrackingNumber, DateOnly? NextDueOn, DateTimeOffset CreatedAt);
 
@@ -33,7 +33,7 @@ internal static class DisputeMapping
 {
     public static DisputeDto ToDto(Dispute d) => new(
         d.Id, d.ConventionId, d.Status, d.Policy, d.RaisedBy, d.Kind, d.Grounds,
-        new NoticeDto(d.NoticeChannel, d.NoticeSentOn, d.NotifiedOn),
+        new DisputeNoticeDto(d.NoticeChannel, d.NoticeSentOn, d.NotifiedOn),
         d.Deadlines.OrderBy(x => x.DueOn).Select(x => new DeadlineDto(x.Name, x.StartsFrom, x.Period, x.NominalDueOn, x.DueOn, x.Explanation, x.ReminderOn, x.Passed)).ToList(),
         d.Events.OrderBy(e => e.At).Select(e => new DisputeEventDto(e.At, e.Kind, e.Detail)).ToList(),
         d.ExplanationSubmittedOn, d.ExplanationText, d.AgreedOn, d.RemediedOn, d.ResolutionSummary,

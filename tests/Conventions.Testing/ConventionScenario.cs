@@ -1,11 +1,10 @@
 using System.Net;
 using System.Text.Json;
-using Conventions.Testing;
 
-namespace Conventions.Tests;
+namespace Conventions.Testing;
 
 /// <summary>Builds conventions through the API, as an operator would.</summary>
-internal sealed class ConventionScenario(ConventionsFactory factory)
+public sealed class ConventionScenario(ConventionsFactory factory)
 {
     private const string KeysExpireOn = "2029-11-01";
 
