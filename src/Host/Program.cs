@@ -6,6 +6,7 @@ using Conventions.Modules.Conventions;
 using Conventions.Modules.Disputes;
 using Conventions.Modules.Notices;
 using Conventions.Modules.Partners;
+using Conventions.Modules.Scheduling;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Api:MaxRequestBodyBytes", 256 * 1024L));
@@ -30,6 +31,7 @@ builder.Services.AddPartnersModule(builder.Configuration);
 builder.Services.AddNoticesModule(builder.Configuration);
 builder.Services.AddConventionsModule(builder.Configuration);
 builder.Services.AddDisputesModule(builder.Configuration);
+builder.Services.AddSchedulingModule(builder.Configuration);
 
 var app = builder.Build();
 app.UseHostInfrastructure();
@@ -39,6 +41,7 @@ api.MapPartnersModule();
 api.MapNoticesModule();
 api.MapConventionsModule();
 api.MapDisputesModule();
+api.MapSchedulingModule();
 api.MapLegalCalendar();
 api.MapOperations();
 

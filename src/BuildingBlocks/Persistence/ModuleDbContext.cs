@@ -35,6 +35,23 @@ public abstract class ModuleDbContext : DbContext
     public void MarkHandled(Guid eventId, string consumer, DateTimeOffset at) =>
         InboxMessages.Add(new InboxMessage { EventId = eventId, Consumer = consumer, HandledAt = at });
 
+    /// <summary>
+    /// Runs <paramref name="work"/> in a serializable transaction and commits it, so that a check and the write that
+    /// depends on it (a room is free, then book it) cannot interleave with another request's. On SQLite the transaction
+    /// takes the write lock at once (BEGIN IMMEDIATE); on SQL Server serializable range locks guard the checked rows, and
+    /// the provider's retry strategy replays the whole unit on a transient failure.
+    /// </summary>
+    public Task<T> InSerializableTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
+        Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        {
+            ChangeTracker.Clear();
+            await using var transaction = await Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, ct);
+            var result = await work(ct);
+            await SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return result;
+        }, cancellationToken);
+
     protected abstract void ConfigureModel(ModelBuilder modelBuilder);
 
     protected sealed override void OnModelCreating(ModelBuilder modelBuilder)

@@ -1,0 +1,12 @@
+using Conventions.BuildingBlocks.Outbox;
+
+namespace Conventions.Modules.Scheduling.Contracts;
+
+/// <summary>A permanence occurrence or a reservation will not be held (published through the outbox).</summary>
+public sealed record OccurrenceCancelled(
+    DateTimeOffset OccurredAt,
+    Guid OccurrenceId,
+    Guid VenueId,
+    Guid ConventionId,
+    DateTimeOffset StartsAt,
+    string Reason) : IntegrationEvent(OccurredAt);

@@ -1,0 +1,158 @@
+using System.Globalization;
+using System.Text;
+using Conventions.BuildingBlocks.Access;
+using Conventions.BuildingBlocks.Errors;
+using Conventions.BuildingBlocks.Time;
+using Conventions.Modules.Scheduling.Domain;
+using Conventions.Modules.Scheduling.Persistence;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Conventions.Modules.Scheduling.Features;
+
+internal sealed record CalendarDto(Guid VenueId, string VenueName, DateOnly From, DateOnly To, IReadOnlyList<OccurrenceDto> Items, int Total);
+
+/// <summary>
+/// A venue's calendar between two dates. The venue's operator sees every occurrence; a partner sees its own (its
+/// calendar); <see cref="OrganizationId"/> narrows to one partner.
+/// </summary>
+internal sealed record GetCalendar(Guid VenueId, DateOnly? From, DateOnly? To, Guid? OrganizationId) : IQuery<(CalendarDto Calendar, Venue Venue)>;
+
+internal sealed class GetCalendarHandler(SchedulingDbContext db, ICurrentActor current, TimeProvider clock) : IQueryHandler<GetCalendar, (CalendarDto, Venue)>
+{
+    public async ValueTask<(CalendarDto, Venue)> Handle(GetCalendar query, CancellationToken cancellationToken)
+    {
+        var venue = await SchedulingAccess.VenueAsync(db, query.VenueId, cancellationToken);
+        var actor = current.Actor;
+        var today = clock.Today();
+        var from = query.From ?? today.AddDays(-30);
+        var to = query.To ?? today.AddDays(365);
+        if (to < from || to > from.AddYears(2))
+        {
+            throw InvalidInputException.Field("to", "Must be on or after 'from', within two years.");
+        }
+        var occurrences = db.Occurrences.AsNoTracking().Include(o => o.Appointments).Where(o => o.VenueId == venue.Id && o.Date >= from && o.Date <= to);
+        if (!SchedulingAccess.IsVenueOperator(actor, venue))
+        {
+            var own = actor.OrganizationId;
+            occurrences = occurrences.Where(o => o.PartnerOrganizationId == own);
+        }
+        if (query.OrganizationId is { } organizationId)
+        {
+            occurrences = occurrences.Where(o => o.PartnerOrganizationId == organizationId);
+        }
+        var items = (await occurrences.ToListAsync(cancellationToken)).OrderBy(o => o.StartsAt).Select(SchedulingMapping.ToDto).ToList();
+        return (new CalendarDto(venue.Id, venue.Name, from, to, items, items.Count), venue);
+    }
+}
+
+/// <summary>Writes RFC 5545 iCalendar: Europe/Paris time zone, one VEVENT per occurrence, CRLF and 75-octet folding.</summary>
+internal static class ICalendar
+{
+    private const string ParisTimeZone = """
+        BEGIN:VTIMEZONE
+        TZID:Europe/Paris
+        BEGIN:DAYLIGHT
+        TZOFFSETFROM:+0100
+        TZOFFSETTO:+0200
+        TZNAME:CEST
+        DTSTART:19700329T020000
+        RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU
+        END:DAYLIGHT
+        BEGIN:STANDARD
+        TZOFFSETFROM:+0200
+        TZOFFSETTO:+0100
+        TZNAME:CET
+        DTSTART:19701025T030000
+        RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU
+        END:STANDARD
+        END:VTIMEZONE
+        """;
+
+    public static string Write(CalendarDto calendar, Venue venue, DateTimeOffset now)
+    {
+        var lines = new List<string>
+        {
+            "BEGIN:VCALENDAR",
+            "VERSION:2.0",
+            "PRODID:-//Conventions engine//Scheduling//FR",
+            "CALSCALE:GREGORIAN",
+            "METHOD:PUBLISH",
+            $"X-WR-CALNAME:{Text(calendar.VenueName)}",
+            "X-WR-TIMEZONE:Europe/Paris",
+        };
+        lines.AddRange(ParisTimeZone.Split('\n').Select(l => l.TrimEnd('\r')));
+        var stamp = now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+        foreach (var o in calendar.Items)
+        {
+            var room = venue.Rooms.FirstOrDefault(r => r.Id == o.RoomId)?.Name ?? string.Empty;
+            lines.Add("BEGIN:VEVENT");
+            lines.Add($"UID:{o.Id:N}@conventions-engine");
+            lines.Add($"DTSTAMP:{stamp}");
+            lines.Add($"DTSTART;TZID=Europe/Paris:{Local(o.StartsAt)}");
+            lines.Add($"DTEND;TZID=Europe/Paris:{Local(o.EndsAt)}");
+            lines.Add($"SUMMARY:{Text(o.Title)}");
+            lines.Add($"LOCATION:{Text($"{venue.Name}, {room}, {venue.Line1}, {venue.PostalCode} {venue.City}")}");
+            lines.Add($"DESCRIPTION:{Text(o.Status == OccurrenceStatus.Cancelled ? $"Non maintenue : {o.CancellationReason}" : $"{o.Appointments}/{o.Capacity} rendez-vous")}");
+            lines.Add($"STATUS:{(o.Status == OccurrenceStatus.Cancelled ? "CANCELLED" : "CONFIRMED")}");
+            lines.Add("END:VEVENT");
+        }
+        lines.Add("END:VCALENDAR");
+        var builder = new StringBuilder();
+        foreach (var line in lines)
+        {
+            Fold(builder, line);
+        }
+        return builder.ToString();
+    }
+
+    private static string Local(DateTimeOffset instant) =>
+        ParisTime.ToParis(instant).ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture);
+
+    /// <summary>RFC 5545 TEXT escaping: backslash, semicolon, comma and newlines.</summary>
+    private static string Text(string value) =>
+        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace(";", "\\;", StringComparison.Ordinal).Replace(",", "\\,", StringComparison.Ordinal)
+            .Replace("\r\n", "\\n", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal).Replace("\r", string.Empty, StringComparison.Ordinal);
+
+    /// <summary>Lines longer than 75 octets are folded: CRLF then a space (never inside a UTF-8 sequence).</summary>
+    private static void Fold(StringBuilder builder, string line)
+    {
+        var octets = 0;
+        foreach (var rune in line.EnumerateRunes())
+        {
+            var size = rune.Utf8SequenceLength;
+            if (octets + size > 75)
+            {
+                builder.Append("\r\n ");
+                octets = 1;
+            }
+            builder.Append(rune.ToString());
+            octets += size;
+        }
+        builder.Append("\r\n");
+    }
+}
+
+internal static class CalendarEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapGet("/venues/{id:guid}/calendar", async (Guid id, DateOnly? from, DateOnly? to, Guid? organizationId, string? format, HttpContext http, IMediator mediator, TimeProvider clock, CancellationToken ct) =>
+            {
+                var (calendar, venue) = await mediator.Send(new GetCalendar(id, from, to, organizationId), ct);
+                var wantsIcs = string.Equals(format, "ics", StringComparison.OrdinalIgnoreCase)
+                    || http.Request.Headers.Accept.Any(a => a?.Contains("text/calendar", StringComparison.OrdinalIgnoreCase) == true);
+                return wantsIcs
+                    ? Results.Text(ICalendar.Write(calendar, venue, clock.GetUtcNow()), "text/calendar; charset=utf-8")
+                    : Results.Ok(calendar);
+            })
+            .WithTags("Permanences")
+            .Produces<CalendarDto>(StatusCodes.Status200OK)
+            .Produces(StatusCodes.Status200OK, contentType: "text/calendar")
+            .WithSummary("The venue's calendar as JSON, or as iCalendar (Accept: text/calendar, or ?format=ics) to subscribe from a calendar app. Partners see their own occurrences.")
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
+    }
+}

@@ -1,0 +1,147 @@
+using System.Globalization;
+using Conventions.BuildingBlocks.Access;
+using Conventions.BuildingBlocks.Errors;
+using Conventions.BuildingBlocks.Rendering;
+using Conventions.BuildingBlocks.Time;
+using Conventions.Modules.Conventions.Contracts;
+using Conventions.Modules.Notices.Contracts;
+using Conventions.Modules.Partners.Contracts;
+using Conventions.Modules.Scheduling.Contracts;
+using Conventions.Modules.Scheduling.Domain;
+using Conventions.Modules.Scheduling.Persistence;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Conventions.Modules.Scheduling.Features;
+
+internal sealed record OccurrenceDto(
+    Guid Id, OccurrenceKind Kind, Guid? PermanenceId, Guid VenueId, Guid RoomId, Guid ConventionId, DateOnly Date,
+    DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Title, Activity? Activity, string? Intervenant, int Capacity,
+    int Appointments, OccurrenceStatus Status, string? CancellationReason);
+
+internal sealed record ConflictDto(Guid OccurrenceId, OccurrenceKind Kind, DateOnly Date, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Title);
+
+internal static class SchedulingMapping
+{
+    public static OccurrenceDto ToDto(Occurrence o) => new(
+        o.Id, o.Kind, o.PermanenceId, o.VenueId, o.RoomId, o.ConventionId, o.Date, ParisTime.ToParis(o.StartsAt), ParisTime.ToParis(o.EndsAt),
+        o.Title, o.Activity, o.Intervenant, o.Capacity, o.Appointments.Count, o.Status, o.CancellationReason);
+
+    public static string Time(TimeOnly time) => time.ToString("HH\\:mm", CultureInfo.InvariantCulture);
+
+    public static bool TryParseTime(string? text, out TimeOnly time) =>
+        TimeOnly.TryParseExact(text, "HH\\:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
+}
+
+internal static class SchedulingAccess
+{
+    public static async Task<Venue> VenueAsync(SchedulingDbContext db, Guid id, CancellationToken cancellationToken) =>
+        await db.Venues.Include(v => v.Rooms).Include(v => v.Closures).SingleOrDefaultAsync(v => v.Id == id, cancellationToken)
+            ?? throw NotFoundException.For("venue", id);
+
+    public static bool IsVenueOperator(Actor actor, Venue venue) =>
+        actor.SeesEverything || (actor.Role == Role.OperatorAdmin && actor.OrganizationId == venue.OperatorOrganizationId);
+
+    public static void EnsureVenueOperator(Actor actor, Venue venue)
+    {
+        if (!IsVenueOperator(actor, venue))
+        {
+            throw new ForbiddenException("venue.operator_only", "Only the venue's operator may do this.");
+        }
+    }
+
+    /// <summary>Acting under a premises convention: its partner's staff, or the operator's admins, or the platform.</summary>
+    public static async Task<ConventionSummary> PremisesConventionAsync(IMediator mediator, Actor actor, Guid conventionId, CancellationToken cancellationToken)
+    {
+        var convention = await mediator.Send(new GetConventionSummary(conventionId), cancellationToken)
+            ?? throw new BusinessRuleException("convention.unknown", $"No convention with id '{conventionId}'.");
+        var allowed = actor.SeesEverything
+            || (actor.Role == Role.OperatorAdmin && actor.OrganizationId == convention.OperatorOrganizationId)
+            || (actor.Is(Role.Partner, Role.OperatorAdmin) && actor.OrganizationId == convention.PartnerOrganizationId);
+        if (!allowed)
+        {
+            throw new ForbiddenException("convention.forbidden", "This convention is not your organization's.");
+        }
+        if (convention.TemplateKey != ConventionTemplates.RuchePremises)
+        {
+            throw new BusinessRuleException("convention.not_premises", "Rooms are lent under a premises convention (ruche-numerique/premises).");
+        }
+        if (convention.Status != ConventionStatus.Active)
+        {
+            throw new ConflictException("convention.not_active", $"The premises convention is {BuildingBlocks.Web.JsonDefaults.Kebab(convention.Status)}: rooms are lent under an active convention.");
+        }
+        return convention;
+    }
+
+    public static void EnsureCanActOn(Actor actor, Occurrence occurrence, Venue venue)
+    {
+        if (!(IsVenueOperator(actor, venue) || (actor.Is(Role.Partner, Role.OperatorAdmin) && actor.OrganizationId == occurrence.PartnerOrganizationId)))
+        {
+            throw new ForbiddenException("occurrence.forbidden", "Only the venue's operator and the partner holding this slot may do this.");
+        }
+    }
+
+    /// <summary>The planned occurrences in a room that overlap any of the given slots.</summary>
+    public static async Task<List<ConflictDto>> ConflictsAsync(SchedulingDbContext db, Guid roomId, IReadOnlyList<(DateTimeOffset StartsAt, DateTimeOffset EndsAt)> slots, CancellationToken cancellationToken)
+    {
+        if (slots.Count == 0)
+        {
+            return [];
+        }
+        var from = slots.Min(s => s.StartsAt);
+        var to = slots.Max(s => s.EndsAt);
+        var existing = await db.Occurrences.AsNoTracking()
+            .Where(o => o.RoomId == roomId && o.Status == OccurrenceStatus.Planned && o.StartsAt < to && o.EndsAt > from)
+            .ToListAsync(cancellationToken);
+        return existing.Where(o => slots.Any(s => o.Overlaps(s.StartsAt, s.EndsAt)))
+            .OrderBy(o => o.StartsAt)
+            .Select(o => new ConflictDto(o.Id, o.Kind, o.Date, ParisTime.ToParis(o.StartsAt), ParisTime.ToParis(o.EndsAt), o.Title))
+            .ToList();
+    }
+
+    public static ConflictException RoomConflict(IReadOnlyList<ConflictDto> conflicts)
+    {
+        var exception = new ConflictException("room.conflict", $"The room is already booked at {conflicts.Count} of these times.");
+        exception.Extensions["conflicts"] = conflicts;
+        return exception;
+    }
+}
+
+/// <summary>Cancels occurrences and tells the venue, the partner and everyone holding an appointment ("permanence non maintenue").</summary>
+internal sealed class OccurrenceCancellation(IMediator mediator, DocumentRenderer renderer)
+{
+    private static readonly TemplateRef Letter = new(typeof(OccurrenceCancellation).Assembly, "occurrence-cancelled.sbn-html");
+
+    public async Task CancelAsync(SchedulingDbContext db, Venue venue, Occurrence occurrence, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        occurrence.Status = OccurrenceStatus.Cancelled;
+        occurrence.CancellationReason = reason;
+        db.Publish(new OccurrenceCancelled(now, occurrence.Id, occurrence.VenueId, occurrence.ConventionId, occurrence.StartsAt, reason));
+
+        var organizations = new List<OrganizationSummary>();
+        foreach (var id in new[] { venue.OperatorOrganizationId, occurrence.PartnerOrganizationId }.Distinct())
+        {
+            if (await mediator.Send(new GetOrganizationSummary(id), cancellationToken) is { } organization)
+            {
+                organizations.Add(organization);
+            }
+        }
+        var start = ParisTime.ToParis(occurrence.StartsAt);
+        var subject = $"Permanence non maintenue le {French.Date(occurrence.Date)}";
+        var html = renderer.Render(Letter, new Dictionary<string, object?>
+        {
+            ["subject"] = subject,
+            ["title"] = occurrence.Title,
+            ["venue"] = venue.Name,
+            ["room"] = venue.Rooms.FirstOrDefault(r => r.Id == occurrence.RoomId)?.Name ?? string.Empty,
+            ["date"] = French.Date(occurrence.Date),
+            ["start"] = start.ToString("HH\\hmm", System.Globalization.CultureInfo.InvariantCulture),
+            ["reason"] = reason,
+        }).Html;
+        var recipients = organizations.SelectMany(NoticeRecipients.ReferentsOf)
+            .Concat(occurrence.Appointments.Where(a => !string.IsNullOrWhiteSpace(a.Email)).Select(a => new NoticeRecipient(a.PersonName, a.Email!)))
+            .ToList();
+        db.Publish(new NoticeRequested(now, "occurrence-cancelled", subject, html, recipients, organizations.Select(o => o.Id).ToList(),
+            ConventionId: occurrence.ConventionId, DeduplicationKey: $"occurrence:{occurrence.Id:N}:cancelled"));
+    }
+}

@@ -1,0 +1,31 @@
+using Conventions.BuildingBlocks.Persistence;
+using Conventions.Modules.Scheduling.Features;
+using Conventions.Modules.Scheduling.Persistence;
+using FluentValidation;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Conventions.Modules.Scheduling;
+
+/// <summary>Scheduling: venues, rooms, closures, permanences, reservations, appointments, visits, calendars.</summary>
+public static class SchedulingModule
+{
+    public static IServiceCollection AddSchedulingModule(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDbContext<SchedulingDbContext, SqliteSchedulingDbContext, SqlServerSchedulingDbContext>(SchedulingDbContext.SchemaName);
+        services.AddScoped<OccurrenceCancellation>();
+        services.AddSingleton<IDemoDataSeeder, DemoScheduling>();
+        services.AddValidatorsFromAssemblyContaining<CreatePermanenceValidator>(includeInternalTypes: true);
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapSchedulingModule(this IEndpointRouteBuilder api)
+    {
+        VenueEndpoints.Map(api);
+        PermanenceEndpoints.Map(api);
+        VisitEndpoints.Map(api);
+        CalendarEndpoints.Map(api);
+        return api;
+    }
+}
