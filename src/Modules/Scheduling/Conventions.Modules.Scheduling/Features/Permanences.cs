@@ -330,6 +330,7 @@ internal sealed class BookAppointmentHandler(SchedulingDbContext db, ICurrentAct
                 throw new ConflictException("occurrence.full", $"All {occurrence.Capacity} places of this occurrence are taken.");
             }
             var body = command.Body;
+            var booked = occurrence.Appointments.Count + 1;
             var appointment = new Appointment
             {
                 Id = Guid.NewGuid(),
@@ -342,7 +343,7 @@ internal sealed class BookAppointmentHandler(SchedulingDbContext db, ICurrentAct
                 CreatedAt = now,
             };
             db.Appointments.Add(appointment);
-            return new AppointmentDto(appointment.Id, occurrence.Id, appointment.PersonName, appointment.Topic, appointment.ReferredByVenue, occurrence.Appointments.Count + 1, occurrence.Capacity);
+            return new AppointmentDto(appointment.Id, occurrence.Id, appointment.PersonName, appointment.Topic, appointment.ReferredByVenue, booked, occurrence.Capacity);
         }, cancellationToken);
     }
 }

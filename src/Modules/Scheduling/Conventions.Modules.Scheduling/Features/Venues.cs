@@ -182,6 +182,7 @@ internal sealed class AddClosureHandler(SchedulingDbContext db, ICurrentActor cu
         var affected = await db.Occurrences.Include(o => o.Appointments)
             .Where(o => o.VenueId == venue.Id && o.Status == OccurrenceStatus.Planned && o.Date >= closure.From && o.Date <= closure.To && o.StartsAt > now)
             .ToListAsync(cancellationToken);
+        affected = affected.OrderBy(o => o.StartsAt).ToList();
         foreach (var occurrence in affected)
         {
             await cancellation.CancelAsync(db, venue, occurrence, $"Fermeture du lieu : {closure.Reason}", now, cancellationToken);
