@@ -7,6 +7,7 @@ using Conventions.Modules.Disputes;
 using Conventions.Modules.Notices;
 using Conventions.Modules.Partners;
 using Conventions.Modules.Scheduling;
+using Conventions.Modules.Ticketing;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Api:MaxRequestBodyBytes", 256 * 1024L));
@@ -32,6 +33,7 @@ builder.Services.AddNoticesModule(builder.Configuration);
 builder.Services.AddConventionsModule(builder.Configuration);
 builder.Services.AddDisputesModule(builder.Configuration);
 builder.Services.AddSchedulingModule(builder.Configuration);
+builder.Services.AddTicketingModule(builder.Configuration);
 
 var app = builder.Build();
 app.UseHostInfrastructure();
@@ -42,6 +44,7 @@ api.MapNoticesModule();
 api.MapConventionsModule();
 api.MapDisputesModule();
 api.MapSchedulingModule();
+api.MapTicketingModule();
 api.MapLegalCalendar();
 api.MapOperations();
 

@@ -69,6 +69,24 @@ public sealed class AccessTests(ConventionsFactory factory) : IClassFixture<Conv
     }
 
     [Fact]
+    public async Task A_suspended_organization_is_refused_on_role_restricted_routes_too()
+    {
+        // Role-restricted routes carry their own policy, which ASP.NET Core does not combine with the default one.
+        var admin = factory.Admin();
+        var operatorOrg = await admin.CreateOrganizationAsync("Opérateur suspendu", "association");
+        var (_, operatorKey) = await admin.IssueKeyAsync(operatorOrg, "operator-admin");
+        await (await admin.PostJsonAsync($"/api/v1/organizations/{operatorOrg}/suspend", new { reason = "Contrôle en cours" })).ExpectAsync(HttpStatusCode.OK);
+
+        var response = await factory.Client(operatorKey).PostJsonAsync("/api/v1/organizations", new
+        {
+            name = "Nouvelle structure", kind = "other", address = new { line1 = "1 rue", postalCode = "69001", city = "Lyon" },
+        });
+
+        var problem = await response.ExpectProblemAsync(HttpStatusCode.Forbidden, "organization.suspended");
+        Assert.Contains("Contrôle en cours", problem.Str("detail"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_operator_admin_manages_the_partners_it_registered_and_not_another_operators()
     {
         var admin = factory.Admin();

@@ -42,10 +42,18 @@ public abstract class ModuleDbContext : DbContext
     /// the provider's retry strategy replays the whole unit on a transient failure.
     /// </summary>
     public Task<T> InSerializableTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
+        InTransactionAsync(System.Data.IsolationLevel.Serializable, work, cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction of the given isolation and commits it, under the provider's retry
+    /// strategy (the whole unit is replayed on a transient failure). For atomic conditional updates
+    /// (<c>SET n = n - k WHERE n &gt;= k</c>) read-committed is enough.
+    /// </summary>
+    public Task<T> InTransactionAsync<T>(System.Data.IsolationLevel isolation, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
         Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
         {
             ChangeTracker.Clear();
-            await using var transaction = await Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, ct);
+            await using var transaction = await Database.BeginTransactionAsync(isolation, ct);
             var result = await work(ct);
             await SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);

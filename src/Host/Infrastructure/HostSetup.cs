@@ -125,6 +125,7 @@ internal static class HostSetup
             o.DisplayRequestDuration();
         });
         app.UseAuthentication();
+        app.UseMiddleware<SuspensionMiddleware>();
         app.UseAuthorization();
 
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/hangfire"), branch => branch.UseMiddleware<HangfireDashboardAccessMiddleware>());

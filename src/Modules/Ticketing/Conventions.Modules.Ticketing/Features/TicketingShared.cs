@@ -1,0 +1,128 @@
+using Conventions.BuildingBlocks.Access;
+using Conventions.BuildingBlocks.Errors;
+using Conventions.BuildingBlocks.Rendering;
+using Conventions.BuildingBlocks.Time;
+using Conventions.Modules.Notices.Contracts;
+using Conventions.Modules.Partners.Contracts;
+using Conventions.Modules.Ticketing.Domain;
+using Conventions.Modules.Ticketing.Persistence;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Conventions.Modules.Ticketing.Features;
+
+internal sealed record InvitationDto(Guid Id, string HolderName, InvitationRole Role, GuestRelation? Relation, CompanionKind? CompanionKind, string? Reason, string Code, InvitationStatus Status);
+
+internal sealed record WarningDto(string Code, string Message);
+
+internal sealed record BookingDto(
+    Guid Id, Guid SessionId, Guid OfferId, Guid BeneficiaryId, BookingStatus Status, int? WaitlistPosition, DateTimeOffset SessionStartsAt,
+    IReadOnlyList<InvitationDto> Invitations, IReadOnlyList<WarningDto> Warnings, DateTimeOffset CreatedAt, DateTimeOffset? ConfirmedAt, DateTimeOffset? CancelledAt, string? AttendanceComment);
+
+internal static class TicketingMapping
+{
+    public static InvitationDto ToDto(Invitation i) => new(i.Id, i.HolderName, i.Role, i.Relation, i.CompanionKind, i.Reason, i.Code, i.Status);
+
+    public static BookingDto ToDto(Booking b, int? waitlistPosition = null, IReadOnlyList<WarningDto>? warnings = null) => new(
+        b.Id, b.SessionId, b.OfferId, b.BeneficiaryId, b.Status, b.Status == BookingStatus.Waitlisted ? waitlistPosition : null,
+        ParisTime.ToParis(b.SessionStartsAt),
+        b.Invitations.OrderBy(i => i.Role).ThenBy(i => i.HolderName, StringComparer.Ordinal).Select(ToDto).ToList(),
+        warnings ?? [], b.CreatedAt, b.ConfirmedAt, b.CancelledAt, b.AttendanceComment);
+
+    /// <summary>Monday of the date's week (weeks run Monday to Sunday).</summary>
+    public static DateOnly WeekOf(DateTimeOffset instant)
+    {
+        var date = DateOnly.FromDateTime(ParisTime.ToParis(instant).DateTime);
+        return date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
+    }
+}
+
+internal static class TicketingAccess
+{
+    /// <summary>A social partner's own bookings: its staff (not visitor codes) and the platform.</summary>
+    public static void EnsureOwnBooking(Actor actor, Booking booking)
+    {
+        if (!(actor.SeesEverything || (actor.OrganizationId == booking.OrganizationId && actor.Is(Role.Booker, Role.Partner))))
+        {
+            throw new ForbiddenException("booking.forbidden", "This booking belongs to another organization.");
+        }
+    }
+
+    public static void EnsurePublisher(Actor actor, Offer offer)
+    {
+        if (!(actor.SeesEverything || actor.Role == Role.OperatorAdmin || (actor.Role == Role.Publisher && actor.OrganizationId == offer.PublisherOrganizationId)))
+        {
+            throw new ForbiddenException("offer.forbidden", "Only the offer's publisher (or the operator) may change it.");
+        }
+    }
+
+    public static async Task<Booking> BookingAsync(TicketingDbContext db, Guid id, CancellationToken cancellationToken) =>
+        await db.Bookings.Include(b => b.Invitations).SingleOrDefaultAsync(b => b.Id == id, cancellationToken)
+            ?? throw NotFoundException.For("booking", id);
+
+    public static async Task<int> WaitlistPositionAsync(TicketingDbContext db, Booking booking, CancellationToken cancellationToken) =>
+        await db.Bookings.CountAsync(b => b.SessionId == booking.SessionId && b.Status == BookingStatus.Waitlisted
+            && (b.WaitlistSequence < booking.WaitlistSequence || (b.WaitlistSequence == booking.WaitlistSequence && b.Id.CompareTo(booking.Id) < 0)), cancellationToken) + 1;
+}
+
+/// <summary>
+/// Gives freed seats to the waiting list, in the same transaction as what freed them: the first waiting bookings whose
+/// party fits are confirmed (each through the same conditional update) and their structures notified.
+/// </summary>
+internal sealed class Waitlist(IMediator mediator, TicketingNotices notices)
+{
+    public async Task<int> PromoteAsync(TicketingDbContext db, Guid sessionId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var waiting = await db.Bookings.Include(b => b.Invitations)
+            .Where(b => b.SessionId == sessionId && b.Status == BookingStatus.Waitlisted)
+            .OrderBy(b => b.WaitlistSequence).ThenBy(b => b.Id)
+            .ToListAsync(cancellationToken);
+        var promoted = 0;
+        foreach (var booking in waiting)
+        {
+            var seats = booking.Party;
+            if (await Seats.TakeAsync(db, sessionId, seats, cancellationToken))
+            {
+                booking.Status = BookingStatus.Confirmed;
+                booking.ConfirmedAt = now;
+                promoted++;
+                var organization = await mediator.Send(new GetOrganizationSummary(booking.OrganizationId), cancellationToken);
+                if (organization is not null)
+                {
+                    var offer = await db.Offers.AsNoTracking().SingleAsync(o => o.Id == booking.OfferId, cancellationToken);
+                    notices.Publish(db, [organization], "waitlist-confirmed", $"Réservation confirmée : {offer.Title}",
+                        $"La réservation en liste d'attente pour « {offer.Title} » le {French.Date(DateOnly.FromDateTime(ParisTime.ToParis(booking.SessionStartsAt).DateTime))} est confirmée : des places se sont libérées. Les invitations nominatives sont disponibles.",
+                        now, $"booking:{booking.Id:N}:confirmed");
+                }
+            }
+        }
+        return promoted;
+    }
+}
+
+internal static class Seats
+{
+    /// <summary>Takes seats if enough are left, in one conditional update: true when taken.</summary>
+    public static async Task<bool> TakeAsync(TicketingDbContext db, Guid sessionId, int seats, CancellationToken cancellationToken) =>
+        await db.Sessions
+            .Where(s => s.Id == sessionId && s.Status == SessionStatus.Scheduled && s.SeatsLeft >= seats)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.SeatsLeft, s => s.SeatsLeft - seats), cancellationToken) == 1;
+
+    /// <summary>Gives seats back, in one relative update.</summary>
+    public static Task GiveBackAsync(TicketingDbContext db, Guid sessionId, int seats, CancellationToken cancellationToken) =>
+        db.Sessions.Where(s => s.Id == sessionId)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.SeatsLeft, s => s.SeatsLeft + seats), cancellationToken);
+}
+
+/// <summary>French notices to booking structures ("informations de dernière minute").</summary>
+internal sealed class TicketingNotices(DocumentRenderer renderer)
+{
+    private static readonly TemplateRef Letter = new(typeof(TicketingNotices).Assembly, "ticketing-notice.sbn-html");
+
+    public void Publish(TicketingDbContext db, IReadOnlyList<OrganizationSummary> organizations, string kind, string subject, string message, DateTimeOffset now, string key)
+    {
+        var html = renderer.Render(Letter, new Dictionary<string, object?> { ["subject"] = subject, ["message"] = message }).Html;
+        db.Publish(new NoticeRequested(now, kind, subject, html, organizations.SelectMany(NoticeRecipients.ReferentsOf).ToList(),
+            organizations.Select(o => o.Id).ToList(), DeduplicationKey: key));
+    }
+}

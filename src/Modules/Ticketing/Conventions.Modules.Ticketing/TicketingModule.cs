@@ -1,0 +1,31 @@
+using Conventions.BuildingBlocks.Persistence;
+using Conventions.Modules.Ticketing.Features;
+using Conventions.Modules.Ticketing.Persistence;
+using FluentValidation;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Conventions.Modules.Ticketing;
+
+/// <summary>Ticketing (Billetterie solidaire): offers, sessions, beneficiaries, bookings, waiting lists, attendance.</summary>
+public static class TicketingModule
+{
+    public static IServiceCollection AddTicketingModule(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDbContext<TicketingDbContext, SqliteTicketingDbContext, SqlServerTicketingDbContext>(TicketingDbContext.SchemaName);
+        services.AddScoped<TicketingNotices>();
+        services.AddScoped<Waitlist>();
+        services.AddSingleton<IDemoDataSeeder, DemoTicketing>();
+        services.AddValidatorsFromAssemblyContaining<CreateBookingValidator>(includeInternalTypes: true);
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapTicketingModule(this IEndpointRouteBuilder api)
+    {
+        OfferEndpoints.Map(api);
+        BookingEndpoints.Map(api);
+        ReportEndpoints.Map(api);
+        return api;
+    }
+}
