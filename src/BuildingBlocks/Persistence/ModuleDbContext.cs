@@ -49,16 +49,43 @@ public abstract class ModuleDbContext : DbContext
     /// strategy (the whole unit is replayed on a transient failure). For atomic conditional updates
     /// (<c>SET n = n - k WHERE n &gt;= k</c>) read-committed is enough.
     /// </summary>
-    public Task<T> InTransactionAsync<T>(System.Data.IsolationLevel isolation, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
-        Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+    public async Task<T> InTransactionAsync<T>(System.Data.IsolationLevel isolation, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        // SQLite has one writer at a time. Waiting for it in SQLite's busy handler means sleeping and polling (1, 2, 5 …
+        // 100 ms); queueing here hands the lock over at once, in order. Reentrant: a unit inside a unit does not wait.
+        var gate = IsSqlite && !HoldsSqliteWriteGate.Value
+            ? SqliteWriteGates.GetOrAdd(Database.GetConnectionString() ?? string.Empty, _ => new SemaphoreSlim(1, 1))
+            : null;
+        if (gate is not null)
         {
-            ChangeTracker.Clear();
-            await using var transaction = await Database.BeginTransactionAsync(isolation, ct);
-            var result = await work(ct);
-            await SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            return result;
-        }, cancellationToken);
+            await gate.WaitAsync(cancellationToken);
+            HoldsSqliteWriteGate.Value = true;
+        }
+        try
+        {
+            return await Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+            {
+                ChangeTracker.Clear();
+                await using var transaction = await Database.BeginTransactionAsync(isolation, ct);
+                var result = await work(ct);
+                await SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+                return result;
+            }, cancellationToken);
+        }
+        finally
+        {
+            if (gate is not null)
+            {
+                HoldsSqliteWriteGate.Value = false;
+                gate.Release();
+            }
+        }
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> SqliteWriteGates = new();
+
+    private static readonly AsyncLocal<bool> HoldsSqliteWriteGate = new();
 
     protected abstract void ConfigureModel(ModelBuilder modelBuilder);
 

@@ -19,7 +19,7 @@ public static class ConventionsModule
         services.AddScoped<ConventionEffects>();
         services.AddSingleton<IJob, RenewalsJob>();
         services.AddSingleton<IDemoDataSeeder, DemoConventions>();
-        services.AddValidatorsFromAssemblyContaining<CreateConventionValidator>(includeInternalTypes: true);
+        services.AddValidatorsFromAssemblyContaining<CreateConventionValidator>(ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;
     }
 

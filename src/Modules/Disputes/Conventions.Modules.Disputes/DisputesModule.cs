@@ -18,7 +18,7 @@ public static class DisputesModule
         services.AddScoped<DisputeEffects>();
         services.AddSingleton<IJob, DeadlinesJob>();
         services.AddSingleton<IDemoDataSeeder, DemoDisputes>();
-        services.AddValidatorsFromAssemblyContaining<OpenDisputeValidator>(includeInternalTypes: true);
+        services.AddValidatorsFromAssemblyContaining<OpenDisputeValidator>(ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;
     }
 

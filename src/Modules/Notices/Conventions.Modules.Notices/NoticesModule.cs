@@ -27,7 +27,7 @@ public static class NoticesModule
             services.AddSingleton<IMailTransport, PickupFolderTransport>();
         }
         services.AddSingleton<IJob, NoticeDeliveryJob>();
-        services.AddValidatorsFromAssemblyContaining<ListNoticesValidator>(includeInternalTypes: true);
+        services.AddValidatorsFromAssemblyContaining<ListNoticesValidator>(ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;
     }
 

@@ -16,7 +16,7 @@ public static class SchedulingModule
         services.AddModuleDbContext<SchedulingDbContext, SqliteSchedulingDbContext, SqlServerSchedulingDbContext>(SchedulingDbContext.SchemaName);
         services.AddScoped<OccurrenceCancellation>();
         services.AddSingleton<IDemoDataSeeder, DemoScheduling>();
-        services.AddValidatorsFromAssemblyContaining<CreatePermanenceValidator>(includeInternalTypes: true);
+        services.AddValidatorsFromAssemblyContaining<CreatePermanenceValidator>(ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;
     }
 

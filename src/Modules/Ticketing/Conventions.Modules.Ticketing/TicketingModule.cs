@@ -17,7 +17,7 @@ public static class TicketingModule
         services.AddScoped<TicketingNotices>();
         services.AddScoped<Waitlist>();
         services.AddSingleton<IDemoDataSeeder, DemoTicketing>();
-        services.AddValidatorsFromAssemblyContaining<CreateBookingValidator>(includeInternalTypes: true);
+        services.AddValidatorsFromAssemblyContaining<CreateBookingValidator>(ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;
     }
 

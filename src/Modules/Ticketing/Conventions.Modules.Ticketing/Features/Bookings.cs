@@ -140,37 +140,38 @@ internal sealed class CreateBookingHandler(TicketingDbContext db, ICurrentActor 
                     : $"Your organization's Culture pour tous convention is {JsonDefaults.Kebab(standing.Status.Value)}: bookings need an active one.");
         }
         var now = clock.GetUtcNow();
+        // Checks and the advisory weekly count read outside the write transaction; the seats themselves are decided
+        // inside it, by the conditional update alone.
+        var beneficiary = await db.Beneficiaries.AsNoTracking().SingleOrDefaultAsync(b => b.Id == command.BeneficiaryId && b.OrganizationId == organization, cancellationToken)
+            ?? throw NotFoundException.For("beneficiary", command.BeneficiaryId!.Value);
+        var session = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == command.SessionId, cancellationToken)
+            ?? throw NotFoundException.For("session", command.SessionId!.Value);
+        if (session.Status == SessionStatus.Cancelled)
+        {
+            throw new ConflictException("session.cancelled", "This session is cancelled.");
+        }
+        if (session.StartsAt <= now)
+        {
+            throw new ConflictException("session.started", "This session has started.");
+        }
+        if (session.BookingOpensAt > now || session.BookingClosesAt <= now)
+        {
+            throw new ConflictException("session.booking_closed", "Bookings for this session are not open now.");
+        }
+        var week = TicketingMapping.WeekOf(session.StartsAt);
+        var sameWeek = await db.Bookings.CountAsync(b => b.BeneficiaryId == beneficiary.Id && b.SessionWeek == week && b.Status != BookingStatus.Cancelled, cancellationToken);
+        var warnings = new List<WarningDto>();
+        if (sameWeek >= 2)
+        {
+            warnings.Add(new WarningDto("booking.reasonable_use",
+                $"Alerte indicative : c'est la {sameWeek + 1}e réservation de cette personne pour la semaine du {French.Date(week)}. La convention invite à ne pas dépasser deux réservations par semaine et par personne."));
+        }
+
         return await db.InTransactionAsync(System.Data.IsolationLevel.ReadCommitted, async ct =>
         {
-            var beneficiary = await db.Beneficiaries.AsNoTracking().SingleOrDefaultAsync(b => b.Id == command.BeneficiaryId && b.OrganizationId == organization, ct)
-                ?? throw NotFoundException.For("beneficiary", command.BeneficiaryId!.Value);
-            var session = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == command.SessionId, ct)
-                ?? throw NotFoundException.For("session", command.SessionId!.Value);
-            if (session.Status == SessionStatus.Cancelled)
-            {
-                throw new ConflictException("session.cancelled", "This session is cancelled.");
-            }
-            if (session.StartsAt <= now)
-            {
-                throw new ConflictException("session.started", "This session has started.");
-            }
-            if (session.BookingOpensAt > now || session.BookingClosesAt <= now)
-            {
-                throw new ConflictException("session.booking_closed", "Bookings for this session are not open now.");
-            }
-
             var invitations = new List<Invitation> { New(beneficiary.DisplayName, InvitationRole.Beneficiary) };
             invitations.AddRange((command.Guests ?? []).Select(g => New(g.FullName!.Trim(), InvitationRole.Guest, relation: g.Relation)));
             invitations.AddRange((command.Companions ?? []).Select(c => New(c.FullName!.Trim(), InvitationRole.Companion, kind: c.Kind, reason: c.Reason!.Trim())));
-
-            var week = TicketingMapping.WeekOf(session.StartsAt);
-            var sameWeek = await db.Bookings.CountAsync(b => b.BeneficiaryId == beneficiary.Id && b.SessionWeek == week && b.Status != BookingStatus.Cancelled, ct);
-            var warnings = new List<WarningDto>();
-            if (sameWeek >= 2)
-            {
-                warnings.Add(new WarningDto("booking.reasonable_use",
-                    $"Alerte indicative : c'est la {sameWeek + 1}e réservation de cette personne pour la semaine du {French.Date(week)}. La convention invite à ne pas dépasser deux réservations par semaine et par personne."));
-            }
 
             var confirmed = await Seats.TakeAsync(db, session.Id, invitations.Count, ct);
             var booking = new Booking

@@ -1,0 +1,302 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+
+namespace Conventions.Benchmarks;
+
+/// <summary>
+/// Starts the real host (Release build, Kestrel on 127.0.0.1, a fresh SQLite file), prepares a Culture pour tous
+/// convention, a social partner and one hot session, then books it from many concurrent HTTP clients. Prints bookings
+/// per second, p50/p95/p99 latency and oversold seats, next to the raw rate of the same transaction (conditional seat
+/// update + booking + invitation) run directly on SQLite with the same durability settings, measured in the same run.
+/// </summary>
+internal static class LoadDriver
+{
+    private const string AdminKey = "load-driver-admin-key";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var clients = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 32;
+        var total = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 4000;
+        var seats = total / 2;
+        var root = FindRoot();
+        var data = Path.Combine(Path.GetTempPath(), "conventions-load", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(data);
+        var port = FreePort();
+
+        Console.WriteLine($"Building the host (Release)…");
+        await RunAsync("dotnet", $"build \"{Path.Combine(root, "src", "Host")}\" -c Release -v q -nologo", root);
+        var hostDll = Path.Combine(root, "src", "Host", "bin", "Release", "net10.0", "Conventions.Host.dll");
+
+        var started = Stopwatch.StartNew();
+        using var host = Process.Start(new ProcessStartInfo("dotnet", $"\"{hostDll}\" --urls http://127.0.0.1:{port}")
+        {
+            WorkingDirectory = Path.GetDirectoryName(hostDll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment =
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["Database__DataDirectory"] = data,
+                ["Conventions__BootstrapAdminKey"] = AdminKey,
+                ["Logging__LogLevel__Default"] = "Warning",
+                ["Hangfire__ServerEnabled"] = Environment.GetEnvironmentVariable("LOAD_HANGFIRE_SERVER") ?? "true",
+            },
+        })!;
+        _ = host.StandardOutput.ReadToEndAsync();
+        _ = host.StandardError.ReadToEndAsync();
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients * 2 }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        var ready = await WaitReadyAsync(http);
+        var readyAfter = started.Elapsed;
+        try
+        {
+            if (!ready)
+            {
+                Console.Error.WriteLine("The host did not become ready.");
+                return 1;
+            }
+            var memory = host.WorkingSet64;
+            var setup = await SetupAsync(http, seats, Math.Min(total, 500));
+            Console.WriteLine($"Host ready in {readyAfter.TotalMilliseconds:F0} ms (working set at idle {memory / 1024 / 1024} MB). Booking {total} times with {clients} clients, {seats} seats…");
+
+            // Warm-up, on another session, so JIT and pools are hot.
+            await DriveAsync(http, setup.BookerKey, setup.WarmupSession, setup.Beneficiaries, Math.Min(200, total), clients);
+            var (elapsed, latencies, failures, confirmed) = await DriveAsync(http, setup.BookerKey, setup.HotSession, setup.Beneficiaries, total, clients);
+
+            var offer = JsonDocument.Parse(await Get(http, setup.BookerKey, $"/api/v1/offers/{setup.OfferId}")).RootElement;
+            var session = offer.GetProperty("sessions").EnumerateArray().Single(s => s.GetProperty("id").GetString() == setup.HotSession);
+            var seatsLeft = session.GetProperty("seatsLeft").GetInt32();
+            var oversold = Math.Max(0, confirmed - seats) + (seatsLeft + confirmed == seats ? 0 : Math.Abs(seats - seatsLeft - confirmed));
+
+            var raw = RawTransactionRate(Path.Combine(data, "raw.db"), Math.Min(total, 4000));
+            var rate = total / elapsed.TotalSeconds;
+            latencies.Sort();
+            Console.WriteLine();
+            Console.WriteLine("| measure | value |");
+            Console.WriteLine("| --- | ---: |");
+            Console.WriteLine($"| bookings answered (201) | {total - failures} of {total} |");
+            Console.WriteLine($"| confirmed / waitlisted | {confirmed} / {total - failures - confirmed} |");
+            Console.WriteLine($"| HTTP bookings per second | {rate:F0} |");
+            Console.WriteLine($"| latency p50 / p95 / p99 (ms) | {P(latencies, 0.50):F1} / {P(latencies, 0.95):F1} / {P(latencies, 0.99):F1} |");
+            Console.WriteLine($"| oversold seats | {oversold} (seats left {seatsLeft}) |");
+            Console.WriteLine($"| raw SQLite transaction rate (same run) | {raw:F0} per second |");
+            Console.WriteLine($"| HTTP rate / raw rate | {rate / raw:P0} |");
+            Console.WriteLine($"| host ready after start | {readyAfter.TotalMilliseconds:F0} ms |");
+            Console.WriteLine($"| host working set at idle | {memory / 1024 / 1024} MB |");
+            return failures == 0 && oversold == 0 ? 0 : 2;
+        }
+        finally
+        {
+            host.Kill(entireProcessTree: true);
+            await host.WaitForExitAsync();
+            SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(data, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    private sealed record Setup(string BookerKey, string OfferId, string HotSession, string WarmupSession, List<string> Beneficiaries);
+
+    private static async Task<Setup> SetupAsync(HttpClient http, int seats, int beneficiaries)
+    {
+        var @operator = await Post(http, AdminKey, "/api/v1/organizations", new { name = "ALLIES – Culture pour tous", kind = "association", address = Address() }, "id");
+        var operatorKey = await Post(http, AdminKey, $"/api/v1/organizations/{@operator}/credentials", new { role = "operator-admin", label = "load" }, "key");
+        var partner = await Post(http, operatorKey, "/api/v1/organizations", new { name = "Structure sociale", kind = "social-service", address = Address() }, "id");
+        var bookerKey = await Post(http, operatorKey, $"/api/v1/organizations/{partner}/credentials", new { role = "booker", label = "load" }, "key");
+        var publisher = await Post(http, operatorKey, "/api/v1/organizations", new { name = "Théâtre", kind = "cultural-institution", address = Address() }, "id");
+        var today = DateTime.UtcNow;
+        var seasonStart = new DateOnly(today.Month >= 10 ? today.Year : today.Year - 1, 10, 1);
+        var convention = await Post(http, operatorKey, "/api/v1/conventions", new
+        {
+            templateKey = "culture-pour-tous/social-partner", operatorOrganizationId = @operator, partnerOrganizationId = partner,
+            startsOn = seasonStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), endsOn = seasonStart.AddYears(1).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            place = "Lyon", operatorSignatory = new { fullName = "A", title = "Présidente" }, partnerSignatory = new { fullName = "B", title = "Directrice" },
+        }, "id");
+        await Post(http, operatorKey, $"/api/v1/conventions/{convention}/send-for-signature", new { }, "id");
+        var signedOn = DateOnly.FromDateTime(today).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        foreach (var party in new[] { "operator", "partner" })
+        {
+            await Post(http, operatorKey, $"/api/v1/conventions/{convention}/signatures", new { party, signatoryName = "A", signatoryTitle = "T", place = "Lyon", signedOn }, "id");
+        }
+        var offer = JsonDocument.Parse(await PostRaw(http, operatorKey, "/api/v1/offers", new
+        {
+            publisherOrganizationId = publisher, title = "Séance très demandée", category = "show", venueName = "Théâtre", city = "Lyon", description = "Charge",
+            sessions = new[] { new { startsAt = DateTimeOffset.UtcNow.AddDays(20), seats }, new { startsAt = DateTimeOffset.UtcNow.AddDays(21), seats = 100 } },
+        })).RootElement;
+        var sessions = offer.GetProperty("sessions").EnumerateArray().OrderBy(s => s.GetProperty("startsAt").GetDateTimeOffset()).Select(s => s.GetProperty("id").GetString()!).ToList();
+        var list = new List<string>();
+        for (var i = 0; i < beneficiaries; i++)
+        {
+            list.Add(await Post(http, bookerKey, "/api/v1/beneficiaries", new { displayName = $"Personne {i}" }, "id"));
+        }
+        return new Setup(bookerKey, offer.GetProperty("id").GetString()!, sessions[0], sessions[1], list);
+    }
+
+    private static async Task<(TimeSpan Elapsed, List<double> Latencies, int Failures, int Confirmed)> DriveAsync(
+        HttpClient http, string key, string sessionId, List<string> beneficiaries, int total, int clients)
+    {
+        var latencies = new List<double>(total);
+        var failures = 0;
+        var confirmed = 0;
+        var next = -1;
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
+        {
+            while (true)
+            {
+                var i = Interlocked.Increment(ref next);
+                if (i >= total)
+                {
+                    return;
+                }
+                var body = JsonSerializer.Serialize(new { sessionId, beneficiaryId = beneficiaries[i % beneficiaries.Count] });
+                using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/bookings") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+                request.Headers.Add("X-Api-Key", key);
+                var started = Stopwatch.GetTimestamp();
+                using var response = await http.SendAsync(request);
+                var text = await response.Content.ReadAsStringAsync();
+                var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                lock (latencies)
+                {
+                    latencies.Add(ms);
+                }
+                if (response.StatusCode != HttpStatusCode.Created)
+                {
+                    Interlocked.Increment(ref failures);
+                }
+                else if (text.Contains("\"status\":\"confirmed\"", StringComparison.Ordinal))
+                {
+                    Interlocked.Increment(ref confirmed);
+                }
+            }
+        }));
+        return (watch.Elapsed, latencies, failures, confirmed);
+    }
+
+    /// <summary>The same transaction without HTTP, the mediator or EF: one connection, the host's pragmas.</summary>
+    private static double RawTransactionRate(string path, int count)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
+        Execute(connection, """
+            CREATE TABLE sessions (Id TEXT PRIMARY KEY, Seats INTEGER, SeatsLeft INTEGER, Status TEXT);
+            CREATE TABLE bookings (Id TEXT PRIMARY KEY, SessionId TEXT, BeneficiaryId TEXT, Status TEXT, SessionWeek TEXT, CreatedAt INTEGER);
+            CREATE TABLE invitations (Id TEXT PRIMARY KEY, BookingId TEXT, HolderName TEXT, Code TEXT UNIQUE, Status TEXT);
+            CREATE INDEX ix_bookings ON bookings (BeneficiaryId, SessionWeek);
+            """);
+        var session = Guid.NewGuid().ToString();
+        Execute(connection, $"INSERT INTO sessions VALUES ('{session}', {count / 2}, {count / 2}, 'Scheduled');");
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < count; i++)
+        {
+            using var transaction = connection.BeginTransaction();
+            using var update = connection.CreateCommand();
+            update.Transaction = transaction;
+            update.CommandText = "UPDATE sessions SET SeatsLeft = SeatsLeft - 1 WHERE Id = $id AND Status = 'Scheduled' AND SeatsLeft >= 1";
+            update.Parameters.AddWithValue("$id", session);
+            var status = update.ExecuteNonQuery() == 1 ? "Confirmed" : "Waitlisted";
+            var booking = Guid.NewGuid().ToString();
+            using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = "INSERT INTO bookings VALUES ($b, $s, $p, $st, '2026-11-23', 0); INSERT INTO invitations VALUES ($i, $b, 'Personne', $c, 'Valid');";
+            insert.Parameters.AddWithValue("$b", booking);
+            insert.Parameters.AddWithValue("$s", session);
+            insert.Parameters.AddWithValue("$p", Guid.NewGuid().ToString());
+            insert.Parameters.AddWithValue("$st", status);
+            insert.Parameters.AddWithValue("$i", Guid.NewGuid().ToString());
+            insert.Parameters.AddWithValue("$c", Guid.NewGuid().ToString("N")[..9]);
+            insert.ExecuteNonQuery();
+            transaction.Commit();
+        }
+        return count / watch.Elapsed.TotalSeconds;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static double P(List<double> sorted, double q) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
+
+    private static object Address() => new { line1 = "1 rue", postalCode = "69001", city = "Lyon" };
+
+    private static async Task<string> Post(HttpClient http, string key, string url, object body, string property) =>
+        JsonDocument.Parse(await PostRaw(http, key, url, body)).RootElement.GetProperty(property).GetString()!;
+
+    private static async Task<string> PostRaw(HttpClient http, string key, string url, object body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Api-Key", key);
+        using var response = await http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"{url}: {(int)response.StatusCode} {text}");
+        }
+        return text;
+    }
+
+    private static async Task<string> Get(HttpClient http, string key, string url)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add("X-Api-Key", key);
+        using var response = await http.SendAsync(request);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    private static async Task<bool> WaitReadyAsync(HttpClient http)
+    {
+        for (var i = 0; i < 600; i++)
+        {
+            try
+            {
+                if ((await http.GetAsync("/health/ready")).IsSuccessStatusCode)
+                {
+                    return true;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(25);
+        }
+        return false;
+    }
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    private static async Task RunAsync(string file, string arguments, string directory)
+    {
+        using var process = Process.Start(new ProcessStartInfo(file, arguments) { WorkingDirectory = directory })!;
+        await process.WaitForExitAsync();
+    }
+
+    private static string FindRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Conventions.sln")))
+        {
+            directory = directory.Parent;
+        }
+        return directory?.FullName ?? throw new InvalidOperationException("Conventions.sln not found.");
+    }
+}
