@@ -24,6 +24,20 @@ public abstract class ModuleDbContext : DbContext
 
     protected bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
+    /// <summary>
+    /// True once this context saved at least one outbox message (in whichever transaction): the unit of work then asks
+    /// for the outbox job at once, rather than leaving the events to the next sweep.
+    /// </summary>
+    public bool SavedOutboxMessages { get; private set; }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var writesOutbox = ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        SavedOutboxMessages |= writesOutbox;
+        return saved;
+    }
+
     /// <summary>Writes an integration event to this module's outbox, in the same transaction as the change.</summary>
     public void Publish(IIntegrationEvent integrationEvent) => OutboxMessages.Add(OutboxMessage.From(integrationEvent));
 

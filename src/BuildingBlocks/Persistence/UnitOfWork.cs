@@ -1,5 +1,4 @@
 using Conventions.BuildingBlocks.Jobs;
-using Conventions.BuildingBlocks.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace Conventions.BuildingBlocks.Persistence;
@@ -34,7 +33,6 @@ public sealed class UnitOfWork(IJobTrigger jobTrigger)
 
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
-        var wroteOutbox = false;
         for (var i = _contexts.Count - 1; i >= 0; i--)
         {
             var context = _contexts[i];
@@ -42,10 +40,10 @@ public sealed class UnitOfWork(IJobTrigger jobTrigger)
             {
                 continue;
             }
-            wroteOutbox |= context.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
             await context.SaveChangesAsync(cancellationToken);
         }
-        if (wroteOutbox)
+        // Also counts outbox messages a handler saved itself, inside its own transaction (InTransactionAsync).
+        if (_contexts.OfType<ModuleDbContext>().Any(c => c.SavedOutboxMessages))
         {
             jobTrigger.Trigger(JobNames.Outbox);
         }
