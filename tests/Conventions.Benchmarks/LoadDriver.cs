@@ -22,6 +22,7 @@ internal static class LoadDriver
     {
         var clients = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 32;
         var total = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 4000;
+        var warmupSeconds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20;
         var seats = total / 2;
         var root = FindRoot();
         var data = Path.Combine(Path.GetTempPath(), "conventions-load", Guid.NewGuid().ToString("N"));
@@ -63,8 +64,10 @@ internal static class LoadDriver
             var setup = await SetupAsync(http, seats, Math.Min(total, 500));
             Console.WriteLine($"Host ready in {readyAfter.TotalMilliseconds:F0} ms (working set at idle {memory / 1024 / 1024} MB). Booking {total} times with {clients} clients, {seats} seats…");
 
-            // Warm-up, on another session, so JIT and pools are hot.
-            await DriveAsync(http, setup.BookerKey, setup.WarmupSession, setup.Beneficiaries, Math.Min(200, total), clients);
+            // Warm-up, on another session, for a fixed time: the runtime's tiered compilation keeps a core busy for
+            // its first seconds under load (instrumented then optimized code), which is not the steady state measured.
+            var warmup = await DriveAsync(http, setup.BookerKey, setup.WarmupSession, setup.Beneficiaries, int.MaxValue, clients, TimeSpan.FromSeconds(warmupSeconds));
+            Console.WriteLine($"Warm-up: {warmup.Latencies.Count} bookings in {warmup.Elapsed.TotalSeconds:F1} s ({warmup.Latencies.Count / warmup.Elapsed.TotalSeconds:F0}/s).");
             var (elapsed, latencies, failures, confirmed) = await DriveAsync(http, setup.BookerKey, setup.HotSession, setup.Beneficiaries, total, clients);
 
             var offer = JsonDocument.Parse(await Get(http, setup.BookerKey, $"/api/v1/offers/{setup.OfferId}")).RootElement;
@@ -130,7 +133,7 @@ internal static class LoadDriver
         var offer = JsonDocument.Parse(await PostRaw(http, operatorKey, "/api/v1/offers", new
         {
             publisherOrganizationId = publisher, title = "Séance très demandée", category = "show", venueName = "Théâtre", city = "Lyon", description = "Charge",
-            sessions = new[] { new { startsAt = DateTimeOffset.UtcNow.AddDays(20), seats }, new { startsAt = DateTimeOffset.UtcNow.AddDays(21), seats = 100 } },
+            sessions = new[] { new { startsAt = DateTimeOffset.UtcNow.AddDays(20), seats }, new { startsAt = DateTimeOffset.UtcNow.AddDays(21), seats = 1000 } },
         })).RootElement;
         var sessions = offer.GetProperty("sessions").EnumerateArray().OrderBy(s => s.GetProperty("startsAt").GetDateTimeOffset()).Select(s => s.GetProperty("id").GetString()!).ToList();
         var list = new List<string>();
@@ -142,9 +145,9 @@ internal static class LoadDriver
     }
 
     private static async Task<(TimeSpan Elapsed, List<double> Latencies, int Failures, int Confirmed)> DriveAsync(
-        HttpClient http, string key, string sessionId, List<string> beneficiaries, int total, int clients)
+        HttpClient http, string key, string sessionId, List<string> beneficiaries, int total, int clients, TimeSpan? duration = null)
     {
-        var latencies = new List<double>(total);
+        var latencies = new List<double>();
         var failures = 0;
         var confirmed = 0;
         var next = -1;
@@ -154,7 +157,7 @@ internal static class LoadDriver
             while (true)
             {
                 var i = Interlocked.Increment(ref next);
-                if (i >= total)
+                if (i >= total || (duration is { } limit && watch.Elapsed >= limit))
                 {
                     return;
                 }

@@ -14,6 +14,11 @@ public sealed class TestClock(DateTimeOffset start) : TimeProvider
 
     public override TimeZoneInfo LocalTimeZone => ParisTime.Zone;
 
+    /// <summary>Elapsed time follows the test's clock too (cache lifetimes expire when the test moves it).</summary>
+    public override long GetTimestamp() => _now.UtcTicks;
+
+    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
     public void Advance(TimeSpan by) => _now += by;
 
     public void SetParisDate(DateOnly date, TimeOnly? time = null) => _now = ParisTime.At(date, time ?? new TimeOnly(12, 0));

@@ -173,6 +173,8 @@ public sealed class TicketingWorkflowTests : IAsyncLifetime
         await (await _scenario.Operator.PostJsonAsync($"/api/v1/organizations/{_scenario.PartnerId}/suspend", new { reason = "Usage abusif" })).ExpectAsync(HttpStatusCode.OK);
         await (await _booker.PostJsonAsync("/api/v1/bookings", Booking(sessionId, beneficiary))).ExpectProblemAsync(HttpStatusCode.Forbidden, "organization.suspended");
         await (await _scenario.Operator.PostAsync($"/api/v1/organizations/{_scenario.PartnerId}/reactivate", null)).ExpectAsync(HttpStatusCode.OK);
+        // Booked once more before the dispute, so the convention's standing is in the cache when it changes.
+        await (await _booker.PostJsonAsync("/api/v1/bookings", Booking(sessionId, beneficiary))).ExpectAsync(HttpStatusCode.Created);
 
         var conventions = await (await _scenario.Operator.GetAsync($"/api/v1/conventions?organizationId={_scenario.PartnerId}")).ExpectAsync(HttpStatusCode.OK);
         var conventionId = conventions.GetProperty("items")[0].Str("id");

@@ -33,10 +33,42 @@ public abstract class ModuleDbContext : DbContext
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var writesOutbox = ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
+        var signal = CachedDataSignal;
+        var changesCachedData = signal is not null && ChangesCachedData();
+        if (changesCachedData)
+        {
+            signal!.Raise();
+        }
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         SavedOutboxMessages |= writesOutbox;
+        if (changesCachedData)
+        {
+            // Committed already, unless inside InTransactionAsync, which raises it again after its commit.
+            signal!.Raise();
+            _cachedDataChanged = true;
+        }
         return saved;
     }
+
+    private bool _cachedDataChanged;
+
+    /// <summary>
+    /// False until the context is first used (EF sets its services up then, which is what costs): a context a request
+    /// resolved but never touched (a handler served from a cache) has nothing to save.
+    /// </summary>
+    public bool IsInitialized { get; private set; }
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        IsInitialized = true;
+        base.OnConfiguring(optionsBuilder);
+    }
+
+    /// <summary>The signal of the read caches built over this module's data, if any (see <see cref="Caching.ReadCache{TKey,TValue}"/>).</summary>
+    protected virtual Caching.ChangeSignal? CachedDataSignal => null;
+
+    /// <summary>True when the pending changes touch data a read cache holds; asked before each save.</summary>
+    protected virtual bool ChangesCachedData() => false;
 
     /// <summary>Writes an integration event to this module's outbox, in the same transaction as the change.</summary>
     public void Publish(IIntegrationEvent integrationEvent) => OutboxMessages.Add(OutboxMessage.From(integrationEvent));
@@ -84,6 +116,10 @@ public abstract class ModuleDbContext : DbContext
                 var result = await work(ct);
                 await SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
+                if (_cachedDataChanged)
+                {
+                    CachedDataSignal?.Raise();
+                }
                 return result;
             }, cancellationToken);
         }

@@ -36,7 +36,7 @@ public sealed class UnitOfWork(IJobTrigger jobTrigger)
         for (var i = _contexts.Count - 1; i >= 0; i--)
         {
             var context = _contexts[i];
-            if (!context.ChangeTracker.HasChanges())
+            if (context is ModuleDbContext { IsInitialized: false } || !context.ChangeTracker.HasChanges())
             {
                 continue;
             }

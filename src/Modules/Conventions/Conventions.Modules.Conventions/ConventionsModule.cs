@@ -18,6 +18,7 @@ public static class ConventionsModule
         services.AddScoped<ConventionDocuments>();
         services.AddScoped<ConventionEffects>();
         services.AddSingleton<IJob, RenewalsJob>();
+        services.AddSingleton<StandingCache>();
         services.AddSingleton<IDemoDataSeeder, DemoConventions>();
         services.AddValidatorsFromAssemblyContaining<CreateConventionValidator>(ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;

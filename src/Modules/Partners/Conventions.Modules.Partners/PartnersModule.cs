@@ -16,6 +16,7 @@ public static class PartnersModule
         services.AddModuleDbContext<PartnersDbContext, SqlitePartnersDbContext, SqlServerPartnersDbContext>(PartnersDbContext.SchemaName);
         services.Configure<PartnersSettings>(configuration.GetSection("Conventions"));
         services.AddSingleton<IDemoDataSeeder, DemoPartners>();
+        services.AddSingleton<ApiKeyCache>();
         services.AddValidatorsFromAssemblyContaining<RegisterOrganizationValidator>(ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;
     }

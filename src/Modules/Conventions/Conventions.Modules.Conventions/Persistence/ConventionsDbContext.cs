@@ -1,3 +1,5 @@
+using Conventions.BuildingBlocks.Caching;
+using Conventions.Modules.Conventions.Features;
 using System.Text.Json;
 using Conventions.BuildingBlocks.Persistence;
 using Conventions.Modules.Conventions.Domain;
@@ -19,6 +21,12 @@ internal class ConventionsDbContext(DbContextOptions options) : ModuleDbContext(
     public DbSet<Amendment> Amendments => Set<Amendment>();
 
     public DbSet<Publication> Publications => Set<Publication>();
+
+    protected override ChangeSignal? CachedDataSignal => StandingCache.Signal;
+
+    /// <summary>Conventions' standing is cached for the other modules (<see cref="StandingCache"/>).</summary>
+    protected override bool ChangesCachedData() =>
+        ChangeTracker.Entries<Convention>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {

@@ -55,9 +55,11 @@ internal sealed class Credential
         return (credential, key);
     }
 
-    public CredentialState StateOn(DateOnly today) =>
-        RevokedAt is not null ? CredentialState.Revoked
-        : today > ExpiresOn ? CredentialState.Expired
+    public CredentialState StateOn(DateOnly today) => StateOn(RevokedAt, ExpiresOn, today);
+
+    public static CredentialState StateOn(DateTimeOffset? revokedAt, DateOnly expiresOn, DateOnly today) =>
+        revokedAt is not null ? CredentialState.Revoked
+        : today > expiresOn ? CredentialState.Expired
         : CredentialState.Valid;
 
     public void Revoke(DateTimeOffset now)

@@ -1,3 +1,4 @@
+using Conventions.BuildingBlocks.Caching;
 using Conventions.BuildingBlocks.Access;
 using Conventions.BuildingBlocks.Errors;
 using Conventions.BuildingBlocks.Time;
@@ -151,7 +152,7 @@ internal static class CredentialRules
     }
 }
 
-internal sealed class AuthenticateApiKeyHandler(PartnersDbContext db, TimeProvider clock) : IQueryHandler<AuthenticateApiKey, ApiKeyIdentity?>
+internal sealed class AuthenticateApiKeyHandler(PartnersDbContext db, TimeProvider clock, ApiKeyCache cache) : IQueryHandler<AuthenticateApiKey, ApiKeyIdentity?>
 {
     public async ValueTask<ApiKeyIdentity?> Handle(AuthenticateApiKey query, CancellationToken cancellationToken)
     {
@@ -159,19 +160,41 @@ internal sealed class AuthenticateApiKeyHandler(PartnersDbContext db, TimeProvid
         {
             return null;
         }
-        var hash = ApiKeys.Hash(query.Key);
-        var credential = await db.Credentials.AsNoTracking().SingleOrDefaultAsync(c => c.KeyHash == hash, cancellationToken);
-        if (credential is null)
-        {
-            return null;
-        }
-        var organization = credential.OrganizationId is { } id
-            ? await db.Organizations.AsNoTracking().Where(o => o.Id == id).Select(o => new { o.IsSuspended, o.SuspensionReason }).SingleOrDefaultAsync(cancellationToken)
-            : null;
-        return new ApiKeyIdentity(
-            credential.Id, credential.OrganizationId, credential.Role, credential.StateOn(clock.Today()),
-            organization?.IsSuspended ?? false, organization?.SuspensionReason);
+        var key = await cache.Entries.GetOrLoadAsync(ApiKeys.Hash(query.Key), LoadAsync, cancellationToken);
+        return key is null
+            ? null
+            : new ApiKeyIdentity(key.CredentialId, key.OrganizationId, key.Role, Credential.StateOn(key.RevokedAt, key.ExpiresOn, clock.Today()),
+                key.OrganizationSuspended, key.SuspensionReason);
     }
+
+    /// <summary>The key and its organization's standing in one query.</summary>
+    private Task<CachedKey?> LoadAsync(string hash, CancellationToken cancellationToken) => KeyByHash(db, hash);
+
+    private static readonly Func<PartnersDbContext, string, Task<CachedKey?>> KeyByHash = EF.CompileAsyncQuery(
+        (PartnersDbContext db, string hash) =>
+            (from c in db.Credentials.AsNoTracking()
+             where c.KeyHash == hash
+             join o in db.Organizations.AsNoTracking() on c.OrganizationId equals (Guid?)o.Id into organizations
+             from o in organizations.DefaultIfEmpty()
+             select new CachedKey(c.Id, c.OrganizationId, c.Role, c.RevokedAt, c.ExpiresOn, o != null && o.IsSuspended, o != null ? o.SuspensionReason : null))
+            .SingleOrDefault());
+}
+
+/// <summary>What the authentication of a key needs, cached for a few seconds; the state is computed on each call.</summary>
+internal sealed record CachedKey(Guid CredentialId, Guid? OrganizationId, Role Role, DateTimeOffset? RevokedAt, DateOnly ExpiresOn, bool OrganizationSuspended, string? SuspensionReason);
+
+/// <summary>
+/// Keys looked up by hash on every call, cached: a revocation, a rotation, a suspension or a reinstatement saved by this
+/// process invalidates every entry at once (<see cref="PartnersDbContext"/> raises the signal); another process sharing
+/// the database sees it within <see cref="TimeToLive"/>.
+/// </summary>
+internal sealed class ApiKeyCache(TimeProvider clock)
+{
+    public static readonly ChangeSignal Signal = new();
+
+    public static readonly TimeSpan TimeToLive = TimeSpan.FromSeconds(5);
+
+    public ReadCache<string, CachedKey> Entries { get; } = new(Signal, clock, TimeToLive);
 }
 
 internal sealed class EnsurePlatformAdminHandler(PartnersDbContext db, TimeProvider clock) : ICommandHandler<EnsurePlatformAdmin, bool>

@@ -1,3 +1,5 @@
+using Conventions.BuildingBlocks.Caching;
+using Conventions.Modules.Partners.Features;
 using Conventions.BuildingBlocks.Persistence;
 using Conventions.Modules.Partners.Contracts;
 using Conventions.Modules.Partners.Domain;
@@ -20,6 +22,13 @@ internal class PartnersDbContext(DbContextOptions options) : ModuleDbContext(opt
     public DbSet<Credential> Credentials => Set<Credential>();
 
     public DbSet<Donation> Donations => Set<Donation>();
+
+    protected override ChangeSignal? CachedDataSignal => ApiKeyCache.Signal;
+
+    /// <summary>Keys and organizations are cached for authentication (<see cref="ApiKeyCache"/>).</summary>
+    protected override bool ChangesCachedData() =>
+        ChangeTracker.Entries<Credential>().Any(e => e.State is EntityState.Modified or EntityState.Deleted)
+        || ChangeTracker.Entries<Organization>().Any(e => e.State is EntityState.Modified or EntityState.Deleted);
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {

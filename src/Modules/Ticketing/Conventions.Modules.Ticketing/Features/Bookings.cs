@@ -142,9 +142,9 @@ internal sealed class CreateBookingHandler(TicketingDbContext db, ICurrentActor 
         var now = clock.GetUtcNow();
         // Checks and the advisory weekly count read outside the write transaction; the seats themselves are decided
         // inside it, by the conditional update alone.
-        var beneficiary = await db.Beneficiaries.AsNoTracking().SingleOrDefaultAsync(b => b.Id == command.BeneficiaryId && b.OrganizationId == organization, cancellationToken)
+        var beneficiary = await BeneficiaryOf(db, command.BeneficiaryId!.Value, organization)
             ?? throw NotFoundException.For("beneficiary", command.BeneficiaryId!.Value);
-        var session = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == command.SessionId, cancellationToken)
+        var session = await SessionById(db, command.SessionId!.Value)
             ?? throw NotFoundException.For("session", command.SessionId!.Value);
         if (session.Status == SessionStatus.Cancelled)
         {
@@ -159,7 +159,7 @@ internal sealed class CreateBookingHandler(TicketingDbContext db, ICurrentActor 
             throw new ConflictException("session.booking_closed", "Bookings for this session are not open now.");
         }
         var week = TicketingMapping.WeekOf(session.StartsAt);
-        var sameWeek = await db.Bookings.CountAsync(b => b.BeneficiaryId == beneficiary.Id && b.SessionWeek == week && b.Status != BookingStatus.Cancelled, cancellationToken);
+        var sameWeek = await BookingsInWeek(db, beneficiary.Id, week);
         var warnings = new List<WarningDto>();
         if (sameWeek >= 2)
         {
@@ -195,6 +195,16 @@ internal sealed class CreateBookingHandler(TicketingDbContext db, ICurrentActor 
             return TicketingMapping.ToDto(booking, position, warnings);
         }, cancellationToken);
     }
+
+    // The booking path's reads, compiled once: each booking skips EF's expression processing and query-cache lookup.
+    private static readonly Func<TicketingDbContext, Guid, Guid, Task<Beneficiary?>> BeneficiaryOf = EF.CompileAsyncQuery(
+        (TicketingDbContext db, Guid id, Guid organization) => db.Beneficiaries.AsNoTracking().SingleOrDefault(b => b.Id == id && b.OrganizationId == organization));
+
+    private static readonly Func<TicketingDbContext, Guid, Task<Session?>> SessionById = EF.CompileAsyncQuery(
+        (TicketingDbContext db, Guid id) => db.Sessions.AsNoTracking().SingleOrDefault(s => s.Id == id));
+
+    private static readonly Func<TicketingDbContext, Guid, DateOnly, Task<int>> BookingsInWeek = EF.CompileAsyncQuery(
+        (TicketingDbContext db, Guid beneficiary, DateOnly week) => db.Bookings.Count(b => b.BeneficiaryId == beneficiary && b.SessionWeek == week && b.Status != BookingStatus.Cancelled));
 
     private static Invitation New(string holder, InvitationRole role, GuestRelation? relation = null, CompanionKind? kind = null, string? reason = null) => new()
     {
