@@ -20,6 +20,7 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
 });
 
 builder.Services.AddHostInfrastructure(builder.Configuration, database);
+builder.Services.AddClock(builder.Configuration, builder.Environment);
 builder.Services.AddBuildingBlocks();
 builder.Services.AddMediator(options =>
 {

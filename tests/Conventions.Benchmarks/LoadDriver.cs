@@ -233,12 +233,12 @@ internal static class LoadDriver
 
     private static double P(List<double> sorted, double q) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
 
-    private static object Address() => new { line1 = "1 rue", postalCode = "69001", city = "Lyon" };
+    internal static object Address() => new { line1 = "1 rue", postalCode = "69001", city = "Lyon" };
 
-    private static async Task<string> Post(HttpClient http, string key, string url, object body, string property) =>
+    internal static async Task<string> Post(HttpClient http, string key, string url, object body, string property) =>
         JsonDocument.Parse(await PostRaw(http, key, url, body)).RootElement.GetProperty(property).GetString()!;
 
-    private static async Task<string> PostRaw(HttpClient http, string key, string url, object body)
+    internal static async Task<string> PostRaw(HttpClient http, string key, string url, object body)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json") };
         request.Headers.Add("X-Api-Key", key);
@@ -251,7 +251,7 @@ internal static class LoadDriver
         return text;
     }
 
-    private static async Task<string> Get(HttpClient http, string key, string url)
+    internal static async Task<string> Get(HttpClient http, string key, string url)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.Add("X-Api-Key", key);
@@ -259,7 +259,7 @@ internal static class LoadDriver
         return await response.Content.ReadAsStringAsync();
     }
 
-    private static async Task<bool> WaitReadyAsync(HttpClient http)
+    internal static async Task<bool> WaitReadyAsync(HttpClient http)
     {
         for (var i = 0; i < 600; i++)
         {
@@ -278,7 +278,7 @@ internal static class LoadDriver
         return false;
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -287,13 +287,13 @@ internal static class LoadDriver
         return port;
     }
 
-    private static async Task RunAsync(string file, string arguments, string directory)
+    internal static async Task RunAsync(string file, string arguments, string directory)
     {
         using var process = Process.Start(new ProcessStartInfo(file, arguments) { WorkingDirectory = directory })!;
         await process.WaitForExitAsync();
     }
 
-    private static string FindRoot()
+    internal static string FindRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Conventions.sln")))

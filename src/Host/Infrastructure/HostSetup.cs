@@ -38,6 +38,26 @@ internal static class HostSetup
     public static string DataDirectory(IConfiguration configuration, IHostEnvironment environment) =>
         Path.GetFullPath(configuration["Database:DataDirectory"] ?? "App_Data", environment.ContentRootPath);
 
+    /// <summary>
+    /// The system clock, or, for drills and fault tests only, the system clock shifted by <c>Conventions:ClockOffset</c>
+    /// (a TimeSpan such as <c>40.00:00:00</c>): a restarted host then lives "later" and applies what fell due meanwhile.
+    /// </summary>
+    public static IServiceCollection AddClock(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var offset = configuration.GetValue<TimeSpan?>("Conventions:ClockOffset") ?? TimeSpan.Zero;
+        if (offset == TimeSpan.Zero)
+        {
+            services.AddSingleton(TimeProvider.System);
+            return services;
+        }
+        if (environment.IsProduction())
+        {
+            throw new InvalidOperationException("Conventions:ClockOffset is for drills and tests: it is refused in the Production environment.");
+        }
+        services.AddSingleton<TimeProvider>(new Conventions.BuildingBlocks.Time.OffsetTimeProvider(TimeProvider.System, offset));
+        return services;
+    }
+
     public static IServiceCollection AddHostInfrastructure(this IServiceCollection services, IConfiguration configuration, DatabaseSettings database)
     {
         services.Configure<DatabaseSettings>(s =>
