@@ -3,6 +3,11 @@ using BenchmarkDotNet.Running;
 // dotnet run -c Release --project tests/Conventions.Benchmarks -- --filter '*'          (BenchmarkDotNet suites)
 // dotnet run -c Release --project tests/Conventions.Benchmarks -- load [clients] [bookings]   (HTTP load on one hot session)
 // dotnet run -c Release --project tests/Conventions.Benchmarks -- faults                  (kill -9 and restart drills; tests/faults.sh)
+// dotnet run -c Release --project tests/Conventions.Benchmarks -- browser [chromium]       (Swagger UI and Hangfire in headless Chromium; tests/browser.sh)
+if (args.Length > 0 && args[0] == "browser")
+{
+    return await Conventions.Benchmarks.BrowserCheck.RunAsync(args.Skip(1).ToArray());
+}
 if (args.Length > 0 && args[0] == "faults")
 {
     return await Conventions.Benchmarks.FaultDrill.RunAsync(args.Skip(1).ToArray());
