@@ -52,6 +52,51 @@ public sealed class TicketingWorkflowTests : IAsyncLifetime
     private async Task<int> SeatsLeftAsync(string offerId) =>
         (await (await _booker.GetAsync($"/api/v1/offers/{offerId}")).ExpectAsync(HttpStatusCode.OK)).GetProperty("sessions")[0].GetProperty("seatsLeft").GetInt32();
 
+    /// <summary>Markup, template syntax, path traversal and quotes, as a hostile or careless user would type them.</summary>
+    private const string Hostile = "<script>alert('x')</script><img src=x onerror=alert(1)> {{ 7 * 7 }} {% raw %} ../../etc/passwd \"&amp;";
+
+    [Fact]
+    public async Task Hostile_values_come_back_escaped_and_inert_in_rendered_documents()
+    {
+        // A counter-mark: the beneficiary's and a guest's names, the offer's title and venue.
+        var offer = await (await _publisher.PostJsonAsync("/api/v1/offers", new
+        {
+            publisherOrganizationId = _publisherId, title = Hostile, category = "show", venueName = Hostile, city = "Lyon",
+            description = Hostile, sessions = new[] { new { startsAt = "2026-12-04T20:30:00+01:00", seats = 5 } },
+        })).ExpectAsync(HttpStatusCode.Created);
+        var beneficiary = await BeneficiaryAsync(Hostile);
+        var booking = await (await _booker.PostJsonAsync("/api/v1/bookings", new
+        {
+            sessionId = offer.GetProperty("sessions")[0].Str("id"), beneficiaryId = beneficiary,
+            guests = new[] { new { fullName = Hostile, relation = "friend" } },
+        })).ExpectAsync(HttpStatusCode.Created);
+        foreach (var invitation in booking.GetProperty("invitations").EnumerateArray())
+        {
+            AssertEscaped(await _booker.GetStringAsync($"/api/v1/invitations/{invitation.Str("id")}/document"));
+        }
+
+        // A convention: the partner's name and its signatory's, in the draft and in the printed original.
+        var scenario = await ConventionScenario.CultureAsync(_factory, partnerName: Hostile);
+        var draft = await (await scenario.Operator.PostJsonAsync("/api/v1/conventions", new
+        {
+            templateKey = "culture-pour-tous/social-partner", operatorOrganizationId = scenario.OperatorId, partnerOrganizationId = scenario.PartnerId,
+            startsOn = "2026-10-01", endsOn = "2027-09-30", place = Hostile,
+            operatorSignatory = new { fullName = "Anne Sophie CONDEMINE", title = "Présidente" },
+            partnerSignatory = new { fullName = Hostile, title = Hostile },
+        })).ExpectAsync(HttpStatusCode.Created);
+        AssertEscaped(await scenario.Operator.GetStringAsync($"/api/v1/conventions/{draft.Str("id")}/document"));
+    }
+
+    private static void AssertEscaped(string html)
+    {
+        Assert.Contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;", html.Replace("&#x27;", "&#39;", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img src=x", html, StringComparison.Ordinal);
+        Assert.Contains("{{ 7 * 7 }}", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(">49<", html, StringComparison.Ordinal);
+        Assert.Contains("&amp;amp;", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_booking_gives_every_seat_a_nominative_invitation_with_a_unique_code()
     {
