@@ -8,6 +8,11 @@ if (args.Length > 0 && args[0] == "browser")
 {
     return await Conventions.Benchmarks.BrowserCheck.RunAsync(args.Skip(1).ToArray());
 }
+// dotnet run -c Release --project tests/Conventions.Benchmarks -- sweeps                  (deadlines/renewals sweeps over 100,000 rows)
+if (args.Length > 0 && args[0] == "sweeps")
+{
+    return await Conventions.Benchmarks.SweepScenario.RunAsync(args.Skip(1).ToArray());
+}
 if (args.Length > 0 && args[0] == "faults")
 {
     return await Conventions.Benchmarks.FaultDrill.RunAsync(args.Skip(1).ToArray());

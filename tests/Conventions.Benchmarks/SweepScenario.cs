@@ -1,0 +1,237 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using static Conventions.Benchmarks.LoadDriver;
+
+namespace Conventions.Benchmarks;
+
+/// <summary>
+/// Times the <c>deadlines</c> and <c>renewals</c> sweeps of the real host over 100,000 conventions and 100,000 open
+/// disputes: with nothing due, then with 10,000 items due (the host restarted with its clock moved past their dates).
+/// One real convention and dispute are made through the API, then cloned in the SQLite file while the host is down.
+/// The Hangfire server is off, so only the timed runs (POST /api/v1/admin/jobs/{name}/run) apply anything.
+/// </summary>
+internal static class SweepScenario
+{
+    private const string AdminKey = "sweep-admin-key";
+    private const int Rows = 100_000;
+    private const int Due = 10_000;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = FindRoot();
+        if (!args.Contains("--no-build"))
+        {
+            await LoadDriver.RunAsync("dotnet", $"build \"{Path.Combine(root, "src", "Host")}\" -c Release -v q -nologo", root);
+        }
+        var hostDll = Path.Combine(root, "src", "Host", "bin", "Release", "net10.0", "Conventions.Host.dll");
+        var data = Path.Combine(Path.GetTempPath(), "conventions-sweeps", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(data);
+        var rows = new List<(string Measure, string Value)>();
+        string conventionId, disputeId;
+        await using (var host = await StartAsync(hostDll, data, TimeSpan.Zero))
+        {
+            (conventionId, disputeId) = await OriginalsAsync(host.Http);
+        }
+
+        var file = Path.Combine(data, "conventions.db");
+        var watch = Stopwatch.StartNew();
+        var conventionDue = Clone(file, conventionId, disputeId);
+        SqliteConnection.ClearAllPools();
+        rows.Add(("rows cloned (conventions + disputes with their deadlines)", $"{Rows:N0} + {Rows:N0} in {watch.Elapsed.TotalSeconds:F1} s"));
+
+        await using (var host = await StartAsync(hostDll, data, TimeSpan.Zero))
+        {
+            foreach (var job in new[] { "deadlines", "renewals" })
+            {
+                var times = new List<double>();
+                for (var i = 0; i < 5; i++)
+                {
+                    var (processed, ms) = await RunJobAsync(host.Http, job);
+                    times.Add(ms);
+                    if (processed != 0)
+                    {
+                        Console.Error.WriteLine($"{job}: {processed} processed with nothing due.");
+                        return 1;
+                    }
+                }
+                times.Sort();
+                rows.Add(($"`{job}` sweep, nothing due over {Rows:N0} rows (median of 5, over HTTP)", $"{times[2]:F1} ms (min {times[0]:F1})"));
+            }
+        }
+
+        // The explanation deadline is 15 days after notification (moved to a working day): 20 days later it is due.
+        await using (var host = await StartAsync(hostDll, data, TimeSpan.FromDays(20)))
+        {
+            var (processed, ms) = await RunJobAsync(host.Http, "deadlines");
+            rows.Add(($"`deadlines`: due transitions applied, with their notices written to the outbox", $"{processed:N0} in {ms / 1000:F2} s"));
+            var (dispatched, outboxMs) = await RunJobAsync(host.Http, "outbox");
+            rows.Add(("`outbox`: those events dispatched (notices stored by the Notices module)", $"{dispatched:N0} in {outboxMs / 1000:F2} s"));
+        }
+        var renewalOffset = conventionDue.ToDateTime(new TimeOnly(12, 0)) - DateTime.UtcNow.Date + TimeSpan.FromDays(1);
+        await using (var host = await StartAsync(hostDll, data, renewalOffset))
+        {
+            var (processed, ms) = await RunJobAsync(host.Http, "renewals");
+            rows.Add(($"`renewals`: conventions due on {conventionDue:yyyy-MM-dd} processed", $"{processed:N0} in {ms / 1000:F2} s"));
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("| measure | value |");
+        Console.WriteLine("| --- | ---: |");
+        foreach (var (measure, value) in rows)
+        {
+            Console.WriteLine($"| {measure} | {value} |");
+        }
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(data, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        return 0;
+    }
+
+    private static async Task<(string Convention, string Dispute)> OriginalsAsync(HttpClient http)
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")).DateTime);
+        var @operator = await Post(http, AdminKey, "/api/v1/organizations", new { name = "ALLIES – Culture pour tous", kind = "association", address = Address() }, "id");
+        await Post(http, AdminKey, $"/api/v1/organizations/{@operator}/contacts", new { fullName = "Référente", email = "referente@operateur.example", roles = new[] { "referent" } }, "id");
+        var partner = await Post(http, AdminKey, "/api/v1/organizations", new { name = "Structure sociale", kind = "social-service", address = Address() }, "id");
+        await Post(http, AdminKey, $"/api/v1/organizations/{partner}/contacts", new { fullName = "Référent", email = "referent@partenaire.example", roles = new[] { "referent" } }, "id");
+        var seasonStart = new DateOnly(today.Month >= 10 ? today.Year : today.Year - 1, 10, 1);
+        var convention = await Post(http, AdminKey, "/api/v1/conventions", new
+        {
+            templateKey = "culture-pour-tous/social-partner", operatorOrganizationId = @operator, partnerOrganizationId = partner,
+            startsOn = seasonStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), endsOn = seasonStart.AddYears(1).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            place = "Lyon", operatorSignatory = new { fullName = "A", title = "Présidente" }, partnerSignatory = new { fullName = "B", title = "Directrice" },
+        }, "id");
+        await Post(http, AdminKey, $"/api/v1/conventions/{convention}/send-for-signature", new { }, "id");
+        foreach (var party in new[] { "operator", "partner" })
+        {
+            await Post(http, AdminKey, $"/api/v1/conventions/{convention}/signatures", new
+            {
+                party, signatoryName = "A", signatoryTitle = "T", place = "Lyon", signedOn = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            }, "id");
+        }
+        var dispute = await Post(http, AdminKey, "/api/v1/disputes", new
+        {
+            conventionId = convention, raisedBy = "operator", kind = "breach", grounds = "Invitations inutilisées.",
+            notice = new { channel = "simple-letter", notifiedOn = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
+        }, "id");
+        return (convention, dispute);
+    }
+
+    /// <summary>
+    /// Clones the convention and the dispute (with its deadlines) to <see cref="Rows"/> each: <see cref="Due"/> of each
+    /// (the original included) keep the original's next due date, the others are due in 2099. Returns the conventions' due date.
+    /// </summary>
+    private static DateOnly Clone(string file, string conventionId, string disputeId)
+    {
+        using var connection = new SqliteConnection($"Data Source={file};Pooling=False");
+        connection.Open();
+        string Table(string suffix) => (string)Scalar(connection, $"SELECT name FROM sqlite_master WHERE type = 'table' AND (name = '{suffix}' OR name LIKE '%\\_{suffix}' ESCAPE '\\') ORDER BY length(name) LIMIT 1")!;
+        var conventions = Table("conventions");
+        var disputes = Table("disputes");
+        var deadlines = Table("dispute_deadlines");
+        using var transaction = connection.BeginTransaction();
+        // Ids: uppercase GUID text, as EF stores them; the first group tells the table, the last the row.
+        CloneRows(connection, conventions, "Id", conventionId.ToUpperInvariant(), "C0000000", null);
+        CloneRows(connection, disputes, "Id", disputeId.ToUpperInvariant(), "D0000000", null);
+        CloneRows(connection, deadlines, "DisputeId", disputeId.ToUpperInvariant(), "D0000000", null);
+        Execute(connection, $"UPDATE \"{conventions}\" SET NextDueOn = '2099-01-01' WHERE Id LIKE 'C0000000-%' AND CAST(substr(Id, 25) AS INTEGER) >= {Due}");
+        Execute(connection, $"UPDATE \"{disputes}\" SET NextDueOn = '2099-01-01' WHERE Id LIKE 'D0000000-%' AND CAST(substr(Id, 25) AS INTEGER) >= {Due}");
+        transaction.Commit();
+        var due = (string)Scalar(connection, $"SELECT NextDueOn FROM \"{conventions}\" WHERE Id = '{conventionId.ToUpperInvariant()}'")!;
+        Execute(connection, "ANALYZE;");
+        return DateOnly.Parse(due, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Copies the rows whose <paramref name="keyColumn"/> is <paramref name="original"/>, Rows - 1 times, with new keys.</summary>
+    private static void CloneRows(SqliteConnection connection, string table, string keyColumn, string original, string prefix, string? unused)
+    {
+        _ = unused;
+        var columns = new List<string>();
+        using (var info = connection.CreateCommand())
+        {
+            info.CommandText = $"PRAGMA table_info(\"{table}\")";
+            using var reader = info.ExecuteReader();
+            while (reader.Read())
+            {
+                columns.Add(reader.GetString(1));
+            }
+        }
+        var list = string.Join(", ", columns.Select(c => $"\"{c}\""));
+        var select = string.Join(", ", columns.Select(c => c == keyColumn ? $"printf('{prefix}-0000-4000-8000-%012d', n.i)" : $"src.\"{c}\""));
+        Execute(connection, $"""
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {Rows - 1})
+            INSERT INTO "{table}" ({list}) SELECT {select} FROM n CROSS JOIN "{table}" src WHERE src."{keyColumn}" = '{original}';
+            """);
+    }
+
+    private static async Task<(int Processed, double Milliseconds)> RunJobAsync(HttpClient http, string job)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var text = await PostRaw(http, AdminKey, $"/api/v1/admin/jobs/{job}/run", new { });
+        var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        return (JsonDocument.Parse(text).RootElement.GetProperty("processed").GetInt32(), ms);
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.CommandTimeout = 600;
+        command.ExecuteNonQuery();
+    }
+
+    private sealed class Host(Process process, HttpClient http) : IAsyncDisposable
+    {
+        public HttpClient Http { get; } = http;
+
+        public async ValueTask DisposeAsync()
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            Http.Dispose();
+            process.Dispose();
+        }
+    }
+
+    private static async Task<Host> StartAsync(string hostDll, string data, TimeSpan offset)
+    {
+        var port = FreePort();
+        var process = Process.Start(new ProcessStartInfo("dotnet", $"\"{hostDll}\" --urls http://127.0.0.1:{port}")
+        {
+            WorkingDirectory = Path.GetDirectoryName(hostDll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment =
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Benchmark",
+                ["Database__DataDirectory"] = data,
+                ["Conventions__BootstrapAdminKey"] = AdminKey,
+                ["Conventions__ClockOffset"] = offset.ToString("c", CultureInfo.InvariantCulture),
+                ["Hangfire__ServerEnabled"] = "false",
+                ["Logging__LogLevel__Default"] = "Warning",
+            },
+        })!;
+        _ = process.StandardOutput.ReadToEndAsync();
+        _ = process.StandardError.ReadToEndAsync();
+        var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(10) };
+        if (!await WaitReadyAsync(http))
+        {
+            throw new InvalidOperationException("The host did not become ready.");
+        }
+        return new Host(process, http);
+    }
+}
