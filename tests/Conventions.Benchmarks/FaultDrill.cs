@@ -54,7 +54,7 @@ internal static class FaultDrill
         var answered = new ConcurrentDictionary<string, string>();
         var inFlightLost = 0;
         var seats = new Dictionary<string, int>();
-        await using (var host = await HostProcess.StartAsync(hostDll, data, TimeSpan.Zero))
+        await using (var host = await HostProcess.StartAsync(hostDll, data, TimeSpan.Zero, AdminKey))
         {
             var http = host.Http;
             var (operatorKey, @operator, partner) = await PartiesAsync(http, "Structure sociale (drill 1)");
@@ -121,7 +121,7 @@ internal static class FaultDrill
             Console.WriteLine($"  killed the host with bookings in flight: {answered.Count} answered 201 before the kill, {inFlightLost} requests cut off.");
         }
 
-        await using (var host = await HostProcess.StartAsync(hostDll, data, TimeSpan.Zero))
+        await using (var host = await HostProcess.StartAsync(hostDll, data, TimeSpan.Zero, AdminKey))
         {
             var http = host.Http;
             var missing = 0;
@@ -167,7 +167,7 @@ internal static class FaultDrill
         Console.WriteLine("Drill 2: deadlines pending while the host is down.");
         var data = NewDataDirectory();
         string disputeId, operatorKey, conventionId;
-        await using (var host = await HostProcess.StartAsync(hostDll, data, TimeSpan.Zero))
+        await using (var host = await HostProcess.StartAsync(hostDll, data, TimeSpan.Zero, AdminKey))
         {
             var http = host.Http;
             (operatorKey, var @operator, var partner) = await PartiesAsync(http, "Structure sociale (drill 2)");
@@ -183,7 +183,7 @@ internal static class FaultDrill
         }
 
         // 20 days later: the explanation deadline (15 days, moved to a working day) has passed; the window is open.
-        await using (var host = await HostProcess.StartAsync(hostDll, data, TimeSpan.FromDays(20)))
+        await using (var host = await HostProcess.StartAsync(hostDll, data, TimeSpan.FromDays(20), AdminKey))
         {
             var opened = await WaitForAsync(async () => (await DisputeAsync(host.Http, operatorKey, disputeId)).GetProperty("status").GetString() == "termination-window-open", TimeSpan.FromSeconds(60));
             Check(failures, opened, "drill 2: 20 days later, the restarted host did not open the termination window within 60 s");
@@ -194,7 +194,7 @@ internal static class FaultDrill
         // 40 days later: the window has closed unused; then once more, to see nothing happens twice.
         foreach (var run in new[] { 1, 2 })
         {
-            await using var host = await HostProcess.StartAsync(hostDll, data, TimeSpan.FromDays(40));
+            await using var host = await HostProcess.StartAsync(hostDll, data, TimeSpan.FromDays(40), AdminKey);
             var lapsed = await WaitForAsync(async () => (await DisputeAsync(host.Http, operatorKey, disputeId)).GetProperty("status").GetString() == "termination-right-lapsed", TimeSpan.FromSeconds(60));
             Check(failures, lapsed, $"drill 2 (restart {run} at +40 days): the right to terminate did not lapse within 60 s");
             await WaitForAsync(async () => await NoticeCountAsync(host.Http, disputeId, "termination-right-lapsed", delivered: true) >= 1, TimeSpan.FromSeconds(60));
@@ -301,67 +301,6 @@ internal static class FaultDrill
         }
         catch (IOException)
         {
-        }
-    }
-
-    /// <summary>The real host as a separate process on loopback, on a given data directory, with a shifted clock.</summary>
-    private sealed class HostProcess : IAsyncDisposable
-    {
-        private readonly Process _process;
-
-        private HostProcess(Process process, HttpClient http)
-        {
-            _process = process;
-            Http = http;
-        }
-
-        public HttpClient Http { get; }
-
-        public static async Task<HostProcess> StartAsync(string hostDll, string data, TimeSpan clockOffset)
-        {
-            var port = FreePort();
-            var process = Process.Start(new ProcessStartInfo("dotnet", $"\"{hostDll}\" --urls http://127.0.0.1:{port}")
-            {
-                WorkingDirectory = Path.GetDirectoryName(hostDll)!,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                Environment =
-                {
-                    // Not Production: the clock offset is refused there. No demo data outside Development.
-                    ["ASPNETCORE_ENVIRONMENT"] = "FaultDrill",
-                    ["Database__DataDirectory"] = data,
-                    ["Conventions__BootstrapAdminKey"] = AdminKey,
-                    ["Conventions__ClockOffset"] = clockOffset.ToString("c", CultureInfo.InvariantCulture),
-                    ["Logging__LogLevel__Default"] = "Warning",
-                },
-            })!;
-            _ = process.StandardOutput.ReadToEndAsync();
-            _ = process.StandardError.ReadToEndAsync();
-            var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
-            if (!await WaitReadyAsync(http))
-            {
-                process.Kill(entireProcessTree: true);
-                throw new InvalidOperationException("The host did not become ready.");
-            }
-            return new HostProcess(process, http);
-        }
-
-        /// <summary>SIGKILL: no shutdown hooks, no flush.</summary>
-        public void Kill()
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                _process.WaitForExit();
-            }
-        }
-
-        public ValueTask DisposeAsync()
-        {
-            Kill();
-            Http.Dispose();
-            _process.Dispose();
-            return ValueTask.CompletedTask;
         }
     }
 }

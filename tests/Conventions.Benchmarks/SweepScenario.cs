@@ -30,7 +30,7 @@ internal static class SweepScenario
         Directory.CreateDirectory(data);
         var rows = new List<(string Measure, string Value)>();
         string conventionId, disputeId;
-        await using (var host = await StartAsync(hostDll, data, TimeSpan.Zero))
+        await using (var host = await HostProcess.StartAsync(hostDll, data, TimeSpan.Zero, AdminKey, hangfireServer: false))
         {
             (conventionId, disputeId) = await OriginalsAsync(host.Http);
         }
@@ -41,7 +41,7 @@ internal static class SweepScenario
         SqliteConnection.ClearAllPools();
         rows.Add(("rows cloned (conventions + disputes with their deadlines)", $"{Rows:N0} + {Rows:N0} in {watch.Elapsed.TotalSeconds:F1} s"));
 
-        await using (var host = await StartAsync(hostDll, data, TimeSpan.Zero))
+        await using (var host = await HostProcess.StartAsync(hostDll, data, TimeSpan.Zero, AdminKey, hangfireServer: false))
         {
             foreach (var job in new[] { "deadlines", "renewals" })
             {
@@ -62,7 +62,7 @@ internal static class SweepScenario
         }
 
         // The explanation deadline is 15 days after notification (moved to a working day): 20 days later it is due.
-        await using (var host = await StartAsync(hostDll, data, TimeSpan.FromDays(20)))
+        await using (var host = await HostProcess.StartAsync(hostDll, data, TimeSpan.FromDays(20), AdminKey, hangfireServer: false))
         {
             var (processed, ms) = await RunJobAsync(host.Http, "deadlines");
             rows.Add(($"`deadlines`: due transitions applied, with their notices written to the outbox", $"{processed:N0} in {ms / 1000:F2} s"));
@@ -70,7 +70,7 @@ internal static class SweepScenario
             rows.Add(("`outbox`: those events dispatched (notices stored by the Notices module)", $"{dispatched:N0} in {outboxMs / 1000:F2} s"));
         }
         var renewalOffset = conventionDue.ToDateTime(new TimeOnly(12, 0)) - DateTime.UtcNow.Date + TimeSpan.FromDays(1);
-        await using (var host = await StartAsync(hostDll, data, renewalOffset))
+        await using (var host = await HostProcess.StartAsync(hostDll, data, renewalOffset, AdminKey, hangfireServer: false))
         {
             var (processed, ms) = await RunJobAsync(host.Http, "renewals");
             rows.Add(($"`renewals`: conventions due on {conventionDue:yyyy-MM-dd} processed", $"{processed:N0} in {ms / 1000:F2} s"));
@@ -138,9 +138,9 @@ internal static class SweepScenario
         var deadlines = Table("dispute_deadlines");
         using var transaction = connection.BeginTransaction();
         // Ids: uppercase GUID text, as EF stores them; the first group tells the table, the last the row.
-        CloneRows(connection, conventions, "Id", conventionId.ToUpperInvariant(), "C0000000", null);
-        CloneRows(connection, disputes, "Id", disputeId.ToUpperInvariant(), "D0000000", null);
-        CloneRows(connection, deadlines, "DisputeId", disputeId.ToUpperInvariant(), "D0000000", null);
+        CloneRows(connection, conventions, "Id", conventionId.ToUpperInvariant(), "C0000000");
+        CloneRows(connection, disputes, "Id", disputeId.ToUpperInvariant(), "D0000000");
+        CloneRows(connection, deadlines, "DisputeId", disputeId.ToUpperInvariant(), "D0000000");
         Execute(connection, $"UPDATE \"{conventions}\" SET NextDueOn = '2099-01-01' WHERE Id LIKE 'C0000000-%' AND CAST(substr(Id, 25) AS INTEGER) >= {Due}");
         Execute(connection, $"UPDATE \"{disputes}\" SET NextDueOn = '2099-01-01' WHERE Id LIKE 'D0000000-%' AND CAST(substr(Id, 25) AS INTEGER) >= {Due}");
         transaction.Commit();
@@ -150,9 +150,8 @@ internal static class SweepScenario
     }
 
     /// <summary>Copies the rows whose <paramref name="keyColumn"/> is <paramref name="original"/>, Rows - 1 times, with new keys.</summary>
-    private static void CloneRows(SqliteConnection connection, string table, string keyColumn, string original, string prefix, string? unused)
+    private static void CloneRows(SqliteConnection connection, string table, string keyColumn, string original, string prefix)
     {
-        _ = unused;
         var columns = new List<string>();
         using (var info = connection.CreateCommand())
         {
@@ -192,46 +191,5 @@ internal static class SweepScenario
         command.CommandText = sql;
         command.CommandTimeout = 600;
         command.ExecuteNonQuery();
-    }
-
-    private sealed class Host(Process process, HttpClient http) : IAsyncDisposable
-    {
-        public HttpClient Http { get; } = http;
-
-        public async ValueTask DisposeAsync()
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-            Http.Dispose();
-            process.Dispose();
-        }
-    }
-
-    private static async Task<Host> StartAsync(string hostDll, string data, TimeSpan offset)
-    {
-        var port = FreePort();
-        var process = Process.Start(new ProcessStartInfo("dotnet", $"\"{hostDll}\" --urls http://127.0.0.1:{port}")
-        {
-            WorkingDirectory = Path.GetDirectoryName(hostDll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment =
-            {
-                ["ASPNETCORE_ENVIRONMENT"] = "Benchmark",
-                ["Database__DataDirectory"] = data,
-                ["Conventions__BootstrapAdminKey"] = AdminKey,
-                ["Conventions__ClockOffset"] = offset.ToString("c", CultureInfo.InvariantCulture),
-                ["Hangfire__ServerEnabled"] = "false",
-                ["Logging__LogLevel__Default"] = "Warning",
-            },
-        })!;
-        _ = process.StandardOutput.ReadToEndAsync();
-        _ = process.StandardError.ReadToEndAsync();
-        var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(10) };
-        if (!await WaitReadyAsync(http))
-        {
-            throw new InvalidOperationException("The host did not become ready.");
-        }
-        return new Host(process, http);
     }
 }
