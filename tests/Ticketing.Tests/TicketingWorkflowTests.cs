@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Conventions.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ticketing.Tests;
 
@@ -315,5 +316,48 @@ public sealed class TicketingWorkflowTests : IAsyncLifetime
         var positions = responses.Select(r => JsonDocument.Parse(r.Body).RootElement).Where(e => e.Str("status") == "waitlisted")
             .Select(e => e.GetProperty("waitlistPosition").GetInt32()).Order().ToList();
         Assert.Equal(Enumerable.Range(1, attempts - seats), positions);
+    }
+    [Fact]
+    public async Task Bookings_written_together_take_seats_in_order_and_a_failing_one_fails_alone()
+    {
+        var (offerId, sessionId) = await OfferAsync(4);
+        var beneficiary = await BeneficiaryAsync("Samia K.");
+        var first = await (await _booker.PostJsonAsync("/api/v1/bookings", Booking(sessionId, beneficiary))).ExpectAsync(HttpStatusCode.Created);
+        var takenCode = first.GetProperty("invitations")[0].Str("code");
+        Assert.Equal(3, await SeatsLeftAsync(offerId));
+
+        Conventions.Modules.Ticketing.Domain.Booking New(int party, string? code = null)
+        {
+            var startsAt = first.GetProperty("sessionStartsAt").GetDateTimeOffset();
+            return new()
+            {
+                Id = Guid.NewGuid(), SessionId = Guid.Parse(sessionId), OfferId = Guid.Parse(offerId), OrganizationId = Guid.Parse(_scenario.PartnerId),
+                BeneficiaryId = Guid.Parse(beneficiary), SessionStartsAt = startsAt, SessionWeek = Conventions.Modules.Ticketing.Features.TicketingMapping.WeekOf(startsAt),
+                CreatedAt = startsAt.AddDays(-5),
+                Invitations = Enumerable.Range(0, party).Select(i => new Conventions.Modules.Ticketing.Domain.Invitation
+                {
+                    Id = Guid.NewGuid(), HolderName = $"Personne {i}", Role = i == 0 ? Conventions.Modules.Ticketing.Domain.InvitationRole.Beneficiary : Conventions.Modules.Ticketing.Domain.InvitationRole.Guest,
+                    Relation = i == 0 ? null : Conventions.Modules.Ticketing.Domain.GuestRelation.Family,
+                    Code = i == 0 && code is not null ? code : Conventions.Modules.Ticketing.Domain.Invitation.NewCode(),
+                    Status = Conventions.Modules.Ticketing.Domain.InvitationStatus.Valid,
+                }).ToList(),
+            };
+        }
+
+        // One group: A takes a seat, B reuses an invitation code already issued (the unique index refuses it), C takes
+        // the last two seats, D finds none and waits.
+        var (a, b, c, d) = (New(1), New(1, takenCode), New(2), New(1));
+        var writer = _factory.Services.GetRequiredService<Conventions.Modules.Ticketing.Features.BookingWriter>();
+        await Assert.ThrowsAnyAsync<Exception>(() => writer.WriteTogetherAsync([a, b, c, d]));
+
+        foreach (var (booking, status) in new[] { (a, "confirmed"), (c, "confirmed"), (d, "waitlisted") })
+        {
+            var stored = await (await _booker.GetAsync($"/api/v1/bookings/{booking.Id}")).ExpectAsync(HttpStatusCode.OK);
+            Assert.Equal(status, stored.Str("status"));
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await _booker.GetAsync($"/api/v1/bookings/{b.Id}")).StatusCode);
+        // B's seat went back with its transaction: 4 seats = the first booking + A + C's two.
+        Assert.Equal(0, await SeatsLeftAsync(offerId));
+        Assert.Equal(1, (await (await _booker.GetAsync($"/api/v1/bookings/{d.Id}")).ExpectAsync(HttpStatusCode.OK)).GetProperty("waitlistPosition").GetInt32());
     }
 }

@@ -125,7 +125,7 @@ internal sealed class CreateBookingValidator : AbstractValidator<CreateBooking>
     }
 }
 
-internal sealed class CreateBookingHandler(TicketingDbContext db, ICurrentActor current, TimeProvider clock, IMediator mediator) : ICommandHandler<CreateBooking, BookingDto>
+internal sealed class CreateBookingHandler(TicketingDbContext db, ICurrentActor current, TimeProvider clock, IMediator mediator, BookingWriter writer) : ICommandHandler<CreateBooking, BookingDto>
 {
     public async ValueTask<BookingDto> Handle(CreateBooking command, CancellationToken cancellationToken)
     {
@@ -167,33 +167,28 @@ internal sealed class CreateBookingHandler(TicketingDbContext db, ICurrentActor 
                 $"Alerte indicative : c'est la {sameWeek + 1}e réservation de cette personne pour la semaine du {French.Date(week)}. La convention invite à ne pas dépasser deux réservations par semaine et par personne."));
         }
 
-        return await db.InTransactionAsync(System.Data.IsolationLevel.ReadCommitted, async ct =>
+        var invitations = new List<Invitation> { New(beneficiary.DisplayName, InvitationRole.Beneficiary) };
+        invitations.AddRange((command.Guests ?? []).Select(g => New(g.FullName!.Trim(), InvitationRole.Guest, relation: g.Relation)));
+        invitations.AddRange((command.Companions ?? []).Select(c => New(c.FullName!.Trim(), InvitationRole.Companion, kind: c.Kind, reason: c.Reason!.Trim())));
+        var booking = new Booking
         {
-            var invitations = new List<Invitation> { New(beneficiary.DisplayName, InvitationRole.Beneficiary) };
-            invitations.AddRange((command.Guests ?? []).Select(g => New(g.FullName!.Trim(), InvitationRole.Guest, relation: g.Relation)));
-            invitations.AddRange((command.Companions ?? []).Select(c => New(c.FullName!.Trim(), InvitationRole.Companion, kind: c.Kind, reason: c.Reason!.Trim())));
-
-            var confirmed = await Seats.TakeAsync(db, session.Id, invitations.Count, ct);
-            var booking = new Booking
-            {
-                Id = Guid.NewGuid(),
-                SessionId = session.Id,
-                OfferId = session.OfferId,
-                OrganizationId = organization,
-                BeneficiaryId = beneficiary.Id,
-                BookedByCredentialId = actor.CredentialId,
-                Status = confirmed ? BookingStatus.Confirmed : BookingStatus.Waitlisted,
-                SessionStartsAt = session.StartsAt,
-                SessionWeek = week,
-                CreatedAt = now,
-                ConfirmedAt = confirmed ? now : null,
-                WaitlistSequence = confirmed ? 0 : (await db.Bookings.Where(b => b.SessionId == session.Id && b.Status == BookingStatus.Waitlisted).MaxAsync(b => (long?)b.WaitlistSequence, ct) ?? 0) + 1,
-                Invitations = invitations,
-            };
-            db.Bookings.Add(booking);
-            var position = confirmed ? (int?)null : await TicketingAccess.WaitlistPositionAsync(db, booking, ct);
-            return TicketingMapping.ToDto(booking, position, warnings);
-        }, cancellationToken);
+            Id = Guid.NewGuid(),
+            SessionId = session.Id,
+            OfferId = session.OfferId,
+            OrganizationId = organization,
+            BeneficiaryId = beneficiary.Id,
+            BookedByCredentialId = actor.CredentialId,
+            SessionStartsAt = session.StartsAt,
+            SessionWeek = week,
+            CreatedAt = now,
+            Invitations = invitations,
+        };
+        // Seats taken (all or none) or the waiting list joined, and committed, together with the other bookings
+        // waiting to be written (group commit).
+        await writer.WriteAsync(booking);
+        // Read after the commit: the position as it stands once the booking is on the list.
+        var position = booking.Status == BookingStatus.Waitlisted ? await TicketingAccess.WaitlistPositionAsync(db, booking, cancellationToken) : (int?)null;
+        return TicketingMapping.ToDto(booking, position, warnings);
     }
 
     // The booking path's reads, compiled once: each booking skips EF's expression processing and query-cache lookup.
