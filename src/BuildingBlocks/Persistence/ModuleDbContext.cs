@@ -53,8 +53,19 @@ public abstract class ModuleDbContext : DbContext
     private bool _cachedDataChanged;
 
     /// <summary>
-    /// False until the context is first used (EF sets its services up then, which is what costs): a context a request
-    /// resolved but never touched (a handler served from a cache) has nothing to save.
+    /// Forgets what an earlier unit of work did with this instance: contexts are pooled, so an instance serves many
+    /// requests in turn (EF resets its own state, change tracker and connection, when it goes back to the pool).
+    /// </summary>
+    internal void BeginUnitOfWork()
+    {
+        SavedOutboxMessages = false;
+        _cachedDataChanged = false;
+    }
+
+    /// <summary>
+    /// False until the instance is first used (EF sets its services up then, which is what costs): a context a request
+    /// resolved but never touched (a handler served from a cache) has nothing to save. Pooled instances, once set up,
+    /// stay so: asking them for changes is then cheap.
     /// </summary>
     public bool IsInitialized { get; private set; }
 
@@ -112,6 +123,7 @@ public abstract class ModuleDbContext : DbContext
             return await Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
             {
                 ChangeTracker.Clear();
+                _cachedDataChanged = false;
                 await using var transaction = await Database.BeginTransactionAsync(isolation, ct);
                 var result = await work(ct);
                 await SaveChangesAsync(ct);

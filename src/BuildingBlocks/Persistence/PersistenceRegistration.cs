@@ -8,6 +8,9 @@ namespace Conventions.BuildingBlocks.Persistence;
 
 public static class PersistenceRegistration
 {
+    /// <summary>Contexts kept per module for reuse; more are created when busier, and disposed on return.</summary>
+    private const int PoolSize = 256;
+
     /// <summary>
     /// Registers a module's context: <typeparamref name="TContext"/> resolves to the SQLite or SQL Server subclass
     /// according to <see cref="DatabaseSettings"/>, enlisted in the request's unit of work.
@@ -17,18 +20,18 @@ public static class PersistenceRegistration
         where TSqlite : TContext
         where TSqlServer : TContext
     {
-        // Options built once per host, not once per context: building them (and EF finding its internal service
-        // provider for them) cost more than the queries of a small request.
-        services.AddDbContext<TSqlite>((sp, options) => Configure(options, sp.GetRequiredService<IOptions<DatabaseSettings>>().Value, schema, DatabaseProvider.Sqlite),
-            ServiceLifetime.Scoped, ServiceLifetime.Singleton);
-        services.AddDbContext<TSqlServer>((sp, options) => Configure(options, sp.GetRequiredService<IOptions<DatabaseSettings>>().Value, schema, DatabaseProvider.SqlServer),
-            ServiceLifetime.Scoped, ServiceLifetime.Singleton);
+        // Pooled contexts, with options built once per host: creating a context and setting up its services (EF finding
+        // its internal service provider, the state manager, the connection) cost more than the queries of a small
+        // request. A pooled instance is reset by EF when it goes back to the pool, and by BeginUnitOfWork below.
+        services.AddDbContextPool<TSqlite>((sp, options) => Configure(options, sp.GetRequiredService<IOptions<DatabaseSettings>>().Value, schema, DatabaseProvider.Sqlite), PoolSize);
+        services.AddDbContextPool<TSqlServer>((sp, options) => Configure(options, sp.GetRequiredService<IOptions<DatabaseSettings>>().Value, schema, DatabaseProvider.SqlServer), PoolSize);
         services.AddScoped<TContext>(sp =>
         {
             var settings = sp.GetRequiredService<IOptions<DatabaseSettings>>().Value;
             TContext context = settings.Provider == DatabaseProvider.Sqlite
                 ? sp.GetRequiredService<TSqlite>()
                 : sp.GetRequiredService<TSqlServer>();
+            context.BeginUnitOfWork();
             sp.GetRequiredService<UnitOfWork>().Enlist(context);
             return context;
         });
