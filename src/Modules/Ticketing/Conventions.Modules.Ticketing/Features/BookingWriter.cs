@@ -109,10 +109,11 @@ internal sealed partial class BookingWriter(IServiceScopeFactory scopes, ILogger
         {
             // The last waiting-list sequence of each session, read once per batch and then counted on in memory.
             var lastSequence = new Dictionary<Guid, long>();
+            await using var seats = SeatUpdate.Prepare(db);
             foreach (var pending in batch)
             {
                 var booking = pending.Booking;
-                var confirmed = await Seats.TakeAsync(db, booking.SessionId, booking.Invitations.Count, ct);
+                var confirmed = await seats.TakeAsync(booking.SessionId, booking.Invitations.Count, ct);
                 booking.Status = confirmed ? BookingStatus.Confirmed : BookingStatus.Waitlisted;
                 booking.ConfirmedAt = confirmed ? booking.CreatedAt : null;
                 booking.WaitlistSequence = 0;

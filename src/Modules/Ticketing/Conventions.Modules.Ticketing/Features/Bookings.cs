@@ -139,58 +139,67 @@ internal sealed class CreateBookingHandler(TicketingDbContext db, ICurrentActor 
                     ? "Your organization has no Culture pour tous convention: bookings need an active one."
                     : $"Your organization's Culture pour tous convention is {JsonDefaults.Kebab(standing.Status.Value)}: bookings need an active one.");
         }
-        var now = clock.GetUtcNow();
-        // Checks and the advisory weekly count read outside the write transaction; the seats themselves are decided
-        // inside it, by the conditional update alone.
-        var beneficiary = await BeneficiaryOf(db, command.BeneficiaryId!.Value, organization)
-            ?? throw NotFoundException.For("beneficiary", command.BeneficiaryId!.Value);
-        var session = await SessionById(db, command.SessionId!.Value)
-            ?? throw NotFoundException.For("session", command.SessionId!.Value);
-        if (session.Status == SessionStatus.Cancelled)
+        // The reads below share one connection (each would otherwise take one from the pool and give it back).
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
         {
-            throw new ConflictException("session.cancelled", "This session is cancelled.");
-        }
-        if (session.StartsAt <= now)
-        {
-            throw new ConflictException("session.started", "This session has started.");
-        }
-        if (session.BookingOpensAt > now || session.BookingClosesAt <= now)
-        {
-            throw new ConflictException("session.booking_closed", "Bookings for this session are not open now.");
-        }
-        var week = TicketingMapping.WeekOf(session.StartsAt);
-        var sameWeek = await BookingsInWeek(db, beneficiary.Id, week);
-        var warnings = new List<WarningDto>();
-        if (sameWeek >= 2)
-        {
-            warnings.Add(new WarningDto("booking.reasonable_use",
-                $"Alerte indicative : c'est la {sameWeek + 1}e réservation de cette personne pour la semaine du {French.Date(week)}. La convention invite à ne pas dépasser deux réservations par semaine et par personne."));
-        }
+            var now = clock.GetUtcNow();
+            // Checks and the advisory weekly count read outside the write transaction; the seats themselves are decided
+            // inside it, by the conditional update alone.
+            var beneficiary = await BeneficiaryOf(db, command.BeneficiaryId!.Value, organization)
+                ?? throw NotFoundException.For("beneficiary", command.BeneficiaryId!.Value);
+            var session = await SessionById(db, command.SessionId!.Value)
+                ?? throw NotFoundException.For("session", command.SessionId!.Value);
+            if (session.Status == SessionStatus.Cancelled)
+            {
+                throw new ConflictException("session.cancelled", "This session is cancelled.");
+            }
+            if (session.StartsAt <= now)
+            {
+                throw new ConflictException("session.started", "This session has started.");
+            }
+            if (session.BookingOpensAt > now || session.BookingClosesAt <= now)
+            {
+                throw new ConflictException("session.booking_closed", "Bookings for this session are not open now.");
+            }
+            var week = TicketingMapping.WeekOf(session.StartsAt);
+            var sameWeek = await BookingsInWeek(db, beneficiary.Id, week);
+            var warnings = new List<WarningDto>();
+            if (sameWeek >= 2)
+            {
+                warnings.Add(new WarningDto("booking.reasonable_use",
+                    $"Alerte indicative : c'est la {sameWeek + 1}e réservation de cette personne pour la semaine du {French.Date(week)}. La convention invite à ne pas dépasser deux réservations par semaine et par personne."));
+            }
 
-        var invitations = new List<Invitation> { New(now, beneficiary.DisplayName, InvitationRole.Beneficiary) };
-        invitations.AddRange((command.Guests ?? []).Select(g => New(now, g.FullName!.Trim(), InvitationRole.Guest, relation: g.Relation)));
-        invitations.AddRange((command.Companions ?? []).Select(c => New(now, c.FullName!.Trim(), InvitationRole.Companion, kind: c.Kind, reason: c.Reason!.Trim())));
-        var booking = new Booking
+            var invitations = new List<Invitation> { New(now, beneficiary.DisplayName, InvitationRole.Beneficiary) };
+            invitations.AddRange((command.Guests ?? []).Select(g => New(now, g.FullName!.Trim(), InvitationRole.Guest, relation: g.Relation)));
+            invitations.AddRange((command.Companions ?? []).Select(c => New(now, c.FullName!.Trim(), InvitationRole.Companion, kind: c.Kind, reason: c.Reason!.Trim())));
+            var booking = new Booking
+            {
+                // Time-ordered identifiers (UUID v7): new rows land at the end of their indexes instead of on a random page
+                // each, so a group commit writes a few pages rather than several per booking.
+                Id = Guid.CreateVersion7(now),
+                SessionId = session.Id,
+                OfferId = session.OfferId,
+                OrganizationId = organization,
+                BeneficiaryId = beneficiary.Id,
+                BookedByCredentialId = actor.CredentialId,
+                SessionStartsAt = session.StartsAt,
+                SessionWeek = week,
+                CreatedAt = now,
+                Invitations = invitations,
+            };
+            // Seats taken (all or none) or the waiting list joined, and committed, together with the other bookings
+            // waiting to be written (group commit).
+            await writer.WriteAsync(booking);
+            // Read after the commit: the position as it stands once the booking is on the list.
+            var position = booking.Status == BookingStatus.Waitlisted ? await TicketingAccess.WaitlistPositionAsync(db, booking, cancellationToken) : (int?)null;
+            return TicketingMapping.ToDto(booking, position, warnings);
+        }
+        finally
         {
-            // Time-ordered identifiers (UUID v7): new rows land at the end of their indexes instead of on a random page
-            // each, so a group commit writes a few pages rather than several per booking.
-            Id = Guid.CreateVersion7(now),
-            SessionId = session.Id,
-            OfferId = session.OfferId,
-            OrganizationId = organization,
-            BeneficiaryId = beneficiary.Id,
-            BookedByCredentialId = actor.CredentialId,
-            SessionStartsAt = session.StartsAt,
-            SessionWeek = week,
-            CreatedAt = now,
-            Invitations = invitations,
-        };
-        // Seats taken (all or none) or the waiting list joined, and committed, together with the other bookings
-        // waiting to be written (group commit).
-        await writer.WriteAsync(booking);
-        // Read after the commit: the position as it stands once the booking is on the list.
-        var position = booking.Status == BookingStatus.Waitlisted ? await TicketingAccess.WaitlistPositionAsync(db, booking, cancellationToken) : (int?)null;
-        return TicketingMapping.ToDto(booking, position, warnings);
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     // The booking path's reads, compiled once: each booking skips EF's expression processing and query-cache lookup.

@@ -8,6 +8,8 @@ using Conventions.Modules.Ticketing.Domain;
 using Conventions.Modules.Ticketing.Persistence;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Conventions.Modules.Ticketing.Features;
 
@@ -103,15 +105,71 @@ internal sealed class Waitlist(IMediator mediator, TicketingNotices notices)
 internal static class Seats
 {
     /// <summary>Takes seats if enough are left, in one conditional update: true when taken.</summary>
-    public static async Task<bool> TakeAsync(TicketingDbContext db, Guid sessionId, int seats, CancellationToken cancellationToken) =>
-        await db.Sessions
-            .Where(s => s.Id == sessionId && s.Status == SessionStatus.Scheduled && s.SeatsLeft >= seats)
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.SeatsLeft, s => s.SeatsLeft - seats), cancellationToken) == 1;
+    public static async Task<bool> TakeAsync(TicketingDbContext db, Guid sessionId, int seats, CancellationToken cancellationToken)
+    {
+        await using var update = SeatUpdate.Prepare(db);
+        return await update.TakeAsync(sessionId, seats, cancellationToken);
+    }
 
     /// <summary>Gives seats back, in one relative update.</summary>
     public static Task GiveBackAsync(TicketingDbContext db, Guid sessionId, int seats, CancellationToken cancellationToken) =>
         db.Sessions.Where(s => s.Id == sessionId)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.SeatsLeft, s => s.SeatsLeft + seats), cancellationToken);
+}
+
+/// <summary>
+/// The conditional seat update, <c>SET SeatsLeft = SeatsLeft - n WHERE Id = @id AND Status = 'Scheduled' AND
+/// SeatsLeft &gt;= n</c>, as one command prepared for the current transaction and reused for each booking of a group:
+/// the seats are never read and then written, and the statement is compiled once rather than translated by EF for each
+/// booking. Table, columns and parameter conversions come from the EF model, so it follows the mapping and the provider.
+/// </summary>
+internal sealed class SeatUpdate : IAsyncDisposable
+{
+    private readonly System.Data.Common.DbCommand _command;
+    private readonly RelationalTypeMapping _idMapping;
+    private readonly RelationalTypeMapping _seatsMapping;
+
+    private SeatUpdate(System.Data.Common.DbCommand command, RelationalTypeMapping idMapping,
+        RelationalTypeMapping seatsMapping)
+    {
+        _command = command;
+        _idMapping = idMapping;
+        _seatsMapping = seatsMapping;
+    }
+
+    /// <summary>Prepares the update on the context's connection, inside its current transaction (required).</summary>
+    public static SeatUpdate Prepare(TicketingDbContext db)
+    {
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("Seats are taken inside a transaction.");
+        var entity = db.Model.FindEntityType(typeof(Session))!;
+        var table = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var sql = db.GetService<ISqlGenerationHelper>();
+        string Column(string name) => sql.DelimitIdentifier(entity.FindProperty(name)!.GetColumnName(table)!);
+        RelationalTypeMapping Mapping(string name) => (RelationalTypeMapping)entity.FindProperty(name)!.GetTypeMapping();
+
+        var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        var seatsLeft = Column(nameof(Session.SeatsLeft));
+        command.CommandText = $"UPDATE {sql.DelimitIdentifier(table.Name, table.Schema)} SET {seatsLeft} = {seatsLeft} - @seats " +
+            $"WHERE {Column(nameof(Session.Id))} = @id AND {Column(nameof(Session.Status))} = @scheduled AND {seatsLeft} >= @seats";
+        command.Parameters.Add(Mapping(nameof(Session.Status)).CreateParameter(command, "@scheduled", SessionStatus.Scheduled, nullable: false));
+        return new SeatUpdate(command, Mapping(nameof(Session.Id)), Mapping(nameof(Session.SeatsLeft)));
+    }
+
+    /// <summary>True when the seats were taken; false when fewer are left or the session is not scheduled.</summary>
+    public async Task<bool> TakeAsync(Guid sessionId, int seats, CancellationToken cancellationToken)
+    {
+        while (_command.Parameters.Count > 1)
+        {
+            _command.Parameters.RemoveAt(_command.Parameters.Count - 1);
+        }
+        _command.Parameters.Add(_seatsMapping.CreateParameter(_command, "@seats", seats, nullable: false));
+        _command.Parameters.Add(_idMapping.CreateParameter(_command, "@id", sessionId, nullable: false));
+        return await _command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public ValueTask DisposeAsync() => _command.DisposeAsync();
 }
 
 /// <summary>French notices to booking structures ("informations de dernière minute").</summary>
