@@ -32,22 +32,38 @@ public abstract class ModuleDbContext : DbContext
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var writesOutbox = ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
-        var signal = CachedDataSignal;
-        var changesCachedData = signal is not null && ChangesCachedData();
-        if (changesCachedData)
+        // One pass over the tracked entities: each look at the entries below (and EF's own save) would otherwise detect
+        // changes again, which is what a batch of a hundred disputes with their deadlines and events spends most on.
+        ChangeTracker.DetectChanges();
+        var detectChanges = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
         {
-            signal!.Raise();
+            if (!ChangeTracker.HasChanges())
+            {
+                return 0;
+            }
+            var writesOutbox = ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
+            var signal = CachedDataSignal;
+            var changesCachedData = signal is not null && ChangesCachedData();
+            if (changesCachedData)
+            {
+                signal!.Raise();
+            }
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            SavedOutboxMessages |= writesOutbox;
+            if (changesCachedData)
+            {
+                // Committed already, unless inside InTransactionAsync, which raises it again after its commit.
+                signal!.Raise();
+                _cachedDataChanged = true;
+            }
+            return saved;
         }
-        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        SavedOutboxMessages |= writesOutbox;
-        if (changesCachedData)
+        finally
         {
-            // Committed already, unless inside InTransactionAsync, which raises it again after its commit.
-            signal!.Raise();
-            _cachedDataChanged = true;
+            ChangeTracker.AutoDetectChangesEnabled = detectChanges;
         }
-        return saved;
     }
 
     private bool _cachedDataChanged;

@@ -36,10 +36,11 @@ public sealed class UnitOfWork(IJobTrigger jobTrigger)
         for (var i = _contexts.Count - 1; i >= 0; i--)
         {
             var context = _contexts[i];
-            if (context is ModuleDbContext { IsInitialized: false } || !context.ChangeTracker.HasChanges())
+            if (context is ModuleDbContext { IsInitialized: false })
             {
                 continue;
             }
+            // Saving nothing costs nothing (a module context detects its changes once and returns).
             await context.SaveChangesAsync(cancellationToken);
         }
         // Also counts outbox messages a handler saved itself, inside its own transaction (InTransactionAsync).

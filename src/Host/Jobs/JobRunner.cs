@@ -61,7 +61,7 @@ internal sealed class JobTriggerState
 }
 
 /// <summary>Enqueues jobs on Hangfire; when no Hangfire server runs here (tests), the recurring sweep or an admin call runs them.</summary>
-internal sealed class HangfireJobs(IBackgroundJobClient client, JobTriggerState state, IConfiguration configuration) : IJobTrigger, IJobScheduler
+internal sealed class HangfireJobs(IBackgroundJobClient client, JobTriggerState state, IConfiguration configuration, TimeProvider clock) : IJobTrigger, IJobScheduler
 {
     private readonly bool _serverEnabled = configuration.GetValue("Hangfire:ServerEnabled", true);
 
@@ -73,11 +73,26 @@ internal sealed class HangfireJobs(IBackgroundJobClient client, JobTriggerState 
         }
     }
 
+    /// <summary>
+    /// One scheduled run per job and instant: a sweep that sets the same deadline for thousands of disputes schedules
+    /// one run at that time, not thousands. Runs already scheduled are remembered for this process only; after a
+    /// restart an instant may be scheduled once more, which is harmless (jobs are idempotent).
+    /// </summary>
     public void Schedule(string jobName, DateTimeOffset at)
     {
-        if (_serverEnabled)
+        if (_serverEnabled && _scheduled.TryAdd((jobName, at.UtcTicks), 0))
         {
+            if (_scheduled.Count > 10_000)
+            {
+                var past = clock.GetUtcNow().UtcTicks;
+                foreach (var key in _scheduled.Keys.Where(k => k.AtUtcTicks < past))
+                {
+                    _scheduled.TryRemove(key, out _);
+                }
+            }
             client.Schedule<JobRunner>(runner => runner.RunAsync(jobName, CancellationToken.None), at);
         }
     }
+
+    private readonly ConcurrentDictionary<(string Job, long AtUtcTicks), byte> _scheduled = new();
 }

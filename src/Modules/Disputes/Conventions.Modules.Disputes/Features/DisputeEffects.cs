@@ -62,13 +62,23 @@ internal sealed class DisputeEffects(IMediator mediator, DocumentRenderer render
         }
     }
 
-    private async Task<(OrganizationSummary Operator, OrganizationSummary Partner)> PartiesAsync(Dispute dispute, CancellationToken cancellationToken)
+    private async Task<(OrganizationSummary Operator, OrganizationSummary Partner)> PartiesAsync(Dispute dispute, CancellationToken cancellationToken) =>
+        (await OrganizationAsync(dispute.OperatorOrganizationId, cancellationToken), await OrganizationAsync(dispute.PartnerOrganizationId, cancellationToken));
+
+    /// <summary>
+    /// The parties as the Partners module knows them, asked once per unit of work: a sweep's batch applies the steps of
+    /// many disputes, most of them with the same operator.
+    /// </summary>
+    private readonly Dictionary<Guid, OrganizationSummary> _organizations = [];
+
+    private async Task<OrganizationSummary> OrganizationAsync(Guid id, CancellationToken cancellationToken)
     {
-        var @operator = await mediator.Send(new GetOrganizationSummary(dispute.OperatorOrganizationId), cancellationToken)
-            ?? throw NotFoundException.For("organization", dispute.OperatorOrganizationId);
-        var partner = await mediator.Send(new GetOrganizationSummary(dispute.PartnerOrganizationId), cancellationToken)
-            ?? throw NotFoundException.For("organization", dispute.PartnerOrganizationId);
-        return (@operator, partner);
+        if (!_organizations.TryGetValue(id, out var organization))
+        {
+            organization = await mediator.Send(new GetOrganizationSummary(id), cancellationToken) ?? throw NotFoundException.For("organization", id);
+            _organizations[id] = organization;
+        }
+        return organization;
     }
 
     private void Notice(DisputesDbContext db, Dispute dispute, (OrganizationSummary Operator, OrganizationSummary Partner) parties, DisputeEffect effect, DateOnly today, DateTimeOffset now)
