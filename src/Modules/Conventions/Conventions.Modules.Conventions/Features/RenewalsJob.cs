@@ -26,22 +26,27 @@ internal sealed partial class RenewalsJob(IServiceScopeFactory scopes, TimeProvi
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var today = clock.Today();
-        var seen = new HashSet<Guid>();
         var processed = 0;
+        // Pages in (NextDueOn, Id) order, each starting after the last one read: a convention that stays due is not
+        // read again by this run, nor does it hold back those after it.
+        (DateOnly Due, Guid Id)? after = null;
         while (true)
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<ConventionsDbContext>();
-            var batch = await db.Conventions.Include(c => c.Committees)
-                .Where(c => c.NextDueOn != null && c.NextDueOn <= today)
-                .OrderBy(c => c.NextDueOn).ThenBy(c => c.Id)
-                .Take(BatchSize)
+            var due = db.Conventions.Where(c => c.NextDueOn != null && c.NextDueOn <= today);
+            if (after is { } cursor)
+            {
+                due = due.Where(c => c.NextDueOn > cursor.Due || (c.NextDueOn == cursor.Due && c.Id.CompareTo(cursor.Id) > 0));
+            }
+            var batch = await due.OrderBy(c => c.NextDueOn).ThenBy(c => c.Id).Take(BatchSize)
+                .Include(c => c.Committees)
                 .ToListAsync(cancellationToken);
-            batch.RemoveAll(c => !seen.Add(c.Id));
             if (batch.Count == 0)
             {
                 return processed;
             }
+            after = (batch[^1].NextDueOn!.Value, batch[^1].Id);
             processed += await ApplyAsync(scope.ServiceProvider, db, batch, today, cancellationToken);
         }
     }

@@ -74,7 +74,8 @@ internal class ConventionsDbContext(DbContextOptions options) : ModuleDbContext(
             });
             b.HasMany(c => c.Committees).WithOne().HasForeignKey(c => c.ConventionId).OnDelete(DeleteBehavior.Cascade);
             b.HasIndex(c => new { c.Status, c.NextDueOn });
-            b.HasIndex(c => c.NextDueOn);
+            // Also ordered by id, so that a sweep reads the due conventions in pages straight from the index.
+            b.HasIndex(c => new { c.NextDueOn, c.Id });
             b.HasIndex(c => c.PartnerOrganizationId);
             b.HasIndex(c => c.OperatorOrganizationId);
         });

@@ -49,21 +49,29 @@ internal sealed partial class DeadlinesJob(IServiceScopeFactory scopes, TimeProv
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var today = clock.Today();
-        var seen = new HashSet<Guid>();
         var processed = 0;
+        // Pages in (NextDueOn, Id) order, each starting after the last one read: a dispute that cannot advance (it
+        // stays due) is not read again by this run, nor does it hold back those after it.
+        (DateOnly Due, Guid Id)? after = null;
         while (true)
         {
             List<Guid> batch;
             await using (var scope = scopes.CreateAsyncScope())
             {
                 var db = scope.ServiceProvider.GetRequiredService<DisputesDbContext>();
-                batch = await db.Disputes.Where(d => d.NextDueOn != null && d.NextDueOn <= today)
-                    .OrderBy(d => d.NextDueOn).ThenBy(d => d.Id).Select(d => d.Id).Take(BatchSize).ToListAsync(cancellationToken);
-            }
-            batch.RemoveAll(id => !seen.Add(id));
-            if (batch.Count == 0)
-            {
-                return processed;
+                var due = db.Disputes.Where(d => d.NextDueOn != null && d.NextDueOn <= today);
+                if (after is { } cursor)
+                {
+                    due = due.Where(d => d.NextDueOn > cursor.Due || (d.NextDueOn == cursor.Due && d.Id.CompareTo(cursor.Id) > 0));
+                }
+                var page = await due.OrderBy(d => d.NextDueOn).ThenBy(d => d.Id).Select(d => new { d.Id, d.NextDueOn })
+                    .Take(BatchSize).ToListAsync(cancellationToken);
+                if (page.Count == 0)
+                {
+                    return processed;
+                }
+                after = (page[^1].NextDueOn!.Value, page[^1].Id);
+                batch = page.Select(d => d.Id).ToList();
             }
             try
             {

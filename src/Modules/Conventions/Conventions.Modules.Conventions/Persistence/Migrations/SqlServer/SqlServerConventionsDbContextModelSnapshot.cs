@@ -258,11 +258,11 @@ namespace Conventions.Modules.Conventions.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("NextDueOn");
-
                     b.HasIndex("OperatorOrganizationId");
 
                     b.HasIndex("PartnerOrganizationId");
+
+                    b.HasIndex("NextDueOn", "Id");
 
                     b.HasIndex("Status", "NextDueOn");
 

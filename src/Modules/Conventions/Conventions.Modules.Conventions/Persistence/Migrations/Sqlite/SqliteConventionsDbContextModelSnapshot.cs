@@ -252,11 +252,11 @@ namespace Conventions.Modules.Conventions.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("NextDueOn");
-
                     b.HasIndex("OperatorOrganizationId");
 
                     b.HasIndex("PartnerOrganizationId");
+
+                    b.HasIndex("NextDueOn", "Id");
 
                     b.HasIndex("Status", "NextDueOn");
 

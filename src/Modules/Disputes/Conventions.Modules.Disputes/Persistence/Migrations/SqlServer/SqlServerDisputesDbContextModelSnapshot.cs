@@ -169,7 +169,7 @@ namespace Conventions.Modules.Disputes.Persistence.Migrations.SqlServer
 
                     b.HasIndex("ConventionId");
 
-                    b.HasIndex("NextDueOn");
+                    b.HasIndex("NextDueOn", "Id");
 
                     b.ToTable("disputes", "disputes");
                 });

@@ -163,7 +163,7 @@ namespace Conventions.Modules.Disputes.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ConventionId");
 
-                    b.HasIndex("NextDueOn");
+                    b.HasIndex("NextDueOn", "Id");
 
                     b.ToTable("disputes_disputes", (string)null);
                 });
