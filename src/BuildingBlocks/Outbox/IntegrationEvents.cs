@@ -46,7 +46,7 @@ public sealed class OutboxMessage
         {
             Id = integrationEvent.EventId,
             Type = $"{type.FullName}, {type.Assembly.GetName().Name}",
-            Payload = JsonSerializer.Serialize(integrationEvent, type, JsonDefaults.Options),
+            Payload = JsonSerializer.Serialize(integrationEvent, type, PayloadOptions),
             OccurredAt = integrationEvent.OccurredAt,
             NextAttemptAt = integrationEvent.OccurredAt,
         };
@@ -55,8 +55,18 @@ public sealed class OutboxMessage
     public IIntegrationEvent Deserialize()
     {
         var type = System.Type.GetType(Type, throwOnError: true)!;
-        return (IIntegrationEvent)JsonSerializer.Deserialize(Payload, type, JsonDefaults.Options)!;
+        return (IIntegrationEvent)JsonSerializer.Deserialize(Payload, type, PayloadOptions)!;
     }
+
+    /// <summary>
+    /// The API's JSON settings, but escaping only what JSON requires: payloads are stored and read back, never put in a
+    /// page, and a notice's French letter would otherwise grow by a third (every tag bracket and accented letter
+    /// written as <c>\uXXXX</c>). Payloads written either way read back the same.
+    /// </summary>
+    private static readonly JsonSerializerOptions PayloadOptions = new(JsonDefaults.Options)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 }
 
 /// <summary>A consumer's record of an event it handled (the inbox), keyed by event and consumer.</summary>

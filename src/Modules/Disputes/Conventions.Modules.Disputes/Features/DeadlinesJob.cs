@@ -18,7 +18,7 @@ internal sealed class ApplyDueDisputesHandler(DisputesDbContext db, TimeProvider
         var today = clock.Today();
         var now = clock.GetUtcNow();
         // Split: as one query (disputes joined to their deadlines and events, ordered for EF), SQLite walks the whole
-        // primary key index in order and tests each row against the hundred ids, ~0.8 s a batch over 100,000 disputes;
+        // primary key index in order and tests each row against the batch's ids, ~0.8 s for 100 ids over 100,000 disputes;
         // as three queries each is a keyed lookup.
         var disputes = await db.Disputes.Where(d => command.DisputeIds.Contains(d.Id)).AsSplitQuery().ToListAsync(cancellationToken);
         var changed = 0;
