@@ -25,7 +25,7 @@ public sealed class MigrationTests
     private static bool IsDesignFactory(Type type) =>
         !type.IsAbstract && type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IDesignTimeDbContextFactory<>));
 
-    private static DbContext Create(string factoryName)
+    internal static DbContext Create(string factoryName)
     {
         var type = ModuleAssemblies.All().SelectMany(a => a.GetTypes()).Single(t => t.FullName == factoryName);
         var factory = Activator.CreateInstance(type, nonPublic: true)!;

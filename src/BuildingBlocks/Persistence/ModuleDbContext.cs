@@ -215,7 +215,8 @@ public abstract class ModuleDbContext : DbContext
         configurationBuilder.Properties<string>().HaveMaxLength(2000);
     }
 
-    private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
+    /// <summary>Instants as UTC ticks on SQLite (public: the modules' compiled models construct it).</summary>
+    public sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
         v => v.UtcTicks,
         v => new DateTimeOffset(v, TimeSpan.Zero));
 }

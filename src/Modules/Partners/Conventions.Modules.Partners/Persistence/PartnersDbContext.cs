@@ -71,7 +71,7 @@ internal class PartnersDbContext(DbContextOptions options) : ModuleDbContext(opt
             b.Property(c => c.Roles)
                 .HasConversion(
                     roles => string.Join(',', roles),
-                    text => text.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<ContactRole>).ToList(),
+                    text => text.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(r => Enum.Parse<ContactRole>(r)).ToList(),
                     new ValueComparer<List<ContactRole>>((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, r) => HashCode.Combine(h, r)), v => v.ToList()))
                 .HasMaxLength(100);
         });
