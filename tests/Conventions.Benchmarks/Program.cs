@@ -8,7 +8,7 @@ if (args.Length > 0 && args[0] == "browser")
 {
     return await Conventions.Benchmarks.BrowserCheck.RunAsync(args.Skip(1).ToArray());
 }
-// dotnet run -c Release --project tests/Conventions.Benchmarks -- sweeps                  (deadlines/renewals sweeps over 100,000 rows)
+// dotnet run -c Release --project tests/Conventions.Benchmarks -- sweeps [--host <published folder>]  (deadlines/renewals sweeps over 100,000 rows)
 if (args.Length > 0 && args[0] == "sweeps")
 {
     return await Conventions.Benchmarks.SweepScenario.RunAsync(args.Skip(1).ToArray());

@@ -21,11 +21,15 @@ internal static class SweepScenario
     public static async Task<int> RunAsync(string[] args)
     {
         var root = FindRoot();
-        if (!args.Contains("--no-build"))
+        // --host <folder>: a published host (e.g. the ReadyToRun publish the Dockerfile makes) instead of the build output.
+        var published = Array.IndexOf(args, "--host") is var at and >= 0 && at + 1 < args.Length ? Path.GetFullPath(args[at + 1]) : null;
+        if (published is null && !args.Contains("--no-build"))
         {
             await LoadDriver.RunAsync("dotnet", $"build \"{Path.Combine(root, "src", "Host")}\" -c Release -v q -nologo", root);
         }
-        var hostDll = Path.Combine(root, "src", "Host", "bin", "Release", "net10.0", "Conventions.Host.dll");
+        var hostDll = published is null
+            ? Path.Combine(root, "src", "Host", "bin", "Release", "net10.0", "Conventions.Host.dll")
+            : Path.Combine(published, "Conventions.Host.dll");
         var data = Path.Combine(Path.GetTempPath(), "conventions-sweeps", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(data);
         var rows = new List<(string Measure, string Value)>();

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Conventions.BuildingBlocks.Persistence;
 using Conventions.Modules.Ticketing.Domain;
 using Conventions.Modules.Ticketing.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ namespace Conventions.Modules.Ticketing.Features;
 /// <summary>
 /// Group commit of new bookings. Bookings checked by their requests queue here; one writer takes every booking waiting
 /// and writes them in one transaction: for each, in arrival order, the conditional seat update decides confirmed or
-/// waitlisted (seats are never read then written), then all the bookings are inserted and committed at once. On SQLite,
+/// waitlisted (seats are never read then written) and the booking is inserted with its invitations; then all are committed at once. On SQLite,
 /// which has one writer and syncs its log at every commit, this turns many small transactions (each a lock hand-over
 /// and an fsync) into one. Each request is answered only once its booking is committed. A batch that fails is written
 /// again booking by booking, so one bad booking fails alone.
@@ -109,7 +110,12 @@ internal sealed partial class BookingWriter(IServiceScopeFactory scopes, ILogger
         {
             // The last waiting-list sequence of each session, read once per batch and then counted on in memory.
             var lastSequence = new Dictionary<Guid, long>();
+            // The conditional seat update and the two inserts are prepared once for the group: EF's own save would build
+            // and order every booking's and invitation's command again, in the one section that cannot run in parallel
+            // (measured: 2.3–3.3 ms of a group's 6–8 ms; 0.01 ms this way).
             await using var seats = SeatUpdate.Prepare(db);
+            await using var bookings = EntityInsert.Prepare<Booking>(db);
+            await using var invitations = EntityInsert.Prepare<Invitation>(db);
             foreach (var pending in batch)
             {
                 var booking = pending.Booking;
@@ -126,7 +132,12 @@ internal sealed partial class BookingWriter(IServiceScopeFactory scopes, ILogger
                     booking.WaitlistSequence = last + 1;
                     lastSequence[booking.SessionId] = last + 1;
                 }
-                db.Bookings.Add(booking);
+                await bookings.ExecuteAsync(booking, ct);
+                foreach (var invitation in booking.Invitations)
+                {
+                    invitation.BookingId = booking.Id;
+                    await invitations.ExecuteAsync(invitation, ct);
+                }
             }
             return 0;
         }, CancellationToken.None);
