@@ -75,6 +75,51 @@ public sealed class MigrationTests
             Assert.Matches("CREATE TABLE \"[a-z]+_outbox\"", script);
         }
     }
+
+    [Fact]
+    public void The_waitlist_counters_migration_fills_them_from_the_bookings_already_there()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"migration-{Guid.NewGuid():N}.db");
+        try
+        {
+            using var context = Create("Conventions.Modules.Ticketing.Persistence.SqliteTicketingDesignFactory");
+            context.Database.SetConnectionString($"Data Source={file};Pooling=False");
+            var migrator = context.GetService<IMigrator>();
+            var migrations = context.Database.GetMigrations().ToList();
+            var counters = migrations.Single(m => m.EndsWith("_SessionWaitlistCounters", StringComparison.Ordinal));
+            migrator.Migrate(migrations[migrations.IndexOf(counters) - 1]);
+
+            // A session with three waiting bookings (sequences 1, 2, 4: the third was confirmed from the list) and one
+            // cancelled; another with none.
+            string Id(int n) => $"00000000-0000-0000-0000-{n:D12}";
+            var sql = new List<string>
+            {
+                $"INSERT INTO ticketing_offers VALUES ('{Id(1)}', '{Id(9)}', 'Offre', 'Show', 'Salle', 'Lyon', 'Description', 0)",
+                $"INSERT INTO ticketing_sessions (Id, OfferId, StartsAt, Seats, SeatsLeft, Status) VALUES ('{Id(2)}', '{Id(1)}', 0, 10, 0, 'Scheduled'), ('{Id(3)}', '{Id(1)}', 0, 10, 10, 'Scheduled')",
+            };
+            var bookings = new[] { ("Waitlisted", 1), ("Waitlisted", 2), ("Confirmed", 3), ("Waitlisted", 4), ("Cancelled", 5), ("Confirmed", 0) };
+            for (var i = 0; i < bookings.Length; i++)
+            {
+                sql.Add("INSERT INTO ticketing_bookings (Id, SessionId, OfferId, OrganizationId, BeneficiaryId, Status, SessionStartsAt, SessionWeek, CreatedAt, WaitlistSequence) " +
+                    $"VALUES ('{Id(100 + i)}', '{Id(2)}', '{Id(1)}', '{Id(9)}', '{Id(8)}', '{bookings[i].Item1}', 0, '2026-11-23', 0, {bookings[i].Item2})");
+            }
+            foreach (var statement in sql)
+            {
+                context.Database.ExecuteSqlRaw(statement);
+            }
+
+            migrator.Migrate();
+
+            var rows = context.Database.SqlQueryRaw<SessionCounters>("SELECT Waiting, WaitlistSequence FROM ticketing_sessions ORDER BY Id").ToList();
+            Assert.Equal([new SessionCounters(3, 5), new SessionCounters(0, 0)], rows);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private sealed record SessionCounters(int Waiting, long WaitlistSequence);
 }
 
 internal static class ModuleAssemblies

@@ -326,23 +326,8 @@ public sealed class TicketingWorkflowTests : IAsyncLifetime
         var takenCode = first.GetProperty("invitations")[0].Str("code");
         Assert.Equal(3, await SeatsLeftAsync(offerId));
 
-        Conventions.Modules.Ticketing.Domain.Booking New(int party, string? code = null)
-        {
-            var startsAt = first.GetProperty("sessionStartsAt").GetDateTimeOffset();
-            return new()
-            {
-                Id = Guid.NewGuid(), SessionId = Guid.Parse(sessionId), OfferId = Guid.Parse(offerId), OrganizationId = Guid.Parse(_scenario.PartnerId),
-                BeneficiaryId = Guid.Parse(beneficiary), SessionStartsAt = startsAt, SessionWeek = Conventions.Modules.Ticketing.Features.TicketingMapping.WeekOf(startsAt),
-                CreatedAt = startsAt.AddDays(-5),
-                Invitations = Enumerable.Range(0, party).Select(i => new Conventions.Modules.Ticketing.Domain.Invitation
-                {
-                    Id = Guid.NewGuid(), HolderName = $"Personne {i}", Role = i == 0 ? Conventions.Modules.Ticketing.Domain.InvitationRole.Beneficiary : Conventions.Modules.Ticketing.Domain.InvitationRole.Guest,
-                    Relation = i == 0 ? null : Conventions.Modules.Ticketing.Domain.GuestRelation.Family,
-                    Code = i == 0 && code is not null ? code : Conventions.Modules.Ticketing.Domain.Invitation.NewCode(),
-                    Status = Conventions.Modules.Ticketing.Domain.InvitationStatus.Valid,
-                }).ToList(),
-            };
-        }
+        var startsAt = first.GetProperty("sessionStartsAt").GetDateTimeOffset();
+        Conventions.Modules.Ticketing.Domain.Booking New(int party, string? code = null) => NewBooking(offerId, sessionId, beneficiary, startsAt, party, code);
 
         // One group: A takes a seat, B reuses an invitation code already issued (the unique index refuses it), C takes
         // the last two seats, D finds none and waits.
@@ -359,5 +344,85 @@ public sealed class TicketingWorkflowTests : IAsyncLifetime
         // B's seat went back with its transaction: 4 seats = the first booking + A + C's two.
         Assert.Equal(0, await SeatsLeftAsync(offerId));
         Assert.Equal(1, (await (await _booker.GetAsync($"/api/v1/bookings/{d.Id}")).ExpectAsync(HttpStatusCode.OK)).GetProperty("waitlistPosition").GetInt32());
+    }
+
+    /// <summary>A booking as the booking handler builds it, for the writer itself.</summary>
+    private Conventions.Modules.Ticketing.Domain.Booking NewBooking(string offerId, string sessionId, string beneficiary, DateTimeOffset startsAt, int party, string? code = null) => new()
+    {
+        Id = Guid.NewGuid(), SessionId = Guid.Parse(sessionId), OfferId = Guid.Parse(offerId), OrganizationId = Guid.Parse(_scenario.PartnerId),
+        BeneficiaryId = Guid.Parse(beneficiary), SessionStartsAt = startsAt, SessionWeek = Conventions.Modules.Ticketing.Features.TicketingMapping.WeekOf(startsAt),
+        CreatedAt = startsAt.AddDays(-5),
+        Invitations = Enumerable.Range(0, party).Select(i => new Conventions.Modules.Ticketing.Domain.Invitation
+        {
+            Id = Guid.NewGuid(), HolderName = $"Personne {i}", Role = i == 0 ? Conventions.Modules.Ticketing.Domain.InvitationRole.Beneficiary : Conventions.Modules.Ticketing.Domain.InvitationRole.Guest,
+            Relation = i == 0 ? null : Conventions.Modules.Ticketing.Domain.GuestRelation.Family,
+            Code = i == 0 && code is not null ? code : Conventions.Modules.Ticketing.Domain.Invitation.NewCode(),
+            Status = Conventions.Modules.Ticketing.Domain.InvitationStatus.Valid,
+        }).ToList(),
+    };
+
+    private async Task<JsonElement> BookAsync(string sessionId, string beneficiary, int guests = 0) =>
+        await (await _booker.PostJsonAsync("/api/v1/bookings", Booking(sessionId, beneficiary, guests))).ExpectAsync(HttpStatusCode.Created);
+
+    private async Task<int?> PositionAsync(string bookingId)
+    {
+        var booking = await (await _booker.GetAsync($"/api/v1/bookings/{bookingId}")).ExpectAsync(HttpStatusCode.OK);
+        return booking.TryGetProperty("waitlistPosition", out var position) && position.ValueKind == JsonValueKind.Number ? position.GetInt32() : null;
+    }
+
+    [Fact]
+    public async Task A_new_waiting_position_counts_the_bookings_that_left_the_list_and_freed_seats_reach_past_a_long_list()
+    {
+        var (offerId, sessionId) = await OfferAsync(2);
+        var beneficiary = await BeneficiaryAsync("Samia K.");
+        var holder = await BookAsync(sessionId, beneficiary, guests: 1);
+        Assert.Equal("confirmed", holder.Str("status"));
+
+        // 55 parties of three wait (more than a page of the list), then one person alone.
+        var threes = new List<string>();
+        for (var i = 1; i <= 55; i++)
+        {
+            var waiting = await BookAsync(sessionId, beneficiary, guests: 2);
+            Assert.Equal(("waitlisted", i), (waiting.Str("status"), waiting.GetProperty("waitlistPosition").GetInt32()));
+            threes.Add(waiting.Str("id"));
+        }
+        var alone = await BookAsync(sessionId, beneficiary);
+        Assert.Equal(56, alone.GetProperty("waitlistPosition").GetInt32());
+
+        // A waiting booking cancelled leaves the list: the next one to join is 56th, not 57th, as a count would say.
+        await (await _booker.PostAsync($"/api/v1/bookings/{threes[10]}/cancel", null)).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(55, await PositionAsync(alone.Str("id")));
+        var late = await BookAsync(sessionId, beneficiary, guests: 2);
+        Assert.Equal(56, late.GetProperty("waitlistPosition").GetInt32());
+        Assert.Equal(56, await PositionAsync(late.Str("id")));
+
+        // The holder cancels: two seats free. No party of three fits; the person alone, past them all, is confirmed.
+        await (await _booker.PostAsync($"/api/v1/bookings/{holder.Str("id")}/cancel", null)).ExpectAsync(HttpStatusCode.OK);
+        Assert.Null(await PositionAsync(alone.Str("id")));
+        Assert.Equal("confirmed", (await (await _booker.GetAsync($"/api/v1/bookings/{alone.Str("id")}")).ExpectAsync(HttpStatusCode.OK)).Str("status"));
+        Assert.Equal(1, await SeatsLeftAsync(offerId));
+        Assert.Equal(55, await PositionAsync(late.Str("id")));
+
+        // The list now holds the 54 parties of three and the late one; the next to join is 56th.
+        var next = await BookAsync(sessionId, beneficiary, guests: 1);
+        Assert.Equal(("waitlisted", 56), (next.Str("status"), next.GetProperty("waitlistPosition").GetInt32()));
+        Assert.Equal(56, await PositionAsync(next.Str("id")));
+    }
+
+    [Fact]
+    public async Task A_booking_checked_before_its_session_was_cancelled_is_refused_by_the_writer_and_not_stored()
+    {
+        var (offerId, sessionId) = await OfferAsync(1);
+        var beneficiary = await BeneficiaryAsync("Samia K.");
+        var first = await BookAsync(sessionId, beneficiary);
+        await (await _publisher.PostJsonAsync($"/api/v1/offers/{offerId}/sessions/{sessionId}/cancel", new { reason = "Comédien souffrant" })).ExpectAsync(HttpStatusCode.OK);
+
+        // As if the request had checked the session just before the cancellation: no seat is left to take, and the
+        // waiting list of a cancelled session is not joined either.
+        var late = NewBooking(offerId, sessionId, beneficiary, first.GetProperty("sessionStartsAt").GetDateTimeOffset(), 1);
+        var writer = _factory.Services.GetRequiredService<Conventions.Modules.Ticketing.Features.BookingWriter>();
+        var refused = await Assert.ThrowsAsync<Conventions.BuildingBlocks.Errors.ConflictException>(() => writer.WriteAsync(late));
+        Assert.Equal("session.cancelled", refused.Code);
+        Assert.Equal(HttpStatusCode.NotFound, (await _booker.GetAsync($"/api/v1/bookings/{late.Id}")).StatusCode);
     }
 }

@@ -98,6 +98,15 @@ internal sealed class Session
     public SessionStatus Status { get; set; }
 
     public string? CancellationReason { get; set; }
+
+    /// <summary>
+    /// Bookings on the session's waiting list now. Kept by relative updates in the same transaction as every change of a
+    /// booking to or from the list, so a booking that joins it learns its position without counting the list.
+    /// </summary>
+    public int Waiting { get; set; }
+
+    /// <summary>The last waiting-list sequence given on this session (sequences are taken by a relative update).</summary>
+    public long WaitlistSequence { get; set; }
 }
 
 /// <summary>A beneficiary (Actionneur) registered by a social partner, with minimal data, visible to that organization only.</summary>

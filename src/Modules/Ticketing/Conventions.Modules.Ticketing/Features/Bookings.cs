@@ -191,9 +191,7 @@ internal sealed class CreateBookingHandler(TicketingDbContext db, ICurrentActor 
             };
             // Seats taken (all or none) or the waiting list joined, and committed, together with the other bookings
             // waiting to be written (group commit).
-            await writer.WriteAsync(booking);
-            // Read after the commit: the position as it stands once the booking is on the list.
-            var position = booking.Status == BookingStatus.Waitlisted ? await TicketingAccess.WaitlistPositionAsync(db, booking, cancellationToken) : (int?)null;
+            var position = await writer.WriteAsync(booking);
             return TicketingMapping.ToDto(booking, position, warnings);
         }
         finally
@@ -277,6 +275,7 @@ internal sealed class CancelBookingHandler(TicketingDbContext db, ICurrentActor 
                 throw new ConflictException("session.started", "Cancelling is possible until the session starts.");
             }
             var wasConfirmed = booking.Status == BookingStatus.Confirmed;
+            var wasWaiting = booking.Status == BookingStatus.Waitlisted;
             int freed;
             if (command.InvitationId is { } invitationId)
             {
@@ -295,6 +294,10 @@ internal sealed class CancelBookingHandler(TicketingDbContext db, ICurrentActor 
             else
             {
                 freed = wasConfirmed ? booking.Party : 0;
+                if (wasWaiting)
+                {
+                    await Waitlist.LeaveAsync(db, booking.SessionId, 1, ct);
+                }
                 booking.Status = BookingStatus.Cancelled;
                 booking.CancelledAt = now;
                 foreach (var invitation in booking.Invitations.Where(i => i.Status == InvitationStatus.Valid))

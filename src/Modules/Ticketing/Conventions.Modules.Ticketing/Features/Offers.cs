@@ -283,6 +283,7 @@ internal sealed class CancelSessionHandler(TicketingDbContext db, ICurrentActor 
             var reason = command.Body.Reason!.Trim();
             session.Status = SessionStatus.Cancelled;
             session.CancellationReason = reason;
+            session.Waiting = 0;
             var bookings = await db.Bookings.Include(b => b.Invitations).Where(b => b.SessionId == session.Id && b.Status != BookingStatus.Cancelled).ToListAsync(ct);
             foreach (var booking in bookings)
             {

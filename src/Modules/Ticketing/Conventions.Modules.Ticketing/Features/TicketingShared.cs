@@ -9,6 +9,7 @@ using Conventions.Modules.Ticketing.Persistence;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Conventions.Modules.Ticketing.Features;
@@ -69,22 +70,38 @@ internal static class TicketingAccess
 
 /// <summary>
 /// Gives freed seats to the waiting list, in the same transaction as what freed them: the first waiting bookings whose
-/// party fits are confirmed (each through the same conditional update) and their structures notified.
+/// party fits are confirmed (each through the same conditional update) and their structures notified. The list is read
+/// in pages, in its order, and only until the freed seats are gone: a long list costs a cancellation one page, not a
+/// pass over every waiting booking.
 /// </summary>
 internal sealed class Waitlist(IMediator mediator, TicketingNotices notices)
 {
+    private const int PageSize = 50;
+
     public async Task<int> PromoteAsync(TicketingDbContext db, Guid sessionId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var waiting = await db.Bookings.Include(b => b.Invitations)
-            .Where(b => b.SessionId == sessionId && b.Status == BookingStatus.Waitlisted)
-            .OrderBy(b => b.WaitlistSequence).ThenBy(b => b.Id)
-            .ToListAsync(cancellationToken);
+        // Read only to know when to stop: each booking's seats are still taken by the conditional update, which alone
+        // decides (another host may have taken some meanwhile).
+        var free = await SeatsLeft(db, sessionId);
         var promoted = 0;
-        foreach (var booking in waiting)
+        (long Sequence, Guid Id)? after = null;
+        await using var seats = SeatUpdate.Prepare(db);
+        while (free > 0)
         {
-            var seats = booking.Party;
-            if (await Seats.TakeAsync(db, sessionId, seats, cancellationToken))
+            var page = await NextWaiting(db, sessionId, after).ToListAsync(cancellationToken);
+            foreach (var booking in page)
             {
+                var party = booking.Party;
+                if (free <= 0 || party > free)
+                {
+                    continue;
+                }
+                if (!await seats.TakeAsync(sessionId, party, cancellationToken))
+                {
+                    free = await SeatsLeft(db, sessionId);
+                    continue;
+                }
+                free -= party;
                 booking.Status = BookingStatus.Confirmed;
                 booking.ConfirmedAt = now;
                 promoted++;
@@ -97,20 +114,42 @@ internal sealed class Waitlist(IMediator mediator, TicketingNotices notices)
                         now, $"booking:{booking.Id:N}:confirmed");
                 }
             }
+            if (page.Count < PageSize)
+            {
+                break;
+            }
+            after = (page[^1].WaitlistSequence, page[^1].Id);
         }
+        await LeaveAsync(db, sessionId, promoted, cancellationToken);
         return promoted;
+    }
+
+    /// <summary>Counts bookings off the session's waiting list (promoted or cancelled), in the current transaction.</summary>
+    public static async Task LeaveAsync(TicketingDbContext db, Guid sessionId, int bookings, CancellationToken cancellationToken)
+    {
+        if (bookings > 0)
+        {
+            await db.Sessions.Where(s => s.Id == sessionId)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.Waiting, s => s.Waiting - bookings), cancellationToken);
+        }
+    }
+
+    private static readonly Func<TicketingDbContext, Guid, Task<int>> SeatsLeft = EF.CompileAsyncQuery(
+        (TicketingDbContext db, Guid session) => db.Sessions.Where(s => s.Id == session).Select(s => s.SeatsLeft).Single());
+
+    private static IQueryable<Booking> NextWaiting(TicketingDbContext db, Guid sessionId, (long Sequence, Guid Id)? after)
+    {
+        var waiting = db.Bookings.Include(b => b.Invitations).Where(b => b.SessionId == sessionId && b.Status == BookingStatus.Waitlisted);
+        if (after is var (sequence, id))
+        {
+            waiting = waiting.Where(b => b.WaitlistSequence > sequence || (b.WaitlistSequence == sequence && b.Id.CompareTo(id) > 0));
+        }
+        return waiting.OrderBy(b => b.WaitlistSequence).ThenBy(b => b.Id).Take(PageSize);
     }
 }
 
 internal static class Seats
 {
-    /// <summary>Takes seats if enough are left, in one conditional update: true when taken.</summary>
-    public static async Task<bool> TakeAsync(TicketingDbContext db, Guid sessionId, int seats, CancellationToken cancellationToken)
-    {
-        await using var update = SeatUpdate.Prepare(db);
-        return await update.TakeAsync(sessionId, seats, cancellationToken);
-    }
-
     /// <summary>Gives seats back, in one relative update.</summary>
     public static Task GiveBackAsync(TicketingDbContext db, Guid sessionId, int seats, CancellationToken cancellationToken) =>
         db.Sessions.Where(s => s.Id == sessionId)
@@ -118,58 +157,117 @@ internal static class Seats
 }
 
 /// <summary>
+/// The sessions table as the EF model maps it (table, delimited column names, type mappings), for the commands below that
+/// are prepared once and reused inside the current transaction, so they follow the mapping and the provider.
+/// </summary>
+internal sealed class SessionTable
+{
+    private readonly IEntityType _entity;
+    private readonly Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier _table;
+    private readonly ISqlGenerationHelper _sql;
+
+    public SessionTable(TicketingDbContext db)
+    {
+        _entity = db.Model.FindEntityType(typeof(Session))!;
+        _table = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(_entity.GetTableName()!, _entity.GetSchema());
+        _sql = db.GetService<ISqlGenerationHelper>();
+        IsSqlServer = db.Database.ProviderName == "Microsoft.EntityFrameworkCore.SqlServer";
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("Sessions are updated inside a transaction.");
+        Command = transaction.Connection!.CreateCommand();
+        Command.Transaction = transaction;
+    }
+
+    /// <summary>A new command on the context's connection, in its current transaction (required).</summary>
+    public System.Data.Common.DbCommand Command { get; }
+
+    public bool IsSqlServer { get; }
+
+    public string Name => _sql.DelimitIdentifier(_table.Name, _table.Schema);
+
+    public string Column(string property) => _sql.DelimitIdentifier(_entity.FindProperty(property)!.GetColumnName(_table)!);
+
+    public RelationalTypeMapping Mapping(string property) => (RelationalTypeMapping)_entity.FindProperty(property)!.GetTypeMapping();
+
+    /// <summary>The session's key and scheduled status as the two first parameters (<c>@id</c>, <c>@scheduled</c>).</summary>
+    public string WhereScheduled()
+    {
+        Command.Parameters.Add(Mapping(nameof(Session.Id)).CreateParameter(Command, "@id", Guid.Empty, nullable: false));
+        Command.Parameters.Add(Mapping(nameof(Session.Status)).CreateParameter(Command, "@scheduled", SessionStatus.Scheduled, nullable: false));
+        return $"{Column(nameof(Session.Id))} = @id AND {Column(nameof(Session.Status))} = @scheduled";
+    }
+
+    /// <summary>Sets the <c>@id</c> parameter (the first) to this session's key, converted as the model says.</summary>
+    public void SetSession(Guid sessionId) =>
+        Command.Parameters[0].Value = Mapping(nameof(Session.Id)).Converter is { } converter ? converter.ConvertToProvider(sessionId) : sessionId;
+}
+
+/// <summary>
 /// The conditional seat update, <c>SET SeatsLeft = SeatsLeft - n WHERE Id = @id AND Status = 'Scheduled' AND
 /// SeatsLeft &gt;= n</c>, as one command prepared for the current transaction and reused for each booking of a group:
 /// the seats are never read and then written, and the statement is compiled once rather than translated by EF for each
-/// booking. Table, columns and parameter conversions come from the EF model, so it follows the mapping and the provider.
+/// booking.
 /// </summary>
 internal sealed class SeatUpdate : IAsyncDisposable
 {
-    private readonly System.Data.Common.DbCommand _command;
-    private readonly RelationalTypeMapping _idMapping;
-    private readonly RelationalTypeMapping _seatsMapping;
+    private readonly SessionTable _sessions;
 
-    private SeatUpdate(System.Data.Common.DbCommand command, RelationalTypeMapping idMapping,
-        RelationalTypeMapping seatsMapping)
-    {
-        _command = command;
-        _idMapping = idMapping;
-        _seatsMapping = seatsMapping;
-    }
+    private SeatUpdate(SessionTable sessions) => _sessions = sessions;
 
     /// <summary>Prepares the update on the context's connection, inside its current transaction (required).</summary>
     public static SeatUpdate Prepare(TicketingDbContext db)
     {
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("Seats are taken inside a transaction.");
-        var entity = db.Model.FindEntityType(typeof(Session))!;
-        var table = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var sql = db.GetService<ISqlGenerationHelper>();
-        string Column(string name) => sql.DelimitIdentifier(entity.FindProperty(name)!.GetColumnName(table)!);
-        RelationalTypeMapping Mapping(string name) => (RelationalTypeMapping)entity.FindProperty(name)!.GetTypeMapping();
-
-        var command = transaction.Connection!.CreateCommand();
-        command.Transaction = transaction;
-        var seatsLeft = Column(nameof(Session.SeatsLeft));
-        command.CommandText = $"UPDATE {sql.DelimitIdentifier(table.Name, table.Schema)} SET {seatsLeft} = {seatsLeft} - @seats " +
-            $"WHERE {Column(nameof(Session.Id))} = @id AND {Column(nameof(Session.Status))} = @scheduled AND {seatsLeft} >= @seats";
-        command.Parameters.Add(Mapping(nameof(Session.Status)).CreateParameter(command, "@scheduled", SessionStatus.Scheduled, nullable: false));
-        return new SeatUpdate(command, Mapping(nameof(Session.Id)), Mapping(nameof(Session.SeatsLeft)));
+        var sessions = new SessionTable(db);
+        var where = sessions.WhereScheduled();
+        var seatsLeft = sessions.Column(nameof(Session.SeatsLeft));
+        sessions.Command.Parameters.Add(sessions.Mapping(nameof(Session.SeatsLeft)).CreateParameter(sessions.Command, "@seats", 0, nullable: false));
+        sessions.Command.CommandText = $"UPDATE {sessions.Name} SET {seatsLeft} = {seatsLeft} - @seats WHERE {where} AND {seatsLeft} >= @seats";
+        return new SeatUpdate(sessions);
     }
 
     /// <summary>True when the seats were taken; false when fewer are left or the session is not scheduled.</summary>
     public async Task<bool> TakeAsync(Guid sessionId, int seats, CancellationToken cancellationToken)
     {
-        while (_command.Parameters.Count > 1)
-        {
-            _command.Parameters.RemoveAt(_command.Parameters.Count - 1);
-        }
-        _command.Parameters.Add(_seatsMapping.CreateParameter(_command, "@seats", seats, nullable: false));
-        _command.Parameters.Add(_idMapping.CreateParameter(_command, "@id", sessionId, nullable: false));
-        return await _command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        _sessions.SetSession(sessionId);
+        _sessions.Command.Parameters[2].Value = seats;
+        return await _sessions.Command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    public ValueTask DisposeAsync() => _command.DisposeAsync();
+    public ValueTask DisposeAsync() => _sessions.Command.DisposeAsync();
+}
+
+/// <summary>
+/// A booking's place at the end of a session's waiting list, taken on the session's row in one relative update that
+/// returns the list's new length (the booking's position) and the next sequence: no count of the list, and two writers
+/// (two hosts on one SQL Server) are ordered by the row's lock rather than both reading the same last sequence.
+/// </summary>
+internal sealed class WaitlistJoin : IAsyncDisposable
+{
+    private readonly SessionTable _sessions;
+
+    private WaitlistJoin(SessionTable sessions) => _sessions = sessions;
+
+    public static WaitlistJoin Prepare(TicketingDbContext db)
+    {
+        var sessions = new SessionTable(db);
+        var where = sessions.WhereScheduled();
+        var (waiting, sequence) = (sessions.Column(nameof(Session.Waiting)), sessions.Column(nameof(Session.WaitlistSequence)));
+        var set = $"SET {waiting} = {waiting} + 1, {sequence} = {sequence} + 1";
+        sessions.Command.CommandText = sessions.IsSqlServer
+            ? $"UPDATE {sessions.Name} {set} OUTPUT INSERTED.{waiting}, INSERTED.{sequence} WHERE {where}"
+            : $"UPDATE {sessions.Name} {set} WHERE {where} RETURNING {waiting}, {sequence}";
+        return new WaitlistJoin(sessions);
+    }
+
+    /// <summary>The booking's position and sequence on the list; null when the session is no longer scheduled.</summary>
+    public async Task<(int Position, long Sequence)?> JoinAsync(Guid sessionId, CancellationToken cancellationToken)
+    {
+        _sessions.SetSession(sessionId);
+        await using var reader = await _sessions.Command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? (Convert.ToInt32(reader.GetValue(0)), Convert.ToInt64(reader.GetValue(1))) : null;
+    }
+
+    public ValueTask DisposeAsync() => _sessions.Command.DisposeAsync();
 }
 
 /// <summary>French notices to booking structures ("informations de dernière minute").</summary>

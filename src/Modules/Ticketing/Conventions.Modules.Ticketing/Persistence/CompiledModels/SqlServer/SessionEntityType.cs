@@ -21,7 +21,7 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.SqlServer
                 "Conventions.Modules.Ticketing.Domain.Session",
                 typeof(Session),
                 baseEntityType,
-                propertyCount: 9,
+                propertyCount: 11,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 2,
                 keyCount: 1);
@@ -102,6 +102,22 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.SqlServer
                 providerPropertyType: typeof(string));
             status.SetSentinelFromProviderValue("Scheduled");
             status.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+            var waiting = runtimeEntityType.AddProperty(
+                "Waiting",
+                typeof(int),
+                propertyInfo: typeof(Session).GetProperty("Waiting", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Session).GetField("<Waiting>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+            waiting.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+            var waitlistSequence = runtimeEntityType.AddProperty(
+                "WaitlistSequence",
+                typeof(long),
+                propertyInfo: typeof(Session).GetProperty("WaitlistSequence", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Session).GetField("<WaitlistSequence>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0L);
+            waitlistSequence.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });

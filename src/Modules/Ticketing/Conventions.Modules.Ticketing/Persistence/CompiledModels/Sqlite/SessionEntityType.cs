@@ -22,7 +22,7 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.Sqlite
                 "Conventions.Modules.Ticketing.Domain.Session",
                 typeof(Session),
                 baseEntityType,
-                propertyCount: 9,
+                propertyCount: 11,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 2,
                 keyCount: 1);
@@ -97,6 +97,20 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.Sqlite
                 maxLength: 20,
                 providerPropertyType: typeof(string));
             status.SetSentinelFromProviderValue("Scheduled");
+
+            var waiting = runtimeEntityType.AddProperty(
+                "Waiting",
+                typeof(int),
+                propertyInfo: typeof(Session).GetProperty("Waiting", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Session).GetField("<Waiting>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+
+            var waitlistSequence = runtimeEntityType.AddProperty(
+                "WaitlistSequence",
+                typeof(long),
+                propertyInfo: typeof(Session).GetProperty("WaitlistSequence", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Session).GetField("<WaitlistSequence>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0L);
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });

@@ -11,7 +11,7 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.Sqlite
     internal partial class SqliteTicketingDbContextModel
     {
         private SqliteTicketingDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d1b492d3-d7fe-4c2f-a91b-343fba195e58"), entityTypeCount: 7)
+            : base(skipDetectChanges: false, modelId: new Guid("ea67efb3-2f36-40bf-9ea7-3dceda946caa"), entityTypeCount: 7)
         {
         }
 

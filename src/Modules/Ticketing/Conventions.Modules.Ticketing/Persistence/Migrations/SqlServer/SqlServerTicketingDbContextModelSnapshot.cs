@@ -297,6 +297,12 @@ namespace Conventions.Modules.Ticketing.Persistence.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<int>("Waiting")
+                        .HasColumnType("int");
+
+                    b.Property<long>("WaitlistSequence")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OfferId");

@@ -291,6 +291,12 @@ namespace Conventions.Modules.Ticketing.Persistence.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Waiting")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WaitlistSequence")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OfferId");
