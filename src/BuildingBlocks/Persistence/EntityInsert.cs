@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -27,12 +26,8 @@ public sealed class EntityInsert : IAsyncDisposable
     /// <summary>Prepares the insert on the context's connection, inside its current transaction (required).</summary>
     public static EntityInsert Prepare<TEntity>(DbContext db) where TEntity : class
     {
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("Rows are inserted inside a transaction.");
-        var entity = db.Model.FindEntityType(typeof(TEntity))
-            ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not mapped by {db.GetType().Name}.");
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var sql = db.GetService<ISqlGenerationHelper>();
+        var table = MappedTable.Of<TEntity>(db);
+        var entity = table.Entity;
 
         var columns = new List<Column>();
         foreach (var property in entity.GetProperties())
@@ -41,19 +36,17 @@ public sealed class EntityInsert : IAsyncDisposable
             {
                 throw new InvalidOperationException($"{entity.DisplayName()}.{property.Name} is not on the CLR type; insert it through EF.");
             }
-            var column = property.GetColumnName(table)
-                ?? throw new InvalidOperationException($"{entity.DisplayName()}.{property.Name} is not mapped to {table.Name}.");
-            columns.Add(new Column(sql.DelimitIdentifier(column), "@p" + columns.Count, (RelationalTypeMapping)property.GetTypeMapping(),
-                property.GetGetter(), property.IsNullable));
+            var column = property.GetColumnName(table.Table)
+                ?? throw new InvalidOperationException($"{entity.DisplayName()}.{property.Name} is not mapped to {table.Table.Name}.");
+            columns.Add(new Column(table.Delimit(column), "@p" + columns.Count, table.Mapping(property.Name), property.GetGetter(), property.IsNullable));
         }
         if (entity.GetNavigations().Any(n => n.TargetEntityType.IsOwned()) || entity.GetComplexProperties().Any())
         {
             throw new InvalidOperationException($"{entity.DisplayName()} has owned or complex parts; insert it through EF.");
         }
 
-        var command = transaction.Connection!.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => c.Name))}) " +
+        var command = table.NewCommand();
+        command.CommandText = $"INSERT INTO {table.Name} ({string.Join(", ", columns.Select(c => c.Name))}) " +
             $"VALUES ({string.Join(", ", columns.Select(c => c.Parameter))})";
         return new EntityInsert(command, [.. columns]);
     }

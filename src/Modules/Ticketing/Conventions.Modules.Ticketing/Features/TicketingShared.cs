@@ -1,5 +1,6 @@
 using Conventions.BuildingBlocks.Access;
 using Conventions.BuildingBlocks.Errors;
+using Conventions.BuildingBlocks.Persistence;
 using Conventions.BuildingBlocks.Rendering;
 using Conventions.BuildingBlocks.Time;
 using Conventions.Modules.Notices.Contracts;
@@ -8,8 +9,6 @@ using Conventions.Modules.Ticketing.Domain;
 using Conventions.Modules.Ticketing.Persistence;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Conventions.Modules.Ticketing.Features;
@@ -157,49 +156,34 @@ internal static class Seats
 }
 
 /// <summary>
-/// The sessions table as the EF model maps it (table, delimited column names, type mappings), for the commands below that
-/// are prepared once and reused inside the current transaction, so they follow the mapping and the provider.
+/// A statement on one session's row, prepared once for the current transaction from the EF mapping
+/// (<see cref="MappedTable"/>) and run for many bookings: it applies only while the session is scheduled.
 /// </summary>
-internal sealed class SessionTable
+internal sealed class SessionStatement : IAsyncDisposable
 {
-    private readonly IEntityType _entity;
-    private readonly Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier _table;
-    private readonly ISqlGenerationHelper _sql;
+    private readonly System.Data.Common.DbCommand _command;
+    private readonly RelationalTypeMapping _id;
+    private readonly RelationalTypeMapping _status;
 
-    public SessionTable(TicketingDbContext db)
+    /// <param name="sessions">The sessions table, as <c>MappedTable.Of&lt;Session&gt;</c> gives it.</param>
+    /// <param name="text">The statement, given its condition on the session's key and status.</param>
+    public SessionStatement(MappedTable sessions, Func<string, string> text)
     {
-        _entity = db.Model.FindEntityType(typeof(Session))!;
-        _table = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(_entity.GetTableName()!, _entity.GetSchema());
-        _sql = db.GetService<ISqlGenerationHelper>();
-        IsSqlServer = db.Database.ProviderName == "Microsoft.EntityFrameworkCore.SqlServer";
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("Sessions are updated inside a transaction.");
-        Command = transaction.Connection!.CreateCommand();
-        Command.Transaction = transaction;
+        (_id, _status) = (sessions.Mapping(nameof(Session.Id)), sessions.Mapping(nameof(Session.Status)));
+        _command = sessions.NewCommand();
+        _command.CommandText = text($"{sessions.Column(nameof(Session.Id))} = @id AND {sessions.Column(nameof(Session.Status))} = @scheduled");
     }
 
-    /// <summary>A new command on the context's connection, in its current transaction (required).</summary>
-    public System.Data.Common.DbCommand Command { get; }
-
-    public bool IsSqlServer { get; }
-
-    public string Name => _sql.DelimitIdentifier(_table.Name, _table.Schema);
-
-    public string Column(string property) => _sql.DelimitIdentifier(_entity.FindProperty(property)!.GetColumnName(_table)!);
-
-    public RelationalTypeMapping Mapping(string property) => (RelationalTypeMapping)_entity.FindProperty(property)!.GetTypeMapping();
-
-    /// <summary>The session's key and scheduled status as the two first parameters (<c>@id</c>, <c>@scheduled</c>).</summary>
-    public string WhereScheduled()
+    /// <summary>The command for this session (the type mappings convert and type each parameter, as EF does).</summary>
+    public System.Data.Common.DbCommand For(Guid sessionId)
     {
-        Command.Parameters.Add(Mapping(nameof(Session.Id)).CreateParameter(Command, "@id", Guid.Empty, nullable: false));
-        Command.Parameters.Add(Mapping(nameof(Session.Status)).CreateParameter(Command, "@scheduled", SessionStatus.Scheduled, nullable: false));
-        return $"{Column(nameof(Session.Id))} = @id AND {Column(nameof(Session.Status))} = @scheduled";
+        _command.Parameters.Clear();
+        _command.Parameters.Add(_id.CreateParameter(_command, "@id", sessionId, nullable: false));
+        _command.Parameters.Add(_status.CreateParameter(_command, "@scheduled", SessionStatus.Scheduled, nullable: false));
+        return _command;
     }
 
-    /// <summary>Sets the <c>@id</c> parameter (the first) to this session's key, converted as the model says.</summary>
-    public void SetSession(Guid sessionId) =>
-        Command.Parameters[0].Value = Mapping(nameof(Session.Id)).Converter is { } converter ? converter.ConvertToProvider(sessionId) : sessionId;
+    public ValueTask DisposeAsync() => _command.DisposeAsync();
 }
 
 /// <summary>
@@ -210,30 +194,29 @@ internal sealed class SessionTable
 /// </summary>
 internal sealed class SeatUpdate : IAsyncDisposable
 {
-    private readonly SessionTable _sessions;
+    private readonly SessionStatement _statement;
+    private readonly RelationalTypeMapping _seats;
 
-    private SeatUpdate(SessionTable sessions) => _sessions = sessions;
+    private SeatUpdate(SessionStatement statement, RelationalTypeMapping seats) => (_statement, _seats) = (statement, seats);
 
     /// <summary>Prepares the update on the context's connection, inside its current transaction (required).</summary>
     public static SeatUpdate Prepare(TicketingDbContext db)
     {
-        var sessions = new SessionTable(db);
-        var where = sessions.WhereScheduled();
-        var seatsLeft = sessions.Column(nameof(Session.SeatsLeft));
-        sessions.Command.Parameters.Add(sessions.Mapping(nameof(Session.SeatsLeft)).CreateParameter(sessions.Command, "@seats", 0, nullable: false));
-        sessions.Command.CommandText = $"UPDATE {sessions.Name} SET {seatsLeft} = {seatsLeft} - @seats WHERE {where} AND {seatsLeft} >= @seats";
-        return new SeatUpdate(sessions);
+        var table = MappedTable.Of<Session>(db);
+        var left = table.Column(nameof(Session.SeatsLeft));
+        var statement = new SessionStatement(table, scheduled => $"UPDATE {table.Name} SET {left} = {left} - @seats WHERE {scheduled} AND {left} >= @seats");
+        return new SeatUpdate(statement, table.Mapping(nameof(Session.SeatsLeft)));
     }
 
     /// <summary>True when the seats were taken; false when fewer are left or the session is not scheduled.</summary>
     public async Task<bool> TakeAsync(Guid sessionId, int seats, CancellationToken cancellationToken)
     {
-        _sessions.SetSession(sessionId);
-        _sessions.Command.Parameters[2].Value = seats;
-        return await _sessions.Command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        var command = _statement.For(sessionId);
+        command.Parameters.Add(_seats.CreateParameter(command, "@seats", seats, nullable: false));
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    public ValueTask DisposeAsync() => _sessions.Command.DisposeAsync();
+    public ValueTask DisposeAsync() => _statement.DisposeAsync();
 }
 
 /// <summary>
@@ -243,31 +226,28 @@ internal sealed class SeatUpdate : IAsyncDisposable
 /// </summary>
 internal sealed class WaitlistJoin : IAsyncDisposable
 {
-    private readonly SessionTable _sessions;
+    private readonly SessionStatement _statement;
 
-    private WaitlistJoin(SessionTable sessions) => _sessions = sessions;
+    private WaitlistJoin(SessionStatement statement) => _statement = statement;
 
     public static WaitlistJoin Prepare(TicketingDbContext db)
     {
-        var sessions = new SessionTable(db);
-        var where = sessions.WhereScheduled();
-        var (waiting, sequence) = (sessions.Column(nameof(Session.Waiting)), sessions.Column(nameof(Session.WaitlistSequence)));
+        var table = MappedTable.Of<Session>(db);
+        var (waiting, sequence) = (table.Column(nameof(Session.Waiting)), table.Column(nameof(Session.WaitlistSequence)));
         var set = $"SET {waiting} = {waiting} + 1, {sequence} = {sequence} + 1";
-        sessions.Command.CommandText = sessions.IsSqlServer
-            ? $"UPDATE {sessions.Name} {set} OUTPUT INSERTED.{waiting}, INSERTED.{sequence} WHERE {where}"
-            : $"UPDATE {sessions.Name} {set} WHERE {where} RETURNING {waiting}, {sequence}";
-        return new WaitlistJoin(sessions);
+        return new(new SessionStatement(table, scheduled => table.IsSqlServer
+            ? $"UPDATE {table.Name} {set} OUTPUT INSERTED.{waiting}, INSERTED.{sequence} WHERE {scheduled}"
+            : $"UPDATE {table.Name} {set} WHERE {scheduled} RETURNING {waiting}, {sequence}"));
     }
 
     /// <summary>The booking's position and sequence on the list; null when the session is no longer scheduled.</summary>
     public async Task<(int Position, long Sequence)?> JoinAsync(Guid sessionId, CancellationToken cancellationToken)
     {
-        _sessions.SetSession(sessionId);
-        await using var reader = await _sessions.Command.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await _statement.For(sessionId).ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? (Convert.ToInt32(reader.GetValue(0)), Convert.ToInt64(reader.GetValue(1))) : null;
     }
 
-    public ValueTask DisposeAsync() => _sessions.Command.DisposeAsync();
+    public ValueTask DisposeAsync() => _statement.DisposeAsync();
 }
 
 /// <summary>French notices to booking structures ("informations de dernière minute").</summary>
