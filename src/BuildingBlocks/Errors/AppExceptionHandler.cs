@@ -18,6 +18,7 @@ public sealed partial class AppExceptionHandler(ILogger<AppExceptionHandler> log
         var problem = exception switch
         {
             AppException app => Problems.From(app, httpContext),
+            Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException concurrency => Problems.From(ConcurrentChange(concurrency), httpContext),
             ValidationException validation => Problems.From(ToInvalidInput(validation), httpContext),
             BadHttpRequestException bad => FromBadRequest(bad, httpContext),
             JsonException json => Problems.Create(400, "request.malformed", Describe(json), httpContext),
@@ -33,6 +34,11 @@ public sealed partial class AppExceptionHandler(ILogger<AppExceptionHandler> log
         await Problems.WriteAsync(httpContext, problem);
         return true;
     }
+
+    /// <summary>The refusal of the request that lost a race for a row (see <see cref="Persistence.IConcurrencyChecked"/>).</summary>
+    public static AppException ConcurrentChange(Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException exception) =>
+        exception.Entries.Select(e => e.Entity).OfType<Persistence.IConcurrencyChecked>().FirstOrDefault()?.ConcurrentChange()
+        ?? new ConflictException("resource.changed", "Someone else changed this resource at the same time; read it again and retry.");
 
     public static InvalidInputException ToInvalidInput(ValidationException validation)
     {

@@ -15,6 +15,13 @@ public static class EndpointConventions
         return builder;
     }
 
+    /// <summary>
+    /// Lets visitor codes call this endpoint. Visitor keys (the code handed to beneficiaries) read offers and sessions
+    /// only: every other endpoint that needs a key refuses them with 403 <c>auth.role_forbidden</c>.
+    /// </summary>
+    public static TBuilder AllowVisitors<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new VisitorsAllowed());
+
     /// <summary>The problem details responses every authenticated endpoint may answer, for Swagger.</summary>
     public static RouteHandlerBuilder ProducesRefusals(this RouteHandlerBuilder builder, params int[] statuses)
     {
@@ -28,3 +35,6 @@ public static class EndpointConventions
 
 /// <summary>The roles an endpoint accepts (read by Swagger to document them).</summary>
 public sealed record RolesMetadata(IReadOnlyList<string> Roles);
+
+/// <summary>Marks an endpoint visitor codes may call (see <see cref="EndpointConventions.AllowVisitors{TBuilder}"/>).</summary>
+public sealed record VisitorsAllowed;

@@ -67,7 +67,7 @@ internal sealed class ApiKeyAuthenticationHandler(
         {
             claims.Add(new Claim(SuspensionReasonClaim, reason));
         }
-        currentActor.Actor = new Actor(identity.CredentialId, identity.OrganizationId, identity.Role, IsSystem: false);
+        currentActor.Actor = new Actor(identity.CredentialId, identity.OrganizationId, identity.Role, IsSystem: false, identity.Programs, identity.OperatedPrograms);
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }

@@ -35,7 +35,9 @@ public sealed record ApiKeyIdentity(
     Role Role,
     CredentialState State,
     bool OrganizationSuspended,
-    string? SuspensionReason);
+    string? SuspensionReason,
+    IReadOnlyList<string> Programs,
+    IReadOnlyList<string> OperatedPrograms);
 
 /// <summary>Looks up an API key by its hash (used by the host's authentication).</summary>
 public sealed record AuthenticateApiKey(string Key) : IQuery<ApiKeyIdentity?>;
@@ -57,6 +59,20 @@ public sealed record OrganizationSummary(
 
 /// <summary>Reads an organization for another module, whoever the caller is (null when it does not exist).</summary>
 public sealed record GetOrganizationSummary(Guid OrganizationId) : IQuery<OrganizationSummary?>;
+
+/// <summary>The programs an organization takes part in (<see cref="MemberOf"/>, operators included) and those it operates.</summary>
+public sealed record OrganizationPrograms(IReadOnlyList<string> MemberOf, IReadOnlyList<string> Operates)
+{
+    public bool IsMemberOf(string program) => MemberOf.Contains(program);
+
+    public bool IsOperatorOf(string program) => Operates.Contains(program);
+}
+
+/// <summary>Which programs an organization takes part in and operates, whoever the caller is (empty when it does not exist).</summary>
+public sealed record GetOrganizationPrograms(Guid OrganizationId) : IQuery<OrganizationPrograms>;
+
+/// <summary>Binds an organization to a program as a member (a convention of the program was drafted with it). Idempotent.</summary>
+public sealed record JoinProgram(Guid OrganizationId, string Program) : ICommand<bool>;
 
 /// <summary>Creates the first platform admin with the configured key when none exists (<c>Conventions:BootstrapAdminKey</c>).</summary>
 public sealed record EnsurePlatformAdmin(string Key) : ICommand<bool>;

@@ -25,6 +25,7 @@ public static class PartnersModule
     {
         OrganizationEndpoints.Map(api);
         CredentialEndpoints.Map(api);
+        ProgramEndpoints.Map(api);
         DirectoryEndpoints.Map(api);
         DonationEndpoints.Map(api);
         return api;

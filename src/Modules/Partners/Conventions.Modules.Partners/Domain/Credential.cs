@@ -10,7 +10,7 @@ namespace Conventions.Modules.Partners.Domain;
 /// An API key. Only its SHA-256 is stored (the key is 256 random bits, so a fast hash is enough: nothing to brute-force);
 /// the key itself is shown once, when issued or rotated. Platform admin keys belong to no organization.
 /// </summary>
-internal sealed class Credential
+internal sealed class Credential : Conventions.BuildingBlocks.Persistence.IConcurrencyChecked
 {
     private Credential()
     {
@@ -38,6 +38,12 @@ internal sealed class Credential
 
     public Guid? ReplacedById { get; private set; }
 
+    /// <summary>Concurrency token: a rotation or a revocation updates the row only if nobody changed it since it was read.</summary>
+    public int Version { get; private set; }
+
+    /// <summary>Length of the clear prefix kept to tell keys apart in lists (the rest of the key is never stored).</summary>
+    public const int DisplayPrefixLength = 8;
+
     public static (Credential Credential, string Key) Issue(Guid? organizationId, Role role, string label, DateOnly expiresOn, DateTimeOffset now, string? key = null)
     {
         key ??= ApiKeys.Generate();
@@ -48,12 +54,15 @@ internal sealed class Credential
             Role = role,
             Label = label.Trim(),
             KeyHash = ApiKeys.Hash(key),
-            KeyPrefix = key.Length > 12 ? key[..12] : key,
+            KeyPrefix = key.Length > DisplayPrefixLength ? key[..DisplayPrefixLength] : key,
             ExpiresOn = expiresOn,
             CreatedAt = now,
         };
         return (credential, key);
     }
+
+    public AppException ConcurrentChange() =>
+        new ConflictException("credential.changed", "This key was rotated or revoked by another request at the same time.");
 
     public CredentialState StateOn(DateOnly today) => StateOn(RevokedAt, ExpiresOn, today);
 
@@ -69,19 +78,25 @@ internal sealed class Credential
             throw new ConflictException("credential.already_revoked", "This key is already revoked.");
         }
         RevokedAt = now;
+        Version++;
     }
 
     /// <summary>Issues the replacement and revokes this key at once: the old key stops working immediately.</summary>
+    /// <remarks>An expired or revoked key is not rotated (409): a new season's key is issued by the operator.</remarks>
     public (Credential Replacement, string Key) Rotate(DateOnly today, DateTimeOffset now)
     {
         if (RevokedAt is not null)
         {
             throw new ConflictException("credential.already_revoked", "A revoked key cannot be rotated; issue a new one.");
         }
-        var expiresOn = ExpiresOn < today ? today : ExpiresOn;
-        var (replacement, key) = Issue(OrganizationId, Role, Label, expiresOn, now);
+        if (StateOn(today) == CredentialState.Expired)
+        {
+            throw new ConflictException("credential.expired", "An expired key cannot be rotated; ask your operator for this season's key.");
+        }
+        var (replacement, key) = Issue(OrganizationId, Role, Label, ExpiresOn, now);
         RevokedAt = now;
         ReplacedById = replacement.Id;
+        Version++;
         return (replacement, key);
     }
 }

@@ -77,7 +77,7 @@ internal sealed class IssueCredentialHandler(PartnersDbContext db, ICurrentActor
     {
         var organization = await OrganizationAccess.LoadAsync(db, command.OrganizationId, cancellationToken);
         var actor = current.Actor;
-        OrganizationAccess.EnsureCanManage(actor, organization);
+        await OrganizationAccess.EnsureCanManageAsync(db, actor, organization, cancellationToken);
         var role = command.Body.Role!.Value;
         if (role == Role.OperatorAdmin && !actor.SeesEverything && actor.OrganizationId != organization.Id)
         {
@@ -98,10 +98,10 @@ internal sealed class ListCredentialsHandler(PartnersDbContext db, ICurrentActor
     public async ValueTask<ListResponse<CredentialDto>> Handle(ListCredentials query, CancellationToken cancellationToken)
     {
         var organization = await OrganizationAccess.LoadAsync(db, query.OrganizationId, cancellationToken);
-        CredentialRules.EnsureCanHandleKeys(current.Actor, organization);
+        await OrganizationAccess.EnsureCanManageAsync(db, current.Actor, organization, cancellationToken);
         var today = clock.Today();
         var credentials = await db.Credentials.AsNoTracking().Where(c => c.OrganizationId == organization.Id).OrderBy(c => c.CreatedAt).ToListAsync(cancellationToken);
-        var items = credentials.Select(c => new CredentialDto(c.Id, c.Role, c.Label, c.KeyPrefix, c.ExpiresOn, c.StateOn(today), c.CreatedAt, c.RevokedAt, c.ReplacedById)).ToList();
+        var items = credentials.Select(c => CredentialRules.ToDto(c, today)).ToList();
         return new ListResponse<CredentialDto>(items, items.Count);
     }
 }
@@ -112,9 +112,11 @@ internal sealed class RevokeCredentialHandler(PartnersDbContext db, ICurrentActo
 {
     public async ValueTask<CredentialDto> Handle(RevokeCredential command, CancellationToken cancellationToken)
     {
-        var credential = await CredentialRules.LoadAsync(db, current.Actor, command.OrganizationId, command.CredentialId, cancellationToken);
+        var organization = await OrganizationAccess.LoadAsync(db, command.OrganizationId, cancellationToken);
+        await OrganizationAccess.EnsureCanManageAsync(db, current.Actor, organization, cancellationToken);
+        var credential = await CredentialRules.LoadAsync(db, command.OrganizationId, command.CredentialId, cancellationToken);
         credential.Revoke(clock.GetUtcNow());
-        return new CredentialDto(credential.Id, credential.Role, credential.Label, credential.KeyPrefix, credential.ExpiresOn, CredentialState.Revoked, credential.CreatedAt, credential.RevokedAt, credential.ReplacedById);
+        return CredentialRules.ToDto(credential, clock.Today());
     }
 }
 
@@ -124,31 +126,85 @@ internal sealed class RotateCredentialHandler(PartnersDbContext db, ICurrentActo
 {
     public async ValueTask<IssuedCredentialDto> Handle(RotateCredential command, CancellationToken cancellationToken)
     {
-        var credential = await CredentialRules.LoadAsync(db, current.Actor, command.OrganizationId, command.CredentialId, cancellationToken);
-        var (replacement, key) = credential.Rotate(clock.Today(), clock.GetUtcNow());
-        db.Credentials.Add(replacement);
-        return new IssuedCredentialDto(replacement.Id, key, replacement.Role, replacement.Label, replacement.ExpiresOn, credential.Id);
+        var actor = current.Actor;
+        var organization = await OrganizationAccess.LoadAsync(db, command.OrganizationId, cancellationToken);
+        // Self-rotation: staff may replace the key they are calling with, never another key (nor a visitor code, which
+        // the operator hands to beneficiaries).
+        var selfRotation = actor.CredentialId == command.CredentialId && actor.OrganizationId == organization.Id && !actor.Is(Role.Visitor);
+        if (!selfRotation)
+        {
+            await OrganizationAccess.EnsureCanReadAsync(db, actor, organization, cancellationToken);
+            if (!await OrganizationAccess.CanManageAsync(db, actor, organization, cancellationToken))
+            {
+                throw new ForbiddenException("credential.rotate_forbidden", "Staff may rotate only the key they call with; the operator or the platform rotates the others.");
+            }
+        }
+        var credential = await CredentialRules.LoadAsync(db, command.OrganizationId, command.CredentialId, cancellationToken);
+        return CredentialRules.Rotate(db, credential, clock);
     }
+}
+
+/// <summary>Platform admin keys belong to no organization: listed, rotated and revoked by platform admins.</summary>
+internal sealed record ListPlatformCredentials : IQuery<ListResponse<CredentialDto>>;
+
+internal sealed record RotatePlatformCredential(Guid CredentialId) : ICommand<IssuedCredentialDto>;
+
+internal sealed record RevokePlatformCredential(Guid CredentialId) : ICommand<CredentialDto>;
+
+internal sealed class PlatformCredentialHandlers(PartnersDbContext db, TimeProvider clock)
+    : IQueryHandler<ListPlatformCredentials, ListResponse<CredentialDto>>,
+      ICommandHandler<RotatePlatformCredential, IssuedCredentialDto>,
+      ICommandHandler<RevokePlatformCredential, CredentialDto>
+{
+    public async ValueTask<ListResponse<CredentialDto>> Handle(ListPlatformCredentials query, CancellationToken cancellationToken)
+    {
+        var today = clock.Today();
+        var credentials = await db.Credentials.AsNoTracking().Where(c => c.OrganizationId == null).OrderBy(c => c.CreatedAt).ToListAsync(cancellationToken);
+        var items = credentials.Select(c => CredentialRules.ToDto(c, today)).ToList();
+        return new ListResponse<CredentialDto>(items, items.Count);
+    }
+
+    public async ValueTask<IssuedCredentialDto> Handle(RotatePlatformCredential command, CancellationToken cancellationToken) =>
+        CredentialRules.Rotate(db, await LoadAsync(command.CredentialId, cancellationToken), clock);
+
+    public async ValueTask<CredentialDto> Handle(RevokePlatformCredential command, CancellationToken cancellationToken)
+    {
+        var credential = await LoadAsync(command.CredentialId, cancellationToken);
+        var today = clock.Today();
+        var others = await db.Credentials.AsNoTracking()
+            .Where(c => c.OrganizationId == null && c.Id != credential.Id && c.RevokedAt == null && c.ExpiresOn >= today)
+            .AnyAsync(cancellationToken);
+        if (!others)
+        {
+            throw new ConflictException("credential.last_platform_admin", "This is the last working platform admin key: rotate it instead.");
+        }
+        credential.Revoke(clock.GetUtcNow());
+        return CredentialRules.ToDto(credential, today);
+    }
+
+    private async Task<Credential> LoadAsync(Guid id, CancellationToken cancellationToken) =>
+        await db.Credentials.SingleOrDefaultAsync(c => c.Id == id && c.OrganizationId == null, cancellationToken)
+            ?? throw NotFoundException.For("credential", id);
 }
 
 internal static class CredentialRules
 {
-    /// <summary>An organization's keys are handled by its managers and by its own staff (not visitors).</summary>
-    public static void EnsureCanHandleKeys(Actor actor, Organization organization)
-    {
-        OrganizationAccess.EnsureCanRead(actor, organization);
-        if (!OrganizationAccess.CanManage(actor, organization) && actor.Is(Role.Visitor))
-        {
-            throw new ForbiddenException("auth.role_forbidden", "A visitor key cannot manage keys.");
-        }
-    }
+    public static CredentialDto ToDto(Credential c, DateOnly today) =>
+        new(c.Id, c.Role, c.Label, c.KeyPrefix, c.ExpiresOn, c.StateOn(today), c.CreatedAt, c.RevokedAt, c.ReplacedById);
 
-    public static async Task<Credential> LoadAsync(PartnersDbContext db, Actor actor, Guid organizationId, Guid credentialId, CancellationToken cancellationToken)
-    {
-        var organization = await OrganizationAccess.LoadAsync(db, organizationId, cancellationToken);
-        EnsureCanHandleKeys(actor, organization);
-        return await db.Credentials.SingleOrDefaultAsync(c => c.Id == credentialId && c.OrganizationId == organizationId, cancellationToken)
+    public static async Task<Credential> LoadAsync(PartnersDbContext db, Guid organizationId, Guid credentialId, CancellationToken cancellationToken) =>
+        await db.Credentials.SingleOrDefaultAsync(c => c.Id == credentialId && c.OrganizationId == organizationId, cancellationToken)
             ?? throw NotFoundException.For("credential", credentialId);
+
+    /// <summary>
+    /// The old key's row is updated under its concurrency token (<see cref="Credential.Version"/>): of N concurrent
+    /// rotations exactly one commits, the others get 409 <c>credential.changed</c> and their replacement is never saved.
+    /// </summary>
+    public static IssuedCredentialDto Rotate(PartnersDbContext db, Credential credential, TimeProvider clock)
+    {
+        var (replacement, key) = credential.Rotate(clock.Today(), clock.GetUtcNow());
+        db.Credentials.Add(replacement);
+        return new IssuedCredentialDto(replacement.Id, key, replacement.Role, replacement.Label, replacement.ExpiresOn, credential.Id);
     }
 }
 
@@ -164,11 +220,20 @@ internal sealed class AuthenticateApiKeyHandler(PartnersDbContext db, TimeProvid
         return key is null
             ? null
             : new ApiKeyIdentity(key.CredentialId, key.OrganizationId, key.Role, Credential.StateOn(key.RevokedAt, key.ExpiresOn, clock.Today()),
-                key.OrganizationSuspended, key.SuspensionReason);
+                key.OrganizationSuspended, key.SuspensionReason, key.Programs, key.OperatedPrograms);
     }
 
-    /// <summary>The key and its organization's standing in one query.</summary>
-    private Task<CachedKey?> LoadAsync(string hash, CancellationToken cancellationToken) => KeyByHash(db, hash);
+    /// <summary>The key and its organization's standing in one query, then the organization's programs.</summary>
+    private async Task<CachedKey?> LoadAsync(string hash, CancellationToken cancellationToken)
+    {
+        var key = await KeyByHash(db, hash);
+        if (key?.OrganizationId is not { } organizationId)
+        {
+            return key;
+        }
+        var programs = await ProgramMembership.OfAsync(db, organizationId, cancellationToken);
+        return key with { Programs = programs.MemberOf, OperatedPrograms = programs.Operates };
+    }
 
     private static readonly Func<PartnersDbContext, string, Task<CachedKey?>> KeyByHash = EF.CompileAsyncQuery(
         (PartnersDbContext db, string hash) =>
@@ -181,7 +246,12 @@ internal sealed class AuthenticateApiKeyHandler(PartnersDbContext db, TimeProvid
 }
 
 /// <summary>What the authentication of a key needs, cached for a few seconds; the state is computed on each call.</summary>
-internal sealed record CachedKey(Guid CredentialId, Guid? OrganizationId, Role Role, DateTimeOffset? RevokedAt, DateOnly ExpiresOn, bool OrganizationSuspended, string? SuspensionReason);
+internal sealed record CachedKey(Guid CredentialId, Guid? OrganizationId, Role Role, DateTimeOffset? RevokedAt, DateOnly ExpiresOn, bool OrganizationSuspended, string? SuspensionReason)
+{
+    public IReadOnlyList<string> Programs { get; init; } = [];
+
+    public IReadOnlyList<string> OperatedPrograms { get; init; } = [];
+}
 
 /// <summary>
 /// Keys looked up by hash on every call, cached: a revocation, a rotation, a suspension or a reinstatement saved by this
@@ -231,12 +301,14 @@ internal static class CredentialEndpoints
 
         group.MapGet("/", async Task<Ok<ListResponse<CredentialDto>>> (Guid id, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ListCredentials(id), ct)))
-            .WithSummary("Lists the organization's keys (never the keys themselves).")
+            .RequireRoles(Role.PlatformAdmin, Role.OperatorAdmin)
+            .WithSummary("Lists the organization's keys (never the keys themselves): platform admins and the operators of the organization's programs.")
             .ProducesRefusals(401, 403, 404);
 
         group.MapPost("/{credentialId:guid}/revoke", async Task<Ok<CredentialDto>> (Guid id, Guid credentialId, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new RevokeCredential(id, credentialId), ct)))
-            .WithSummary("Revokes a key: it stops working at once.")
+            .RequireRoles(Role.PlatformAdmin, Role.OperatorAdmin)
+            .WithSummary("Revokes a key: it stops working at once (platform admins and the operators of the organization's programs).")
             .ProducesRefusals(401, 403, 404, 409);
 
         group.MapPost("/{credentialId:guid}/rotate", async Task<Created<IssuedCredentialDto>> (Guid id, Guid credentialId, IMediator mediator, CancellationToken ct) =>
@@ -244,7 +316,30 @@ internal static class CredentialEndpoints
                 var issued = await mediator.Send(new RotateCredential(id, credentialId), ct);
                 return TypedResults.Created($"/api/v1/organizations/{id}/credentials", issued);
             })
-            .WithSummary("Replaces a key with a new one; the old key stops working at once.")
+            .WithSummary("Replaces a key with a new one; the old key stops working at once. Staff may rotate the key they call with; the organization's operators and the platform rotate any. An expired or revoked key is not rotated (409); of concurrent rotations one wins, the others get 409.")
+            .ProducesRefusals(401, 403, 404, 409);
+
+        var platform = api.MapGroup("/platform/credentials").WithTags("Credentials");
+
+        platform.MapGet("/", async Task<Ok<ListResponse<CredentialDto>>> (IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListPlatformCredentials(), ct)))
+            .RequireRoles(Role.PlatformAdmin)
+            .WithSummary("Platform admins: the platform admin keys (the bootstrap key among them), never the keys themselves.")
+            .ProducesRefusals(401, 403);
+
+        platform.MapPost("/{credentialId:guid}/rotate", async Task<Created<IssuedCredentialDto>> (Guid credentialId, IMediator mediator, CancellationToken ct) =>
+            {
+                var issued = await mediator.Send(new RotatePlatformCredential(credentialId), ct);
+                return TypedResults.Created("/api/v1/platform/credentials", issued);
+            })
+            .RequireRoles(Role.PlatformAdmin)
+            .WithSummary("Platform admins: replaces a platform admin key (the bootstrap key included); the old key stops working at once.")
+            .ProducesRefusals(401, 403, 404, 409);
+
+        platform.MapPost("/{credentialId:guid}/revoke", async Task<Ok<CredentialDto>> (Guid credentialId, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new RevokePlatformCredential(credentialId), ct)))
+            .RequireRoles(Role.PlatformAdmin)
+            .WithSummary("Platform admins: revokes a platform admin key, unless it is the last one that works (409 credential.last_platform_admin).")
             .ProducesRefusals(401, 403, 404, 409);
     }
 }

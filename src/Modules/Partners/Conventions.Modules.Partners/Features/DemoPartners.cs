@@ -81,6 +81,15 @@ internal sealed class DemoPartners(IServiceScopeFactory scopes, TimeProvider clo
             db.Contacts.AddRange(tilleuls.Contacts);
         }
 
+        // The programs' operators, as the platform admin sets them: ALLIES runs Culture pour tous, the town La Ruche Numérique.
+        foreach (var (program, operatorId) in new[] { (ProgramKeys.CulturePourTous, DemoOrganizations.Allies), (ProgramKeys.RucheNumerique, DemoOrganizations.Bagnols) })
+        {
+            if (!await db.ProgramParticipants.AnyAsync(p => p.ProgramKey == program && p.OrganizationId == operatorId, cancellationToken))
+            {
+                db.ProgramParticipants.Add(new ProgramParticipant { ProgramKey = program, OrganizationId = operatorId, IsOperator = true, Since = now });
+            }
+        }
+
         var expiresOn = settings.Value.NextSeasonEnd(clock.Today());
         var lines = new List<string>();
         foreach (var (organization, role, label, key) in Keys)

@@ -23,7 +23,7 @@ internal sealed record GetPublicDirectory(OrganizationKind? Kind) : IQuery<ListR
 
 internal sealed record GetPartnerDirectory(OrganizationKind? Kind) : IQuery<ListResponse<PartnerDirectoryEntry>>;
 
-internal sealed class DirectoryHandlers(PartnersDbContext db)
+internal sealed class DirectoryHandlers(PartnersDbContext db, ICurrentActor current)
     : IQueryHandler<GetPublicDirectory, ListResponse<PublicDirectoryEntry>>, IQueryHandler<GetPartnerDirectory, ListResponse<PartnerDirectoryEntry>>
 {
     public async ValueTask<ListResponse<PublicDirectoryEntry>> Handle(GetPublicDirectory query, CancellationToken cancellationToken)
@@ -47,6 +47,14 @@ internal sealed class DirectoryHandlers(PartnersDbContext db)
         if (query.Kind is { } kind)
         {
             listed = listed.Where(o => o.Kind == kind);
+        }
+        var actor = current.Actor;
+        if (!actor.SeesEverything)
+        {
+            // Only the organizations that share a program with the caller (Culture pour tous art. 4: the partners' directory).
+            var programs = actor.Programs ?? [];
+            var sharing = programs.Count == 0 ? [] : await ProgramMembership.MembersOfAsync(db, programs, cancellationToken);
+            listed = listed.Where(o => sharing.Contains(o.Id));
         }
         var organizations = await listed.OrderBy(o => o.Name).ToListAsync(cancellationToken);
         var items = organizations.Select(o => new PartnerDirectoryEntry(
@@ -86,7 +94,7 @@ internal static class DirectoryEndpoints
         group.MapGet("/partners", async Task<Ok<ListResponse<PartnerDirectoryEntry>>> (OrganizationKind? kind, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetPartnerDirectory(kind), ct)))
             .RequireRoles(Role.PlatformAdmin, Role.OperatorAdmin, Role.Booker, Role.Publisher, Role.Partner)
-            .WithSummary("The partner directory (any partner key, not visitor codes): adds contact details and referents.")
+            .WithSummary("The partner directory (any partner key, not visitor codes): the organizations that share a program with the caller, with contact details and referents.")
             .ProducesRefusals(400, 401, 403);
     }
 }

@@ -59,7 +59,7 @@ internal sealed class RecordDonationHandler(PartnersDbContext db, ICurrentActor 
     {
         var actor = current.Actor;
         var donor = await OrganizationAccess.LoadAsync(db, command.DonorOrganizationId, cancellationToken);
-        OrganizationAccess.EnsureCanManage(actor, donor);
+        await OrganizationAccess.EnsureCanManageAsync(db, actor, donor, cancellationToken);
         var recipientId = command.Body.RecipientOrganizationId
             ?? (actor.Role == Role.OperatorAdmin ? actor.OrganizationId : null)
             ?? throw InvalidInputException.Field("recipientOrganizationId", "Required: the association receiving the donation.");
@@ -127,7 +127,7 @@ internal sealed class DonationQueries(PartnersDbContext db, ICurrentActor curren
     public async ValueTask<ListResponse<DonationDto>> Handle(ListDonations query, CancellationToken cancellationToken)
     {
         var organization = await OrganizationAccess.LoadAsync(db, query.OrganizationId, cancellationToken);
-        OrganizationAccess.EnsureCanRead(current.Actor, organization);
+        await OrganizationAccess.EnsureCanReadAsync(db, current.Actor, organization, cancellationToken);
         var donations = await db.Donations.AsNoTracking().Where(d => d.DonorOrganizationId == organization.Id).OrderBy(d => d.ReceivedOn).ToListAsync(cancellationToken);
         return new ListResponse<DonationDto>(donations.Select(DonationMapping.ToDto).ToList(), donations.Count);
     }
@@ -135,7 +135,7 @@ internal sealed class DonationQueries(PartnersDbContext db, ICurrentActor curren
     public async ValueTask<string> Handle(GetDonationReceipt query, CancellationToken cancellationToken)
     {
         var organization = await OrganizationAccess.LoadAsync(db, query.OrganizationId, cancellationToken);
-        OrganizationAccess.EnsureCanRead(current.Actor, organization);
+        await OrganizationAccess.EnsureCanReadAsync(db, current.Actor, organization, cancellationToken);
         var donation = await db.Donations.AsNoTracking().SingleOrDefaultAsync(d => d.Id == query.DonationId && d.DonorOrganizationId == organization.Id, cancellationToken)
             ?? throw NotFoundException.For("donation", query.DonationId);
         return donation.ReceiptHtml;

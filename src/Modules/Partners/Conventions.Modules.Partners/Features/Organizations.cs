@@ -116,6 +116,10 @@ internal sealed class RegisterOrganizationHandler(PartnersDbContext db, ICurrent
     public ValueTask<OrganizationDto> Handle(RegisterOrganization command, CancellationToken cancellationToken)
     {
         var actor = current.Actor;
+        if (!actor.SeesEverything && actor.OperatedPrograms is not { Count: > 0 })
+        {
+            throw new BuildingBlocks.Errors.ForbiddenException("program.operator_only", "Only the platform and the operators of a program register organizations.");
+        }
         var address = new Address { Line1 = command.Address!.Line1!.Trim(), PostalCode = command.Address.PostalCode!.Trim(), City = command.Address.City!.Trim() };
         var organization = Organization.Register(
             Guid.NewGuid(), command.Name!, command.Kind!.Value, address,
@@ -136,7 +140,7 @@ internal sealed class GetOrganizationHandler(PartnersDbContext db, ICurrentActor
     public async ValueTask<OrganizationDto> Handle(GetOrganization query, CancellationToken cancellationToken)
     {
         var organization = await OrganizationAccess.LoadAsync(db, query.Id, cancellationToken, withContacts: true);
-        OrganizationAccess.EnsureCanRead(current.Actor, organization);
+        await OrganizationAccess.EnsureCanReadAsync(db, current.Actor, organization, cancellationToken);
         return OrganizationMapping.ToDto(organization);
     }
 }
@@ -152,9 +156,9 @@ internal sealed class ListOrganizationsHandler(PartnersDbContext db, ICurrentAct
         if (!actor.SeesEverything)
         {
             var own = actor.OrganizationId;
-            organizations = actor.Role == Role.OperatorAdmin
-                ? organizations.Where(o => o.Id == own || o.Operators.Any(x => x.OperatorOrganizationId == own))
-                : organizations.Where(o => o.Id == own);
+            var operated = actor.Role == Role.OperatorAdmin ? actor.OperatedPrograms ?? [] : [];
+            var visible = operated.Count == 0 ? [] : await ProgramMembership.MembersOfAsync(db, operated, cancellationToken);
+            organizations = organizations.Where(o => o.Id == own || visible.Contains(o.Id));
         }
         if (query.Kind is { } kind)
         {
@@ -185,7 +189,7 @@ internal sealed class SuspendOrganizationHandler(PartnersDbContext db, ICurrentA
     public async ValueTask<OrganizationDto> Handle(SuspendOrganization command, CancellationToken cancellationToken)
     {
         var organization = await OrganizationAccess.LoadAsync(db, command.OrganizationId, cancellationToken, withContacts: true);
-        OrganizationAccess.EnsureCanManage(current.Actor, organization);
+        await OrganizationAccess.EnsureCanManageAsync(db, current.Actor, organization, cancellationToken);
         if (current.Actor.OrganizationId == organization.Id)
         {
             throw new BuildingBlocks.Errors.BusinessRuleException("organization.cannot_suspend_self", "An operator cannot suspend its own account.");
@@ -205,7 +209,7 @@ internal sealed class ReactivateOrganizationHandler(PartnersDbContext db, ICurre
     public async ValueTask<OrganizationDto> Handle(ReactivateOrganization command, CancellationToken cancellationToken)
     {
         var organization = await OrganizationAccess.LoadAsync(db, command.OrganizationId, cancellationToken, withContacts: true);
-        OrganizationAccess.EnsureCanManage(current.Actor, organization);
+        await OrganizationAccess.EnsureCanManageAsync(db, current.Actor, organization, cancellationToken);
         organization.Reactivate();
         db.Publish(new OrganizationReactivated(clock.GetUtcNow(), organization.Id));
         return OrganizationMapping.ToDto(organization);
@@ -253,11 +257,7 @@ internal sealed class AddContactHandler(PartnersDbContext db, ICurrentActor curr
     {
         var organization = await OrganizationAccess.LoadAsync(db, command.OrganizationId, cancellationToken, withContacts: true);
         var actor = current.Actor;
-        OrganizationAccess.EnsureCanRead(actor, organization);
-        if (!OrganizationAccess.CanManage(actor, organization) && actor.Is(Role.Visitor))
-        {
-            throw new BuildingBlocks.Errors.ForbiddenException("auth.role_forbidden", "A visitor key is read-only.");
-        }
+        await OrganizationAccess.EnsureCanReadAsync(db, actor, organization, cancellationToken);
         var body = command.Body;
         var contact = organization.AddContact(body.FullName!, Blank(body.Title), Blank(body.Email), Blank(body.Phone), body.Roles!.ToList());
         db.Contacts.Add(contact);
@@ -279,12 +279,12 @@ internal static class OrganizationEndpoints
                 return TypedResults.Created($"/api/v1/organizations/{organization.Id}", organization);
             })
             .RequireRoles(Role.PlatformAdmin, Role.OperatorAdmin)
-            .WithSummary("Registers an organization. An operator admin's registration joins the operator's program.")
+            .WithSummary("Registers an organization. An operator admin's registration joins the operator's programs; an operator admin whose organization operates no program gets 403 program.operator_only.")
             .ProducesRefusals(400, 401, 403);
 
         group.MapGet("/", async Task<Ok<ListResponse<OrganizationDto>>> (OrganizationKind? kind, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ListOrganizations(kind), ct)))
-            .WithSummary("Lists the organizations the caller may see: all for platform admins, an operator's program, otherwise the caller's own.")
+            .WithSummary("Lists the organizations the caller may see: all for platform admins, those of an operator's programs, otherwise the caller's own.")
             .ProducesRefusals(400, 401, 403);
 
         group.MapGet("/{id:guid}", async Task<Ok<OrganizationDto>> (Guid id, IMediator mediator, CancellationToken ct) =>

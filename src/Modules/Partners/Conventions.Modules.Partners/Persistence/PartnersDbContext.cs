@@ -23,12 +23,15 @@ internal class PartnersDbContext(DbContextOptions options) : ModuleDbContext(opt
 
     public DbSet<Donation> Donations => Set<Donation>();
 
+    public DbSet<ProgramParticipant> ProgramParticipants => Set<ProgramParticipant>();
+
     protected override ChangeSignal? CachedDataSignal => ApiKeyCache.Signal;
 
     /// <summary>Keys and organizations are cached for authentication (<see cref="ApiKeyCache"/>).</summary>
     protected override bool ChangesCachedData() =>
         ChangeTracker.Entries<Credential>().Any(e => e.State is EntityState.Modified or EntityState.Deleted)
-        || ChangeTracker.Entries<Organization>().Any(e => e.State is EntityState.Modified or EntityState.Deleted);
+        || ChangeTracker.Entries<Organization>().Any(e => e.State is EntityState.Modified or EntityState.Deleted)
+        || ChangeTracker.Entries<ProgramParticipant>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
@@ -84,8 +87,17 @@ internal class PartnersDbContext(DbContextOptions options) : ModuleDbContext(opt
             b.Property(c => c.Label).HasMaxLength(200);
             b.Property(c => c.KeyHash).HasMaxLength(64);
             b.Property(c => c.KeyPrefix).HasMaxLength(16);
+            b.Property(c => c.Version).IsConcurrencyToken();
             b.HasIndex(c => c.KeyHash).IsUnique();
             b.HasIndex(c => c.OrganizationId);
+        });
+
+        modelBuilder.Entity<ProgramParticipant>(b =>
+        {
+            b.ToTable("program_participants");
+            b.HasKey(p => new { p.ProgramKey, p.OrganizationId });
+            b.Property(p => p.ProgramKey).HasMaxLength(40);
+            b.HasIndex(p => p.OrganizationId);
         });
 
         modelBuilder.Entity<Donation>(b =>

@@ -332,12 +332,14 @@ internal static class OfferEndpoints
 
         group.MapGet("/", async Task<Ok<ListResponse<OfferDto>>> (OfferCategory? category, string? city, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ListOffers(category, city), ct)))
+            .AllowVisitors()
             .WithSummary("The offers and their sessions with the seats left (visitor codes included).")
             .ProducesRefusals(400, 401, 403);
 
         group.MapGet("/{id:guid}", async Task<Ok<OfferDto>> (Guid id, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetOffer(id), ct)))
-            .WithSummary("An offer with its sessions.")
+            .AllowVisitors()
+            .WithSummary("An offer with its sessions (visitor codes included).")
             .ProducesRefusals(401, 403, 404);
 
         group.MapPatch("/{id:guid}/sessions/{sessionId:guid}", async Task<Ok<SessionDto>> (Guid id, Guid sessionId, SessionChangeBody body, IMediator mediator, CancellationToken ct) =>

@@ -20,7 +20,7 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.SqlServer
                 "Conventions.Modules.Partners.Domain.Credential",
                 typeof(Credential),
                 baseEntityType,
-                propertyCount: 10,
+                propertyCount: 11,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -107,6 +107,15 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.SqlServer
                 providerPropertyType: typeof(string));
             role.SetSentinelFromProviderValue("PlatformAdmin");
             role.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+            var version = runtimeEntityType.AddProperty(
+                "Version",
+                typeof(int),
+                propertyInfo: typeof(Credential).GetProperty("Version", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Credential).GetField("<Version>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                concurrencyToken: true,
+                sentinel: 0);
+            version.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });

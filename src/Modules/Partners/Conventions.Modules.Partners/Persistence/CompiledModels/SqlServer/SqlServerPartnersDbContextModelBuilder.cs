@@ -11,7 +11,7 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.SqlServer
     internal partial class SqlServerPartnersDbContextModel
     {
         private SqlServerPartnersDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("91272d91-f31f-4abd-9ac4-c919097029c2"), entityTypeCount: 8)
+            : base(skipDetectChanges: false, modelId: new Guid("86c1a0a3-236a-44ae-8379-e10ac148c78f"), entityTypeCount: 9)
         {
         }
 
@@ -25,6 +25,7 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.SqlServer
             var donation = DonationEntityType.Create(this);
             var operatorLink = OperatorLinkEntityType.Create(this);
             var organization = OrganizationEntityType.Create(this);
+            var programParticipant = ProgramParticipantEntityType.Create(this);
 
             AddressEntityType.CreateForeignKey1(address, organization);
             ContactEntityType.CreateForeignKey1(contact, organization);
@@ -38,6 +39,7 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.SqlServer
             DonationEntityType.CreateAnnotations(donation);
             OperatorLinkEntityType.CreateAnnotations(operatorLink);
             OrganizationEntityType.CreateAnnotations(organization);
+            ProgramParticipantEntityType.CreateAnnotations(programParticipant);
 
             AddAnnotation("ProductVersion", "10.0.15");
             AddAnnotation("Relational:DefaultSchema", "partners");

@@ -21,7 +21,7 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.Sqlite
                 "Conventions.Modules.Partners.Domain.Credential",
                 typeof(Credential),
                 baseEntityType,
-                propertyCount: 10,
+                propertyCount: 11,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -100,6 +100,14 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.Sqlite
                 maxLength: 40,
                 providerPropertyType: typeof(string));
             role.SetSentinelFromProviderValue("PlatformAdmin");
+
+            var version = runtimeEntityType.AddProperty(
+                "Version",
+                typeof(int),
+                propertyInfo: typeof(Credential).GetProperty("Version", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Credential).GetField("<Version>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                concurrencyToken: true,
+                sentinel: 0);
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });

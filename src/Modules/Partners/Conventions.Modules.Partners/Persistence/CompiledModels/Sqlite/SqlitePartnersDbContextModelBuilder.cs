@@ -11,7 +11,7 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.Sqlite
     internal partial class SqlitePartnersDbContextModel
     {
         private SqlitePartnersDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("add7dee8-89fd-4265-84fa-bbad95717027"), entityTypeCount: 8)
+            : base(skipDetectChanges: false, modelId: new Guid("00b15bbe-4a93-4a62-9577-9ab0bf36314c"), entityTypeCount: 9)
         {
         }
 
@@ -25,6 +25,7 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.Sqlite
             var donation = DonationEntityType.Create(this);
             var operatorLink = OperatorLinkEntityType.Create(this);
             var organization = OrganizationEntityType.Create(this);
+            var programParticipant = ProgramParticipantEntityType.Create(this);
 
             AddressEntityType.CreateForeignKey1(address, organization);
             ContactEntityType.CreateForeignKey1(contact, organization);
@@ -38,6 +39,7 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.Sqlite
             DonationEntityType.CreateAnnotations(donation);
             OperatorLinkEntityType.CreateAnnotations(operatorLink);
             OrganizationEntityType.CreateAnnotations(organization);
+            ProgramParticipantEntityType.CreateAnnotations(programParticipant);
 
             AddAnnotation("ProductVersion", "10.0.15");
         }

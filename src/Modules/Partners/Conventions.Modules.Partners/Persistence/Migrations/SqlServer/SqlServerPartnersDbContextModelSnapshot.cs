@@ -158,6 +158,10 @@ namespace Conventions.Modules.Partners.Persistence.Migrations.SqlServer
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
                     b.HasKey("Id");
 
                     b.HasIndex("KeyHash")
@@ -269,6 +273,28 @@ namespace Conventions.Modules.Partners.Persistence.Migrations.SqlServer
                     b.HasIndex("Name");
 
                     b.ToTable("organizations", "partners");
+                });
+
+            modelBuilder.Entity("Conventions.Modules.Partners.Domain.ProgramParticipant", b =>
+                {
+                    b.Property<string>("ProgramKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("IsOperator")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset>("Since")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("ProgramKey", "OrganizationId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("program_participants", "partners");
                 });
 
             modelBuilder.Entity("Conventions.Modules.Partners.Domain.Contact", b =>

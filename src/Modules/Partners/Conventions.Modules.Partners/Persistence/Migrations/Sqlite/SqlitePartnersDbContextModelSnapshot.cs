@@ -152,6 +152,10 @@ namespace Conventions.Modules.Partners.Persistence.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("KeyHash")
@@ -262,6 +266,28 @@ namespace Conventions.Modules.Partners.Persistence.Migrations.Sqlite
                     b.HasIndex("Name");
 
                     b.ToTable("partners_organizations", (string)null);
+                });
+
+            modelBuilder.Entity("Conventions.Modules.Partners.Domain.ProgramParticipant", b =>
+                {
+                    b.Property<string>("ProgramKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsOperator")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Since")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProgramKey", "OrganizationId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("partners_program_participants", (string)null);
                 });
 
             modelBuilder.Entity("Conventions.Modules.Partners.Domain.Contact", b =>
