@@ -19,6 +19,8 @@ public sealed partial class AppExceptionHandler(ILogger<AppExceptionHandler> log
         {
             AppException app => Problems.From(app, httpContext),
             Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException concurrency => Problems.From(ConcurrentChange(concurrency), httpContext),
+            Microsoft.EntityFrameworkCore.DbUpdateException update when IsUniqueViolation(update) =>
+                Problems.Create(409, "resource.conflict", "The same change was just made by another request (it exists already); read the resource again.", httpContext),
             ValidationException validation => Problems.From(ToInvalidInput(validation), httpContext),
             BadHttpRequestException bad => FromBadRequest(bad, httpContext),
             JsonException json => Problems.Create(400, "request.malformed", Describe(json), httpContext),
@@ -39,6 +41,14 @@ public sealed partial class AppExceptionHandler(ILogger<AppExceptionHandler> log
     public static AppException ConcurrentChange(Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException exception) =>
         exception.Entries.Select(e => e.Entity).OfType<Persistence.IConcurrencyChecked>().FirstOrDefault()?.ConcurrentChange()
         ?? new ConflictException("resource.changed", "Someone else changed this resource at the same time; read it again and retry.");
+
+    /// <summary>A unique index refused a row another request inserted first (two concurrent signatures by one party).</summary>
+    public static bool IsUniqueViolation(Microsoft.EntityFrameworkCore.DbUpdateException exception) => exception.InnerException switch
+    {
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555,
+        Microsoft.Data.SqlClient.SqlException sql => sql.Number is 2601 or 2627,
+        _ => false,
+    };
 
     public static InvalidInputException ToInvalidInput(ValidationException validation)
     {

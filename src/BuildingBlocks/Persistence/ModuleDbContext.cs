@@ -44,6 +44,7 @@ public abstract class ModuleDbContext : DbContext
                 return 0;
             }
             var writesOutbox = ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
+            BumpVersions();
             var signal = CachedDataSignal;
             var changesCachedData = signal is not null && ChangesCachedData();
             if (changesCachedData)
@@ -67,6 +68,25 @@ public abstract class ModuleDbContext : DbContext
     }
 
     private bool _cachedDataChanged;
+
+    /// <summary>
+    /// Each changed <see cref="IConcurrencyChecked"/> row gets its version + 1; EF's update says
+    /// <c>WHERE Version = @read</c>, so of two requests that read the same version only the first to commit writes.
+    /// </summary>
+    private void BumpVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<IConcurrencyChecked>())
+        {
+            if (entry.State == EntityState.Modified)
+            {
+                var version = entry.Property(ConcurrencyVersion);
+                version.CurrentValue = (int)version.OriginalValue! + 1;
+            }
+        }
+    }
+
+    /// <summary>The property every <see cref="IConcurrencyChecked"/> entity maps as its concurrency token.</summary>
+    public const string ConcurrencyVersion = "RowVersion";
 
     /// <summary>
     /// Forgets what an earlier unit of work did with this instance: contexts are pooled, so an instance serves many

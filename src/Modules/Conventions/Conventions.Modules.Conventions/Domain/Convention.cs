@@ -74,7 +74,7 @@ internal sealed record ConventionEffect(EffectKind Kind, DateOnly On, DateOnly? 
 /// when sent for signature and never changes; any later change goes through an amendment. Term, renewal and notices
 /// are data: <see cref="NextDueOn"/> is the next date the renewals sweep has something to do.
 /// </summary>
-internal sealed class Convention
+internal sealed class Convention : global::Conventions.BuildingBlocks.Persistence.IConcurrencyChecked
 {
     private Convention()
     {
@@ -113,6 +113,16 @@ internal sealed class Convention
     public Dictionary<string, string> Variables { get; private set; } = [];
 
     public int Version { get; private set; }
+
+    /// <summary>
+    /// Concurrency token (not the document's <see cref="Version"/>): a change racing another on the same row (a PATCH
+    /// and the freeze of send-for-signature, two signatures) commits only if the row is still as it was read.
+    /// </summary>
+    public int RowVersion { get; private set; }
+
+    public AppException ConcurrentChange() => Status == ConventionStatus.Draft
+        ? new ConflictException("convention.frozen", "This draft was sent for signature (or changed) by another request at the same time: read it again; a frozen document changes only by amendment.")
+        : new ConflictException("convention.changed", "This convention was changed by another request at the same time; read it again.");
 
     public string? DocumentHtml { get; private set; }
 

@@ -25,8 +25,10 @@ internal static class ConventionAccess
         }
     }
 
+    /// <summary>The platform, or an operator admin of the operator party whose organization operates the convention's program.</summary>
     public static bool IsOperator(Actor actor, Convention convention) =>
-        actor.SeesEverything || (actor.Role == Role.OperatorAdmin && actor.OrganizationId == convention.OperatorOrganizationId);
+        actor.SeesEverything
+        || (actor.Operates(ProgramKeys.OfTemplate(convention.TemplateKey)) && actor.OrganizationId == convention.OperatorOrganizationId);
 
     /// <summary>The operator's admins (and the platform) run the convention: drafts, sending, committees.</summary>
     public static void EnsureOperator(Actor actor, Convention convention)
@@ -46,7 +48,7 @@ internal static class ConventionAccess
     {
         EnsureCanRead(actor, convention);
         var allowed = IsOperator(actor, convention)
-            || (party == ConventionParty.Partner && actor.OrganizationId == convention.PartnerOrganizationId && actor.Is(Role.Partner, Role.OperatorAdmin));
+            || (party == ConventionParty.Partner && actor.IsStaffOf(convention.PartnerOrganizationId, Role.Partner, Role.OperatorAdmin));
         if (!allowed)
         {
             throw new ForbiddenException("convention.party_forbidden", $"You cannot act for the {Convention.Describe(party)} of this convention.");

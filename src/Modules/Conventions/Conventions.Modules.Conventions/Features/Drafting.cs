@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 
 namespace Conventions.Modules.Conventions.Features;
 
@@ -95,23 +96,40 @@ internal sealed class CreateConventionHandler(ConventionsDbContext db, ICurrentA
     {
         var actor = current.Actor;
         var operatorId = command.OperatorOrganizationId!.Value;
-        if (!actor.SeesEverything && !(actor.Role == Role.OperatorAdmin && actor.OrganizationId == operatorId))
-        {
-            throw new ForbiddenException("convention.operator_only", "An operator's admins draft the conventions of their own program.");
-        }
+        var partnerId = command.PartnerOrganizationId!.Value;
         var template = TemplateCatalog.Find(command.TemplateKey)!;
+        // An operator admin drafts for its own organization, within a program it operates (docs/access.md).
+        if (!actor.SeesEverything && !(actor.Operates(template.Program) && actor.OrganizationId == operatorId))
+        {
+            throw new ForbiddenException("convention.operator_only", "An operator's admins draft the conventions of their own program, with their organization as the operator.");
+        }
         ConventionRules.ValidateTerm(template, command.StartsOn!.Value, command.EndsOn!.Value);
         var variables = ConventionRules.ValidateVariables(template, command.Variables);
-        foreach (var id in new[] { operatorId, command.PartnerOrganizationId!.Value })
+        foreach (var id in new[] { operatorId, partnerId })
         {
             if (await mediator.Send(new GetOrganizationSummary(id), cancellationToken) is null)
             {
                 throw new BusinessRuleException("convention.unknown_party", $"No organization with id '{id}'.");
             }
         }
+        if (!(await mediator.Send(new GetOrganizationPrograms(operatorId), cancellationToken)).IsOperatorOf(template.Program))
+        {
+            throw new BusinessRuleException("convention.operator_not_in_program", $"The operator party must be an operator of the program '{template.Program}'.");
+        }
+        // An operator brings into its program only the organizations already bound to it; the platform binds any.
+        if (!actor.SeesEverything && !(await mediator.Send(new GetOrganizationPrograms(partnerId), cancellationToken)).IsMemberOf(template.Program))
+        {
+            throw new ForbiddenException("program.organization_outside", $"This organization does not take part in the program '{template.Program}'.");
+        }
+        // A partner whose convention of this program is suspended by a dispute is not given a fresh one around it.
+        if (await db.Conventions.AnyAsync(c => c.PartnerOrganizationId == partnerId && c.TemplateKey == template.Key && c.Status == ConventionStatus.Suspended, cancellationToken))
+        {
+            throw new ConflictException("convention.partner_suspended", "This partner's convention of the program is suspended: settle the dispute first.");
+        }
+        await mediator.Send(new JoinProgram(partnerId, template.Program), cancellationToken);
 
         var convention = Convention.Draft(
-            template, operatorId, command.PartnerOrganizationId.Value, command.StartsOn.Value, command.EndsOn.Value, command.Place!.Trim(),
+            template, operatorId, partnerId, command.StartsOn.Value, command.EndsOn.Value, command.Place!.Trim(),
             new Signatory { FullName = command.OperatorSignatory!.FullName!.Trim(), Title = command.OperatorSignatory.Title!.Trim() },
             new Signatory { FullName = command.PartnerSignatory!.FullName!.Trim(), Title = command.PartnerSignatory.Title!.Trim() },
             variables, clock.GetUtcNow());

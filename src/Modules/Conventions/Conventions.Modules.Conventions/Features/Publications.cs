@@ -104,8 +104,8 @@ internal sealed class ApprovePublicationHandler(ConventionsDbContext db, ICurren
         ConventionAccess.EnsureCanRead(actor, convention);
         // Each party approves for itself; the platform may record either approval.
         var own = actor.SeesEverything
-            || (party == ConventionParty.Operator && actor.Role == Role.OperatorAdmin && actor.OrganizationId == convention.OperatorOrganizationId)
-            || (party == ConventionParty.Partner && actor.Is(Role.Partner, Role.OperatorAdmin) && actor.OrganizationId == convention.PartnerOrganizationId);
+            || (party == ConventionParty.Operator && ConventionAccess.IsOperator(actor, convention))
+            || (party == ConventionParty.Partner && actor.IsStaffOf(convention.PartnerOrganizationId, Role.Partner, Role.OperatorAdmin));
         if (!own)
         {
             throw new ForbiddenException("publication.party_forbidden", $"Only the {Convention.Describe(party)} approves for itself.");

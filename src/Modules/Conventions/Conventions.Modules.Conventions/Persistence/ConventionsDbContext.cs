@@ -34,6 +34,7 @@ internal class ConventionsDbContext(DbContextOptions options) : ModuleDbContext(
         {
             b.ToTable("conventions");
             b.HasKey(c => c.Id);
+            b.Property(c => c.RowVersion).IsConcurrencyToken();
             b.Property(c => c.TemplateKey).HasMaxLength(100);
             b.Property(c => c.Status).HasConversion<string>().HasMaxLength(30);
             b.Property(c => c.RenewalPolicy).HasConversion<string>().HasMaxLength(30);

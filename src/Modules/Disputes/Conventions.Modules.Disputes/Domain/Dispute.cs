@@ -92,7 +92,7 @@ internal sealed record DisputeEffect(DisputeEffectKind Kind, DateOnly On, string
 /// convention's dispute policy; its deadlines start from the date the notice reached the other party and are computed
 /// as the Code de procédure civile computes them. Every step is a dated event.
 /// </summary>
-internal sealed class Dispute
+internal sealed class Dispute : global::Conventions.BuildingBlocks.Persistence.IConcurrencyChecked
 {
     public static readonly LegalPeriod FifteenDays = LegalPeriod.Days(15);
     public static readonly LegalPeriod OneMonth = LegalPeriod.Months(1);
@@ -139,6 +139,22 @@ internal sealed class Dispute
 
     public DateOnly? RemediedOn { get; private set; }
 
+    /// <summary>The party that proposed an agreement the other has not accepted yet (an agreement needs both).</summary>
+    public ConventionParty? AgreementProposedBy { get; private set; }
+
+    public DateOnly? AgreementProposedOn { get; private set; }
+
+    public string? AgreementProposal { get; private set; }
+
+    /// <summary>The party that accepted the other's proposal, closing the dispute.</summary>
+    public ConventionParty? AgreementAcceptedBy { get; private set; }
+
+    /// <summary>Concurrency token: two steps racing on one dispute cannot both apply.</summary>
+    public int RowVersion { get; private set; }
+
+    public global::Conventions.BuildingBlocks.Errors.AppException ConcurrentChange() =>
+        new ConflictException("dispute.changed", "This dispute was changed by another request at the same time; read it again.");
+
     public string? ResolutionSummary { get; private set; }
 
     public DateOnly? TerminationSentOn { get; private set; }
@@ -165,6 +181,10 @@ internal sealed class Dispute
         if (kind == DisputeKind.InternalRulesBreach && convention.DisputePolicy != DisputePolicy.LapseAfterOneMonth)
         {
             throw new BusinessRuleException("dispute.kind_not_applicable", "Only La Ruche Numérique's convention has internal rules whose breach ends the partnership at once.");
+        }
+        if (kind == DisputeKind.InternalRulesBreach && raisedBy != ConventionParty.Operator)
+        {
+            throw new BusinessRuleException("dispute.kind_not_applicable", "The internal rules (art. 3) bind the association: only the venue's operator invokes their breach.");
         }
         var dispute = new Dispute
         {
@@ -300,7 +320,12 @@ internal sealed class Dispute
         return [new DisputeEffect(DisputeEffectKind.Notice, submittedOn, "explanation-received")];
     }
 
-    public List<DisputeEffect> RecordAgreement(DateOnly agreedOn, string summary, DateTimeOffset now)
+    /// <summary>
+    /// A party records its agreement. An agreement ends the dispute only when both parties have recorded it: the first
+    /// records a proposal (nothing else changes), the other party's agreement accepts it, resolves the dispute and
+    /// reinstates the convention.
+    /// </summary>
+    public List<DisputeEffect> RecordAgreement(ConventionParty party, DateOnly agreedOn, string summary, DateTimeOffset now)
     {
         if (Policy != DisputePolicy.SuspendExplainTerminate || Status is not (DisputeStatus.AwaitingExplanation or DisputeStatus.TerminationWindowOpen or DisputeStatus.TerminationRightLapsed))
         {
@@ -310,10 +335,28 @@ internal sealed class Dispute
                     : $"This dispute is {BuildingBlocks.Web.JsonDefaults.Kebab(Status)}: no agreement can be recorded.");
         }
         EnsureNotBeforeNotification(agreedOn);
+        if (AgreementProposedBy is null)
+        {
+            AgreementProposedBy = party;
+            AgreementProposedOn = agreedOn;
+            AgreementProposal = summary;
+            Record(now, "agreement-proposed", $"The {Describe(party)} recorded its agreement on {agreedOn:yyyy-MM-dd}; the {Describe(Other(party))} has yet to record its own.");
+            return [];
+        }
+        if (AgreementProposedBy == party)
+        {
+            throw new ConflictException("dispute.agreement_already_proposed", $"The {Describe(party)} already recorded its agreement; the {Describe(Other(party))} must record its own.");
+        }
+        if (agreedOn < AgreementProposedOn)
+        {
+            throw new BusinessRuleException("dispute.agreement_before_proposal", $"The agreement was proposed on {AgreementProposedOn:yyyy-MM-dd}: it is accepted on or after that date.");
+        }
+        AgreementAcceptedBy = party;
         AgreedOn = agreedOn;
-        ResolutionSummary = summary;
+        var agreed = AgreementProposal == summary ? summary : $"{AgreementProposal}\n{summary}";
+        ResolutionSummary = agreed.Length > 4000 ? agreed[..4000] : agreed;
         Status = DisputeStatus.Resolved;
-        Record(now, "agreement", $"Agreement recorded on {agreedOn:yyyy-MM-dd}: the partnership resumes.");
+        Record(now, "agreement", $"Agreement proposed by the {Describe(Other(party))} on {AgreementProposedOn:yyyy-MM-dd} and accepted by the {Describe(party)} on {agreedOn:yyyy-MM-dd}: the partnership resumes.");
         RecomputeNextDue();
         return
         [
@@ -321,6 +364,21 @@ internal sealed class Dispute
             new DisputeEffect(DisputeEffectKind.Notice, agreedOn, "resolved"),
         ];
     }
+
+    /// <summary>The party that proposed an agreement withdraws it before the other accepted.</summary>
+    public void WithdrawAgreement(ConventionParty party, DateTimeOffset now)
+    {
+        if (!IsOpen || AgreementProposedBy != party)
+        {
+            throw new ConflictException("dispute.no_agreement_to_withdraw", $"The {Describe(party)} has no pending agreement on this dispute.");
+        }
+        AgreementProposedBy = null;
+        AgreementProposedOn = null;
+        AgreementProposal = null;
+        Record(now, "agreement-withdrawn", $"The {Describe(party)} withdrew its agreement.");
+    }
+
+    public static ConventionParty Other(ConventionParty party) => party == ConventionParty.Operator ? ConventionParty.Partner : ConventionParty.Operator;
 
     public List<DisputeEffect> Terminate(DateOnly sentOn, string trackingNumber, DateTimeOffset now)
     {

@@ -27,7 +27,11 @@ internal sealed record DisputeDto(
     Guid Id, Guid ConventionId, DisputeStatus Status, DisputePolicy Policy, ConventionParty RaisedBy, DisputeKind Kind, string Grounds,
     DisputeNoticeDto Notice, IReadOnlyList<DeadlineDto> Deadlines, IReadOnlyList<DisputeEventDto> Events,
     DateOnly? ExplanationSubmittedOn, string? Explanation, DateOnly? AgreedOn, DateOnly? RemediedOn, string? ResolutionSummary,
-    DateOnly? TerminationSentOn, string? TerminationTrackingNumber, DateOnly? NextDueOn, DateTimeOffset CreatedAt);
+    DateOnly? TerminationSentOn, string? TerminationTrackingNumber, DateOnly? NextDueOn, DateTimeOffset CreatedAt,
+    AgreementDto? Agreement);
+
+/// <summary>Who agreed: the party that proposed the agreement, and the one that accepted it (null while pending).</summary>
+internal sealed record AgreementDto(ConventionParty ProposedBy, DateOnly ProposedOn, string Summary, ConventionParty? AcceptedBy, DateOnly? AcceptedOn, IReadOnlyList<ConventionParty> AgreedBy);
 
 internal static class DisputeMapping
 {
@@ -37,7 +41,11 @@ internal static class DisputeMapping
         d.Deadlines.OrderBy(x => x.DueOn).Select(x => new DeadlineDto(x.Name, x.StartsFrom, x.Period, x.NominalDueOn, x.DueOn, x.Explanation, x.ReminderOn, x.Passed)).ToList(),
         d.Events.OrderBy(e => e.At).Select(e => new DisputeEventDto(e.At, e.Kind, e.Detail)).ToList(),
         d.ExplanationSubmittedOn, d.ExplanationText, d.AgreedOn, d.RemediedOn, d.ResolutionSummary,
-        d.TerminationSentOn, d.TerminationTrackingNumber, d.NextDueOn, d.CreatedAt);
+        d.TerminationSentOn, d.TerminationTrackingNumber, d.NextDueOn, d.CreatedAt,
+        d.AgreementProposedBy is { } proposedBy
+            ? new AgreementDto(proposedBy, d.AgreementProposedOn!.Value, d.AgreementProposal ?? string.Empty, d.AgreementAcceptedBy, d.AgreementAcceptedBy is null ? null : d.AgreedOn,
+                d.AgreementAcceptedBy is { } acceptedBy ? [proposedBy, acceptedBy] : [proposedBy])
+            : null);
 }
 
 /// <summary>Who may see and act on a dispute: the convention's parties, each for its own side; platform admins.</summary>
@@ -54,16 +62,38 @@ internal static class DisputeAccess
         }
     }
 
-    /// <summary>Acting for a party: that party's own staff (operator admins for the operator), or the platform.</summary>
-    public static void EnsureActsFor(Actor actor, ConventionParty party, Guid operatorId, Guid partnerId)
+    /// <summary>
+    /// Acting for a party: that party's own staff (for the operator, its operator admins, within the convention's
+    /// program), or the platform.
+    /// </summary>
+    public static void EnsureActsFor(Actor actor, ConventionParty party, string templateKey, Guid operatorId, Guid partnerId)
     {
-        var allowed = actor.SeesEverything
-            || (party == ConventionParty.Operator && actor.Role == Role.OperatorAdmin && actor.OrganizationId == operatorId)
-            || (party == ConventionParty.Partner && actor.Is(Role.Partner, Role.OperatorAdmin) && actor.OrganizationId == partnerId);
-        if (!allowed)
+        if (!(actor.SeesEverything || ActsFor(actor, party, templateKey, operatorId, partnerId)))
         {
             throw new ForbiddenException("dispute.party_forbidden", $"Only the {Dispute.Describe(party)} may do this.");
         }
+    }
+
+    public static bool ActsFor(Actor actor, ConventionParty party, string templateKey, Guid operatorId, Guid partnerId) =>
+        party == ConventionParty.Operator
+            ? actor.Role == Role.OperatorAdmin && actor.Operates(ProgramKeys.OfTemplate(templateKey)) && actor.OrganizationId == operatorId
+            : actor.IsStaffOf(partnerId, Role.Partner, Role.OperatorAdmin);
+
+    /// <summary>The party the caller records an agreement for: its own side; the platform says which.</summary>
+    public static ConventionParty PartyOf(Actor actor, Dispute dispute, ConventionParty? stated)
+    {
+        if (actor.SeesEverything)
+        {
+            return stated ?? throw InvalidInputException.Field("party", "Required for the platform: operator or partner.");
+        }
+        foreach (var party in new[] { ConventionParty.Operator, ConventionParty.Partner })
+        {
+            if ((stated is null || stated == party) && ActsFor(actor, party, dispute.TemplateKey, dispute.OperatorOrganizationId, dispute.PartnerOrganizationId))
+            {
+                return party;
+            }
+        }
+        throw new ForbiddenException("dispute.party_forbidden", "An agreement is recorded by each party for itself.");
     }
 }
 
@@ -137,7 +167,7 @@ internal sealed partial class OpenDisputeHandler(DisputesDbContext db, ICurrentA
         {
             throw new ForbiddenException("convention.forbidden", "This convention is between other organizations.");
         }
-        DisputeAccess.EnsureActsFor(actor, command.RaisedBy!.Value, convention.OperatorOrganizationId, convention.PartnerOrganizationId);
+        DisputeAccess.EnsureActsFor(actor, command.RaisedBy!.Value, convention.TemplateKey, convention.OperatorOrganizationId, convention.PartnerOrganizationId);
         if (await db.Disputes.AnyAsync(d => d.ConventionId == convention.Id && OpenStatuses.Contains(d.Status), cancellationToken))
         {
             throw new ConflictException("dispute.already_open", "A dispute on this convention is still open: settle it first.");
@@ -195,20 +225,21 @@ internal enum DisputeStepKind
     Agreement,
     Remedy,
     Termination,
+    WithdrawAgreement,
 }
 
 /// <summary>A step on an open dispute. Due transitions are applied first, so the step sees today's state.</summary>
-internal sealed record TakeDisputeStep(Guid DisputeId, DisputeStepKind Step, DateOnly? On, string? Text, string? TrackingNumber) : ICommand<DisputeDto>;
+internal sealed record TakeDisputeStep(Guid DisputeId, DisputeStepKind Step, DateOnly? On, string? Text, string? TrackingNumber, ConventionParty? Party = null) : ICommand<DisputeDto>;
 
 internal sealed class TakeDisputeStepValidator : AbstractValidator<TakeDisputeStep>
 {
     public TakeDisputeStepValidator(TimeProvider clock)
     {
-        RuleFor(c => c.On).NotNull().WithMessage("Required.")
+        RuleFor(c => c.On).NotNull().WithMessage("Required.").When(c => c.Step != DisputeStepKind.WithdrawAgreement)
             .Must(d => d is null || d <= clock.Today()).WithMessage("Must not be in the future.")
             .Must(d => d is null || d.Value.Year >= 2000).WithMessage("Must be a date from 2000 on.")
             .OverridePropertyName("date");
-        RuleFor(c => c.Text).RequiredParagraphs(8000).When(c => c.Step != DisputeStepKind.Termination).OverridePropertyName("text");
+        RuleFor(c => c.Text).RequiredParagraphs(8000).When(c => c.Step is not (DisputeStepKind.Termination or DisputeStepKind.WithdrawAgreement)).OverridePropertyName("text");
         RuleFor(c => c.TrackingNumber).RequiredText(60).When(c => c.Step == DisputeStepKind.Termination).OverridePropertyName("trackingNumber");
     }
 }
@@ -229,11 +260,11 @@ internal sealed class TakeDisputeStepHandler(DisputesDbContext db, ICurrentActor
         };
         if (party is { } p)
         {
-            DisputeAccess.EnsureActsFor(actor, p, dispute.OperatorOrganizationId, dispute.PartnerOrganizationId);
+            DisputeAccess.EnsureActsFor(actor, p, dispute.TemplateKey, dispute.OperatorOrganizationId, dispute.PartnerOrganizationId);
         }
-        else if (actor.Is(Role.Visitor, Role.Booker, Role.Publisher))
+        else
         {
-            throw new ForbiddenException("auth.role_forbidden", "An agreement is recorded by a party's staff.");
+            party = DisputeAccess.PartyOf(actor, dispute, command.Party);
         }
 
         var now = clock.GetUtcNow();
@@ -242,11 +273,16 @@ internal sealed class TakeDisputeStepHandler(DisputesDbContext db, ICurrentActor
         var due = dispute.ApplyDue(today, now);
         await effects.ExecuteAsync(db, dispute, before, due, today, now, cancellationToken);
         before = dispute.Status;
+        if (command.Step == DisputeStepKind.WithdrawAgreement)
+        {
+            dispute.WithdrawAgreement(party.Value, now);
+            return DisputeMapping.ToDto(dispute);
+        }
         var on = command.On!.Value;
         var stepEffects = command.Step switch
         {
             DisputeStepKind.Explanation => dispute.SubmitExplanation(on, command.Text!.Trim(), now),
-            DisputeStepKind.Agreement => dispute.RecordAgreement(on, command.Text!.Trim(), now),
+            DisputeStepKind.Agreement => dispute.RecordAgreement(party.Value, on, command.Text!.Trim(), now),
             DisputeStepKind.Remedy => dispute.RecordRemedy(on, command.Text!.Trim(), now),
             _ => dispute.Terminate(on, command.TrackingNumber!.Trim(), now),
         };
@@ -269,6 +305,15 @@ internal sealed record AgreementBody
     public DateOnly? AgreedOn { get; init; }
 
     public string? Summary { get; init; }
+
+    /// <summary>The party recording its agreement: the caller's own side (required only for the platform admin).</summary>
+    public ConventionParty? Party { get; init; }
+}
+
+internal sealed record WithdrawAgreementBody
+{
+    /// <summary>The party withdrawing its agreement: the caller's own side (required only for the platform admin).</summary>
+    public ConventionParty? Party { get; init; }
 }
 
 internal sealed record RemedyBody
@@ -325,9 +370,15 @@ internal static class DisputeEndpoints
             .ProducesRefusals(400, 401, 403, 404, 409);
 
         group.MapPost("/{id:guid}/agreement", async Task<Ok<DisputeDto>> (Guid id, AgreementBody body, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new TakeDisputeStep(id, DisputeStepKind.Agreement, body.AgreedOn, body.Summary, null), ct)))
+                TypedResults.Ok(await mediator.Send(new TakeDisputeStep(id, DisputeStepKind.Agreement, body.AgreedOn, body.Summary, null, body.Party), ct)))
             .RequireRoles(parties)
-            .WithSummary("Records an agreement: the dispute is resolved and the convention reinstated.")
+            .WithSummary("Records the caller's party's agreement. The first party's agreement is a proposal (agreement.proposedBy); when the other party records its own, the dispute is resolved and the convention reinstated. A party cannot agree twice (409 dispute.agreement_already_proposed).")
+            .ProducesRefusals(400, 401, 403, 404, 409, 422);
+
+        group.MapPost("/{id:guid}/agreement/withdraw", async Task<Ok<DisputeDto>> (Guid id, WithdrawAgreementBody body, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new TakeDisputeStep(id, DisputeStepKind.WithdrawAgreement, null, null, null, body.Party), ct)))
+            .RequireRoles(parties)
+            .WithSummary("The party that proposed an agreement withdraws it, before the other party accepted.")
             .ProducesRefusals(400, 401, 403, 404, 409);
 
         group.MapPost("/{id:guid}/termination", async Task<Ok<DisputeDto>> (Guid id, TerminationBody body, IMediator mediator, CancellationToken ct) =>

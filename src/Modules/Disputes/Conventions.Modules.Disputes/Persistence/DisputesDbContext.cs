@@ -28,6 +28,10 @@ internal class DisputesDbContext(DbContextOptions options) : ModuleDbContext(opt
             b.Property(d => d.Grounds).HasMaxLength(4000);
             b.Property(d => d.ExplanationText).HasMaxLength(8000);
             b.Property(d => d.ResolutionSummary).HasMaxLength(4000);
+            b.Property(d => d.AgreementProposedBy).HasConversion<string>().HasMaxLength(20);
+            b.Property(d => d.AgreementAcceptedBy).HasConversion<string>().HasMaxLength(20);
+            b.Property(d => d.AgreementProposal).HasMaxLength(8000);
+            b.Property(d => d.RowVersion).IsConcurrencyToken();
             b.Property(d => d.TerminationTrackingNumber).HasMaxLength(60);
             b.OwnsMany(d => d.Deadlines, x =>
             {

@@ -39,7 +39,7 @@ internal sealed class Credential : Conventions.BuildingBlocks.Persistence.IConcu
     public Guid? ReplacedById { get; private set; }
 
     /// <summary>Concurrency token: a rotation or a revocation updates the row only if nobody changed it since it was read.</summary>
-    public int Version { get; private set; }
+    public int RowVersion { get; private set; }
 
     /// <summary>Length of the clear prefix kept to tell keys apart in lists (the rest of the key is never stored).</summary>
     public const int DisplayPrefixLength = 8;
@@ -78,7 +78,6 @@ internal sealed class Credential : Conventions.BuildingBlocks.Persistence.IConcu
             throw new ConflictException("credential.already_revoked", "This key is already revoked.");
         }
         RevokedAt = now;
-        Version++;
     }
 
     /// <summary>Issues the replacement and revokes this key at once: the old key stops working immediately.</summary>
@@ -96,7 +95,6 @@ internal sealed class Credential : Conventions.BuildingBlocks.Persistence.IConcu
         var (replacement, key) = Issue(OrganizationId, Role, Label, ExpiresOn, now);
         RevokedAt = now;
         ReplacedById = replacement.Id;
-        Version++;
         return (replacement, key);
     }
 }

@@ -197,7 +197,7 @@ internal static class CredentialRules
             ?? throw NotFoundException.For("credential", credentialId);
 
     /// <summary>
-    /// The old key's row is updated under its concurrency token (<see cref="Credential.Version"/>): of N concurrent
+    /// The old key's row is updated under its concurrency token (<see cref="Credential.RowVersion"/>): of N concurrent
     /// rotations exactly one commits, the others get 409 <c>credential.changed</c> and their replacement is never saved.
     /// </summary>
     public static IssuedCredentialDto Rotate(PartnersDbContext db, Credential credential, TimeProvider clock)

@@ -87,7 +87,7 @@ internal class PartnersDbContext(DbContextOptions options) : ModuleDbContext(opt
             b.Property(c => c.Label).HasMaxLength(200);
             b.Property(c => c.KeyHash).HasMaxLength(64);
             b.Property(c => c.KeyPrefix).HasMaxLength(16);
-            b.Property(c => c.Version).IsConcurrencyToken();
+            b.Property(c => c.RowVersion).IsConcurrencyToken();
             b.HasIndex(c => c.KeyHash).IsUnique();
             b.HasIndex(c => c.OrganizationId);
         });

@@ -27,6 +27,7 @@ internal sealed class GetCalendarHandler(SchedulingDbContext db, ICurrentActor c
     {
         var venue = await SchedulingAccess.VenueAsync(db, query.VenueId, cancellationToken);
         var actor = current.Actor;
+        SchedulingAccess.EnsureInProgram(actor);
         var today = clock.Today();
         var from = query.From ?? today.AddDays(-30);
         var to = query.To ?? today.AddDays(365);

@@ -39,8 +39,21 @@ internal static class SchedulingAccess
         await db.Venues.Include(v => v.Rooms).Include(v => v.Closures).SingleOrDefaultAsync(v => v.Id == id, cancellationToken)
             ?? throw NotFoundException.For("venue", id);
 
+    /// <summary>Venues, rooms and permanences belong to La Ruche Numérique's program.</summary>
+    public const string Program = ProgramKeys.RucheNumerique;
+
+    /// <summary>The platform, or an operator admin of the venue's operator, which operates La Ruche Numérique.</summary>
     public static bool IsVenueOperator(Actor actor, Venue venue) =>
-        actor.SeesEverything || (actor.Role == Role.OperatorAdmin && actor.OrganizationId == venue.OperatorOrganizationId);
+        actor.SeesEverything || (actor.Operates(Program) && actor.OrganizationId == venue.OperatorOrganizationId);
+
+    /// <summary>A venue's rooms, calendar and figures are read by the organizations of La Ruche Numérique (and the platform).</summary>
+    public static void EnsureInProgram(Actor actor)
+    {
+        if (!actor.TakesPartIn(Program))
+        {
+            throw new ForbiddenException("program.outside", "Venues belong to La Ruche Numérique, which your organization does not take part in.");
+        }
+    }
 
     public static void EnsureVenueOperator(Actor actor, Venue venue)
     {
@@ -56,8 +69,8 @@ internal static class SchedulingAccess
         var convention = await mediator.Send(new GetConventionSummary(conventionId), cancellationToken)
             ?? throw new BusinessRuleException("convention.unknown", $"No convention with id '{conventionId}'.");
         var allowed = actor.SeesEverything
-            || (actor.Role == Role.OperatorAdmin && actor.OrganizationId == convention.OperatorOrganizationId)
-            || (actor.Is(Role.Partner, Role.OperatorAdmin) && actor.OrganizationId == convention.PartnerOrganizationId);
+            || (actor.Operates(ProgramKeys.OfTemplate(convention.TemplateKey)) && actor.OrganizationId == convention.OperatorOrganizationId)
+            || actor.IsStaffOf(convention.PartnerOrganizationId, Role.Partner, Role.OperatorAdmin);
         if (!allowed)
         {
             throw new ForbiddenException("convention.forbidden", "This convention is not your organization's.");
@@ -75,7 +88,7 @@ internal static class SchedulingAccess
 
     public static void EnsureCanActOn(Actor actor, Occurrence occurrence, Venue venue)
     {
-        if (!(IsVenueOperator(actor, venue) || (actor.Is(Role.Partner, Role.OperatorAdmin) && actor.OrganizationId == occurrence.PartnerOrganizationId)))
+        if (!(IsVenueOperator(actor, venue) || actor.IsStaffOf(occurrence.PartnerOrganizationId, Role.Partner, Role.OperatorAdmin)))
         {
             throw new ForbiddenException("occurrence.forbidden", "Only the venue's operator and the partner holding this slot may do this.");
         }

@@ -70,13 +70,17 @@ internal sealed class CreateVenueHandler(SchedulingDbContext db, ICurrentActor c
     {
         var actor = current.Actor;
         var operatorId = command.OperatorOrganizationId!.Value;
-        if (!actor.SeesEverything && !(actor.Role == Role.OperatorAdmin && actor.OrganizationId == operatorId))
+        if (!actor.SeesEverything && !(actor.Operates(SchedulingAccess.Program) && actor.OrganizationId == operatorId))
         {
-            throw new ForbiddenException("venue.operator_only", "An operator's admins register the operator's own venues.");
+            throw new ForbiddenException("venue.operator_only", "An operator of La Ruche Numérique registers its own venues.");
         }
         if (await mediator.Send(new GetOrganizationSummary(operatorId), cancellationToken) is null)
         {
             throw new BusinessRuleException("venue.unknown_operator", $"No organization with id '{operatorId}'.");
+        }
+        if (!(await mediator.Send(new GetOrganizationPrograms(operatorId), cancellationToken)).IsOperatorOf(SchedulingAccess.Program))
+        {
+            throw new BusinessRuleException("venue.operator_not_in_program", "A venue's operator must be an operator of La Ruche Numérique.");
         }
         var venue = new Venue
         {
@@ -193,10 +197,14 @@ internal sealed class AddClosureHandler(SchedulingDbContext db, ICurrentActor cu
 
 internal sealed record GetVenue(Guid Id) : IQuery<VenueDto>;
 
-internal sealed class GetVenueHandler(SchedulingDbContext db) : IQueryHandler<GetVenue, VenueDto>
+internal sealed class GetVenueHandler(SchedulingDbContext db, ICurrentActor current) : IQueryHandler<GetVenue, VenueDto>
 {
-    public async ValueTask<VenueDto> Handle(GetVenue query, CancellationToken cancellationToken) =>
-        VenueMapping.ToDto(await SchedulingAccess.VenueAsync(db, query.Id, cancellationToken));
+    public async ValueTask<VenueDto> Handle(GetVenue query, CancellationToken cancellationToken)
+    {
+        var venue = await SchedulingAccess.VenueAsync(db, query.Id, cancellationToken);
+        SchedulingAccess.EnsureInProgram(current.Actor);
+        return VenueMapping.ToDto(venue);
+    }
 }
 
 internal static class VenueEndpoints

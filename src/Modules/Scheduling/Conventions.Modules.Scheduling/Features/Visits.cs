@@ -67,11 +67,12 @@ internal sealed record StatisticsDto(Guid VenueId, int Year, int Total, IReadOnl
 
 internal sealed record GetStatistics(Guid VenueId, int Year) : IQuery<StatisticsDto>;
 
-internal sealed class GetStatisticsHandler(SchedulingDbContext db) : IQueryHandler<GetStatistics, StatisticsDto>
+internal sealed class GetStatisticsHandler(SchedulingDbContext db, ICurrentActor current) : IQueryHandler<GetStatistics, StatisticsDto>
 {
     public async ValueTask<StatisticsDto> Handle(GetStatistics query, CancellationToken cancellationToken)
     {
         var venue = await SchedulingAccess.VenueAsync(db, query.VenueId, cancellationToken);
+        SchedulingAccess.EnsureInProgram(current.Actor);
         var from = new DateOnly(query.Year, 1, 1);
         var to = new DateOnly(query.Year, 12, 31);
         var sums = await db.Visits.AsNoTracking()

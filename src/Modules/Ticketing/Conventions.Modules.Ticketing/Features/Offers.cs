@@ -98,13 +98,19 @@ internal sealed class CreateOfferHandler(TicketingDbContext db, ICurrentActor cu
     {
         var actor = current.Actor;
         var publisher = command.PublisherOrganizationId!.Value;
-        if (!(actor.SeesEverything || actor.Role == Role.OperatorAdmin || (actor.Role == Role.Publisher && actor.OrganizationId == publisher)))
+        if (!(actor.Operates(TicketingAccess.Program) || actor.IsStaffOf(publisher, Role.Publisher)))
         {
-            throw new ForbiddenException("offer.forbidden", "A cultural partner publishes its own offers.");
+            throw new ForbiddenException("offer.forbidden", "A cultural partner publishes its own offers (and the operator of Culture pour tous for its partners).");
         }
         if (await mediator.Send(new GetOrganizationSummary(publisher), cancellationToken) is null)
         {
             throw new BusinessRuleException("offer.unknown_publisher", $"No organization with id '{publisher}'.");
+        }
+        // An operator publishes only for the cultural partners of its program.
+        if (!actor.SeesEverything && actor.OrganizationId != publisher
+            && !(await mediator.Send(new GetOrganizationPrograms(publisher), cancellationToken)).IsMemberOf(TicketingAccess.Program))
+        {
+            throw new ForbiddenException("program.organization_outside", "This organization does not take part in Culture pour tous.");
         }
         var offer = new Offer
         {

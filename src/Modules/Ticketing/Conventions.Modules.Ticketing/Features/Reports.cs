@@ -22,15 +22,20 @@ internal sealed record UnusedEntryDto(Guid OrganizationId, int Invitations, int 
 
 internal sealed record GetUnusedInvitations(DateOnly? From, DateOnly? To, int MinNoShows) : IQuery<ListResponse<UnusedEntryDto>>;
 
-internal sealed class ReportHandlers(TicketingDbContext db, ICurrentActor current, TimeProvider clock)
+internal sealed class ReportHandlers(TicketingDbContext db, ICurrentActor current, TimeProvider clock, IMediator mediator)
     : IQueryHandler<GetDashboard, DashboardDto>, IQueryHandler<GetUnusedInvitations, ListResponse<UnusedEntryDto>>
 {
     public async ValueTask<DashboardDto> Handle(GetDashboard query, CancellationToken cancellationToken)
     {
         var actor = current.Actor;
-        if (!(actor.SeesEverything || actor.Role == Role.OperatorAdmin || actor.OrganizationId == query.OrganizationId))
+        // The organization's booker and partner staff, the operators of its program (Culture pour tous), the platform.
+        var allowed = actor.IsStaffOf(query.OrganizationId, Role.Booker, Role.Partner)
+            || actor.SeesEverything
+            || (actor.Operates(TicketingAccess.Program)
+                && (await mediator.Send(new Partners.Contracts.GetOrganizationPrograms(query.OrganizationId), cancellationToken)).IsMemberOf(TicketingAccess.Program));
+        if (!allowed)
         {
-            throw new ForbiddenException("dashboard.forbidden", "This dashboard belongs to another organization.");
+            throw new ForbiddenException("dashboard.forbidden", "This dashboard is for the organization's staff and its program's operators.");
         }
         var (from, to, start, end) = Period(query.From, query.To);
         var bookings = db.Bookings.AsNoTracking().Where(b => b.OrganizationId == query.OrganizationId && b.SessionStartsAt >= start && b.SessionStartsAt < end);
@@ -48,6 +53,10 @@ internal sealed class ReportHandlers(TicketingDbContext db, ICurrentActor curren
     /// <summary>Structures whose invitations go unused (no-shows), for the operator to contact (art. 2).</summary>
     public async ValueTask<ListResponse<UnusedEntryDto>> Handle(GetUnusedInvitations query, CancellationToken cancellationToken)
     {
+        if (!current.Actor.Operates(TicketingAccess.Program))
+        {
+            throw new ForbiddenException("program.operator_only", "This report is for the operators of Culture pour tous.");
+        }
         var (_, _, start, end) = Period(query.From, query.To);
         var rows = await db.Invitations.AsNoTracking()
             .Join(db.Bookings.AsNoTracking().Where(b => b.Status == BookingStatus.Confirmed && b.SessionStartsAt >= start && b.SessionStartsAt < end),

@@ -24,7 +24,7 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.SqlServer
                 "Conventions.Modules.Conventions.Domain.Convention",
                 typeof(Convention),
                 baseEntityType,
-                propertyCount: 22,
+                propertyCount: 23,
                 navigationCount: 5,
                 unnamedIndexCount: 4,
                 keyCount: 1);
@@ -172,6 +172,15 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.SqlServer
                 fieldInfo: typeof(Convention).GetField("<Renewals>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
             renewals.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+            var rowVersion = runtimeEntityType.AddProperty(
+                "RowVersion",
+                typeof(int),
+                propertyInfo: typeof(Convention).GetProperty("RowVersion", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Convention).GetField("<RowVersion>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                concurrencyToken: true,
+                sentinel: 0);
+            rowVersion.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
             var startsOn = runtimeEntityType.AddProperty(
                 "StartsOn",

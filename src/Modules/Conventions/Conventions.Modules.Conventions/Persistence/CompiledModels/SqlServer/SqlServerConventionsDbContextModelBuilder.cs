@@ -11,7 +11,7 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.SqlServer
     internal partial class SqlServerConventionsDbContextModel
     {
         private SqlServerConventionsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("3d0cfd4b-39c9-4c91-b862-a4450805c5b2"), entityTypeCount: 12)
+            : base(skipDetectChanges: false, modelId: new Guid("9a56c34d-e655-4417-9321-8628b36970d7"), entityTypeCount: 12)
         {
         }
 

@@ -25,7 +25,7 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.Sqlite
                 "Conventions.Modules.Conventions.Domain.Convention",
                 typeof(Convention),
                 baseEntityType,
-                propertyCount: 22,
+                propertyCount: 23,
                 navigationCount: 5,
                 unnamedIndexCount: 4,
                 keyCount: 1);
@@ -157,6 +157,14 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.Sqlite
                 typeof(int),
                 propertyInfo: typeof(Convention).GetProperty("Renewals", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Convention).GetField("<Renewals>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+
+            var rowVersion = runtimeEntityType.AddProperty(
+                "RowVersion",
+                typeof(int),
+                propertyInfo: typeof(Convention).GetProperty("RowVersion", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Convention).GetField("<RowVersion>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                concurrencyToken: true,
                 sentinel: 0);
 
             var startsOn = runtimeEntityType.AddProperty(

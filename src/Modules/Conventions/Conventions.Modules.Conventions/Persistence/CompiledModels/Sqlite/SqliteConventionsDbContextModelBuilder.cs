@@ -11,7 +11,7 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.Sqlite
     internal partial class SqliteConventionsDbContextModel
     {
         private SqliteConventionsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b7f206b9-d002-4884-8ec7-6803889663df"), entityTypeCount: 12)
+            : base(skipDetectChanges: false, modelId: new Guid("1509916d-e388-43ef-b0e9-e131bf5c42c5"), entityTypeCount: 12)
         {
         }
 

@@ -235,6 +235,10 @@ namespace Conventions.Modules.Conventions.Persistence.Migrations.SqlServer
                     b.Property<int>("Renewals")
                         .HasColumnType("int");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("date");
 

@@ -229,6 +229,10 @@ namespace Conventions.Modules.Conventions.Persistence.Migrations.Sqlite
                     b.Property<int>("Renewals")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("TEXT");
 

@@ -21,7 +21,7 @@ namespace Conventions.Modules.Disputes.Persistence.CompiledModels.SqlServer
                 "Conventions.Modules.Disputes.Domain.Dispute",
                 typeof(Dispute),
                 baseEntityType,
-                propertyCount: 22,
+                propertyCount: 27,
                 navigationCount: 2,
                 unnamedIndexCount: 2,
                 keyCount: 1);
@@ -43,6 +43,43 @@ namespace Conventions.Modules.Disputes.Persistence.CompiledModels.SqlServer
                 fieldInfo: typeof(Dispute).GetField("<AgreedOn>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
             agreedOn.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+            var agreementAcceptedBy = runtimeEntityType.AddProperty(
+                "AgreementAcceptedBy",
+                typeof(ConventionParty?),
+                propertyInfo: typeof(Dispute).GetProperty("AgreementAcceptedBy", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Dispute).GetField("<AgreementAcceptedBy>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 20,
+                providerPropertyType: typeof(string));
+            agreementAcceptedBy.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+            var agreementProposal = runtimeEntityType.AddProperty(
+                "AgreementProposal",
+                typeof(string),
+                propertyInfo: typeof(Dispute).GetProperty("AgreementProposal", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Dispute).GetField("<AgreementProposal>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 8000);
+            agreementProposal.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+            var agreementProposedBy = runtimeEntityType.AddProperty(
+                "AgreementProposedBy",
+                typeof(ConventionParty?),
+                propertyInfo: typeof(Dispute).GetProperty("AgreementProposedBy", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Dispute).GetField("<AgreementProposedBy>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 20,
+                providerPropertyType: typeof(string));
+            agreementProposedBy.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+            var agreementProposedOn = runtimeEntityType.AddProperty(
+                "AgreementProposedOn",
+                typeof(DateOnly?),
+                propertyInfo: typeof(Dispute).GetProperty("AgreementProposedOn", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Dispute).GetField("<AgreementProposedOn>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            agreementProposedOn.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
             var conventionId = runtimeEntityType.AddProperty(
                 "ConventionId",
@@ -181,6 +218,15 @@ namespace Conventions.Modules.Disputes.Persistence.CompiledModels.SqlServer
                 nullable: true,
                 maxLength: 4000);
             resolutionSummary.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+            var rowVersion = runtimeEntityType.AddProperty(
+                "RowVersion",
+                typeof(int),
+                propertyInfo: typeof(Dispute).GetProperty("RowVersion", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Dispute).GetField("<RowVersion>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                concurrencyToken: true,
+                sentinel: 0);
+            rowVersion.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
             var status = runtimeEntityType.AddProperty(
                 "Status",

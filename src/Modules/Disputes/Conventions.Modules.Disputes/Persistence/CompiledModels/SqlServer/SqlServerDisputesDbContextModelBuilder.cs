@@ -11,7 +11,7 @@ namespace Conventions.Modules.Disputes.Persistence.CompiledModels.SqlServer
     internal partial class SqlServerDisputesDbContextModel
     {
         private SqlServerDisputesDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("308ad385-11ea-4e3e-a521-fa51a6d97575"), entityTypeCount: 5)
+            : base(skipDetectChanges: false, modelId: new Guid("eca1e0aa-6692-4d07-bd8c-92483b2a2145"), entityTypeCount: 5)
         {
         }
 

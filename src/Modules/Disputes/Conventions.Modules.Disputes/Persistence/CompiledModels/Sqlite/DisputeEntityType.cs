@@ -22,7 +22,7 @@ namespace Conventions.Modules.Disputes.Persistence.CompiledModels.Sqlite
                 "Conventions.Modules.Disputes.Domain.Dispute",
                 typeof(Dispute),
                 baseEntityType,
-                propertyCount: 22,
+                propertyCount: 27,
                 navigationCount: 2,
                 unnamedIndexCount: 2,
                 keyCount: 1);
@@ -41,6 +41,39 @@ namespace Conventions.Modules.Disputes.Persistence.CompiledModels.Sqlite
                 typeof(DateOnly?),
                 propertyInfo: typeof(Dispute).GetProperty("AgreedOn", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Dispute).GetField("<AgreedOn>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
+            var agreementAcceptedBy = runtimeEntityType.AddProperty(
+                "AgreementAcceptedBy",
+                typeof(ConventionParty?),
+                propertyInfo: typeof(Dispute).GetProperty("AgreementAcceptedBy", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Dispute).GetField("<AgreementAcceptedBy>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 20,
+                providerPropertyType: typeof(string));
+
+            var agreementProposal = runtimeEntityType.AddProperty(
+                "AgreementProposal",
+                typeof(string),
+                propertyInfo: typeof(Dispute).GetProperty("AgreementProposal", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Dispute).GetField("<AgreementProposal>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 8000);
+
+            var agreementProposedBy = runtimeEntityType.AddProperty(
+                "AgreementProposedBy",
+                typeof(ConventionParty?),
+                propertyInfo: typeof(Dispute).GetProperty("AgreementProposedBy", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Dispute).GetField("<AgreementProposedBy>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 20,
+                providerPropertyType: typeof(string));
+
+            var agreementProposedOn = runtimeEntityType.AddProperty(
+                "AgreementProposedOn",
+                typeof(DateOnly?),
+                propertyInfo: typeof(Dispute).GetProperty("AgreementProposedOn", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Dispute).GetField("<AgreementProposedOn>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
 
             var conventionId = runtimeEntityType.AddProperty(
@@ -165,6 +198,14 @@ namespace Conventions.Modules.Disputes.Persistence.CompiledModels.Sqlite
                 fieldInfo: typeof(Dispute).GetField("<ResolutionSummary>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 4000);
+
+            var rowVersion = runtimeEntityType.AddProperty(
+                "RowVersion",
+                typeof(int),
+                propertyInfo: typeof(Dispute).GetProperty("RowVersion", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Dispute).GetField("<RowVersion>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                concurrencyToken: true,
+                sentinel: 0);
 
             var status = runtimeEntityType.AddProperty(
                 "Status",

@@ -11,7 +11,7 @@ namespace Conventions.Modules.Disputes.Persistence.CompiledModels.Sqlite
     internal partial class SqliteDisputesDbContextModel
     {
         private SqliteDisputesDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("55d812ca-d8a1-4d19-aa17-f7f95cfa9c83"), entityTypeCount: 5)
+            : base(skipDetectChanges: false, modelId: new Guid("e106a206-4af1-49d6-826c-25da817eac1e"), entityTypeCount: 5)
         {
         }
 

@@ -88,6 +88,21 @@ namespace Conventions.Modules.Disputes.Persistence.Migrations.SqlServer
                     b.Property<DateOnly?>("AgreedOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("AgreementAcceptedBy")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("AgreementProposal")
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("AgreementProposedBy")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateOnly?>("AgreementProposedOn")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("ConventionId")
                         .HasColumnType("uniqueidentifier");
 
@@ -147,6 +162,10 @@ namespace Conventions.Modules.Disputes.Persistence.Migrations.SqlServer
                     b.Property<string>("ResolutionSummary")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -82,6 +82,21 @@ namespace Conventions.Modules.Disputes.Persistence.Migrations.Sqlite
                     b.Property<DateOnly?>("AgreedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AgreementAcceptedBy")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgreementProposal")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgreementProposedBy")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AgreementProposedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ConventionId")
                         .HasColumnType("TEXT");
 
@@ -141,6 +156,10 @@ namespace Conventions.Modules.Disputes.Persistence.Migrations.Sqlite
                     b.Property<string>("ResolutionSummary")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -11,7 +11,7 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.SqlServer
     internal partial class SqlServerPartnersDbContextModel
     {
         private SqlServerPartnersDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("86c1a0a3-236a-44ae-8379-e10ac148c78f"), entityTypeCount: 9)
+            : base(skipDetectChanges: false, modelId: new Guid("98081433-ed10-4c8b-9018-bfc506f90d4a"), entityTypeCount: 9)
         {
         }
 

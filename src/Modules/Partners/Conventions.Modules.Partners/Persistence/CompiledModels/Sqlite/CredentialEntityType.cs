@@ -101,11 +101,11 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.Sqlite
                 providerPropertyType: typeof(string));
             role.SetSentinelFromProviderValue("PlatformAdmin");
 
-            var version = runtimeEntityType.AddProperty(
-                "Version",
+            var rowVersion = runtimeEntityType.AddProperty(
+                "RowVersion",
                 typeof(int),
-                propertyInfo: typeof(Credential).GetProperty("Version", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Credential).GetField("<Version>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                propertyInfo: typeof(Credential).GetProperty("RowVersion", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Credential).GetField("<RowVersion>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 concurrencyToken: true,
                 sentinel: 0);
 

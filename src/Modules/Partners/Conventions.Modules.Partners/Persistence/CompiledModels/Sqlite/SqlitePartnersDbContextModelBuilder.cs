@@ -11,7 +11,7 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.Sqlite
     internal partial class SqlitePartnersDbContextModel
     {
         private SqlitePartnersDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("00b15bbe-4a93-4a62-9577-9ab0bf36314c"), entityTypeCount: 9)
+            : base(skipDetectChanges: false, modelId: new Guid("fdfa0e9d-e4b6-4d08-9496-8a161f654579"), entityTypeCount: 9)
         {
         }
 

@@ -158,7 +158,7 @@ namespace Conventions.Modules.Partners.Persistence.Migrations.SqlServer
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
-                    b.Property<int>("Version")
+                    b.Property<int>("RowVersion")
                         .IsConcurrencyToken()
                         .HasColumnType("int");
 

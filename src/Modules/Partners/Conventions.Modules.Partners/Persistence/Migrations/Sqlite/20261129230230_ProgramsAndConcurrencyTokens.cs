@@ -6,13 +6,13 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Conventions.Modules.Partners.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
-    internal partial class ProgramsAndCredentialVersion : Migration
+    internal partial class ProgramsAndConcurrencyTokens : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.AddColumn<int>(
-                name: "Version",
+                name: "RowVersion",
                 table: "partners_credentials",
                 type: "INTEGER",
                 nullable: false,
@@ -48,7 +48,7 @@ namespace Conventions.Modules.Partners.Persistence.Migrations.Sqlite
                 name: "partners_program_participants");
 
             migrationBuilder.DropColumn(
-                name: "Version",
+                name: "RowVersion",
                 table: "partners_credentials");
         }
     }

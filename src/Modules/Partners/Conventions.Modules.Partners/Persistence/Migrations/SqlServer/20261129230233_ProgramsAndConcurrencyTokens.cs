@@ -6,13 +6,13 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Conventions.Modules.Partners.Persistence.Migrations.SqlServer
 {
     /// <inheritdoc />
-    internal partial class ProgramsAndCredentialVersion : Migration
+    internal partial class ProgramsAndConcurrencyTokens : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.AddColumn<int>(
-                name: "Version",
+                name: "RowVersion",
                 schema: "partners",
                 table: "credentials",
                 type: "int",
@@ -52,7 +52,7 @@ namespace Conventions.Modules.Partners.Persistence.Migrations.SqlServer
                 schema: "partners");
 
             migrationBuilder.DropColumn(
-                name: "Version",
+                name: "RowVersion",
                 schema: "partners",
                 table: "credentials");
         }
