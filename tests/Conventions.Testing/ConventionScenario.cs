@@ -16,21 +16,26 @@ public sealed class ConventionScenario(ConventionsFactory factory)
     public static async Task<ConventionScenario> CultureAsync(ConventionsFactory factory, string partnerName = "Association Passerelles Solidaires")
     {
         var scenario = new ConventionScenario(factory);
-        await scenario.PartiesAsync("ALLIES – Culture pour tous", "24, rue Etienne Rognon", "69007", "Lyon", partnerName, "10, rue de l'Exemple", "69003", "Lyon");
+        await scenario.PartiesAsync("culture-pour-tous", "ALLIES – Culture pour tous", "24, rue Etienne Rognon", "69007", "Lyon", partnerName, "10, rue de l'Exemple", "69003", "Lyon");
         return scenario;
     }
 
     public static async Task<ConventionScenario> RucheAsync(ConventionsFactory factory)
     {
         var scenario = new ConventionScenario(factory);
-        await scenario.PartiesAsync("Ville de Bagnols-sur-Cèze", "Hôtel de ville", "30200", "Bagnols-sur-Cèze", "A.V.A.Q.B-C", "95, route de Lyon", "30200", "Bagnols-sur-Cèze");
+        await scenario.PartiesAsync("ruche-numerique", "Ville de Bagnols-sur-Cèze", "Hôtel de ville", "30200", "Bagnols-sur-Cèze", "A.V.A.Q.B-C", "95, route de Lyon", "30200", "Bagnols-sur-Cèze");
         return scenario;
     }
 
-    private async Task PartiesAsync(string operatorName, string operatorLine, string operatorPostal, string operatorCity, string partnerName, string partnerLine, string partnerPostal, string partnerCity)
+    /// <summary>The program the operator runs (set by the platform admin).</summary>
+    public string Program { get; private set; } = string.Empty;
+
+    private async Task PartiesAsync(string program, string operatorName, string operatorLine, string operatorPostal, string operatorCity, string partnerName, string partnerLine, string partnerPostal, string partnerCity)
     {
         var admin = factory.Admin();
         OperatorId = await Create(admin, operatorName, "association", operatorLine, operatorPostal, operatorCity);
+        Program = program;
+        await admin.MakeOperatorAsync(program, OperatorId);
         // Keys valid for the whole scenario, whatever date the test moves the clock to.
         var (_, operatorKey) = await admin.IssueKeyAsync(OperatorId, "operator-admin", KeysExpireOn);
         Operator = factory.Client(operatorKey);

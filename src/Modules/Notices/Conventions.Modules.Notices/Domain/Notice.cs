@@ -50,20 +50,49 @@ internal sealed class Notice
 
     public string? LastError { get; private set; }
 
-    public static Notice From(Contracts.NoticeRequested request, DateTimeOffset now) => new()
+    /// <summary>
+    /// One letter per organization: each organization's notice goes to its own recipients only and is listed to it
+    /// alone, so no structure sees another's referents. A recipient who belongs to no organization (a person with an
+    /// appointment) gets a letter of their own.
+    /// </summary>
+    public static IReadOnlyList<Notice> PerOrganization(Contracts.NoticeRequested request, DateTimeOffset now)
+    {
+        var recipients = request.Recipients
+            .Where(r => !string.IsNullOrWhiteSpace(r.Email))
+            .DistinctBy(r => (r.Email.Trim().ToUpperInvariant(), r.OrganizationId))
+            .ToList();
+        var organizations = request.OrganizationIds.Concat(recipients.Where(r => r.OrganizationId is not null).Select(r => r.OrganizationId!.Value)).Distinct().ToList();
+        var notices = organizations
+            .Select(id => Create(request, now, recipients.Where(r => r.OrganizationId == id).ToList(), [id], Suffix(request, id.ToString("N"))))
+            .ToList();
+        var people = recipients.Where(r => r.OrganizationId is null).ToList();
+        for (var i = 0; i < people.Count; i++)
+        {
+            notices.Add(Create(request, now, [people[i]], [], Suffix(request, "person-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        }
+        if (notices.Count == 0)
+        {
+            notices.Add(Create(request, now, [], [], request.DeduplicationKey));
+        }
+        return notices;
+    }
+
+    private static string? Suffix(Contracts.NoticeRequested request, string part) =>
+        request.DeduplicationKey is { } key ? $"{key}|{part}" : null;
+
+    private static Notice Create(Contracts.NoticeRequested request, DateTimeOffset now, IReadOnlyList<Contracts.NoticeRecipient> recipients, IReadOnlyList<Guid> audience, string? deduplicationKey) => new()
     {
         Id = Guid.NewGuid(),
         SourceEventId = request.EventId,
-        DeduplicationKey = request.DeduplicationKey,
+        DeduplicationKey = deduplicationKey,
         Kind = request.Kind,
         Subject = request.Subject,
         BodyHtml = request.BodyHtml,
-        Recipients = request.Recipients
-            .Where(r => !string.IsNullOrWhiteSpace(r.Email))
+        Recipients = recipients
             .DistinctBy(r => r.Email.Trim().ToUpperInvariant())
             .Select(r => new NoticeRecipientEntry { Name = r.Name, Email = r.Email.Trim(), OrganizationId = r.OrganizationId })
             .ToList(),
-        Audience = request.OrganizationIds.Distinct().Select(id => new NoticeAudience { OrganizationId = id }).ToList(),
+        Audience = audience.Select(id => new NoticeAudience { OrganizationId = id }).ToList(),
         ConventionId = request.ConventionId,
         DisputeId = request.DisputeId,
         Status = NoticeStatus.Pending,

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Conventions.Modules.Notices.Features;
 
-/// <summary>Stores a requested notice once (inbox by event id, and by deduplication key), then asks for delivery.</summary>
+/// <summary>Stores a requested notice once, as one letter per organization (inbox by event id, and by deduplication key), then asks for delivery.</summary>
 internal sealed class StoreRequestedNotice(NoticesDbContext db, TimeProvider clock, IJobTrigger jobs) : INotificationHandler<NoticeRequested>
 {
     public async ValueTask Handle(NoticeRequested notification, CancellationToken cancellationToken)
@@ -17,15 +17,19 @@ internal sealed class StoreRequestedNotice(NoticesDbContext db, TimeProvider clo
             return;
         }
         var now = clock.GetUtcNow();
-        var duplicate = notification.DeduplicationKey is { } key
-            && await db.Notices.AnyAsync(n => n.DeduplicationKey == key, cancellationToken);
-        if (!duplicate)
+        var added = 0;
+        foreach (var notice in Notice.PerOrganization(notification, now))
         {
-            db.Notices.Add(Notice.From(notification, now));
+            var key = notice.DeduplicationKey;
+            if (key is null || !await db.Notices.AnyAsync(n => n.DeduplicationKey == key, cancellationToken))
+            {
+                db.Notices.Add(notice);
+                added++;
+            }
         }
         db.MarkHandled(notification.EventId, nameof(StoreRequestedNotice), now);
         await db.SaveChangesAsync(cancellationToken);
-        if (!duplicate)
+        if (added > 0)
         {
             jobs.Trigger(JobNames.Notices);
         }

@@ -24,7 +24,7 @@ internal class NoticesDbContext(DbContextOptions options) : ModuleDbContext(opti
             b.Property(n => n.BodyHtml).HasMaxLength(-1);
             b.Property(n => n.DeduplicationKey).HasMaxLength(300);
             b.Property(n => n.Status).HasConversion<string>().HasMaxLength(20);
-            b.HasIndex(n => n.SourceEventId).IsUnique();
+            b.HasIndex(n => n.SourceEventId);
             b.HasIndex(n => n.DeduplicationKey).IsUnique();
             b.HasIndex(n => new { n.Status, n.NextAttemptAt });
             b.HasIndex(n => n.ConventionId);

@@ -158,8 +158,7 @@ namespace Conventions.Modules.Notices.Persistence.CompiledModels.SqlServer
                 new[] { disputeId });
 
             var index2 = runtimeEntityType.AddIndex(
-                new[] { sourceEventId },
-                unique: true);
+                new[] { sourceEventId });
 
             var index3 = runtimeEntityType.AddIndex(
                 new[] { status, nextAttemptAt });

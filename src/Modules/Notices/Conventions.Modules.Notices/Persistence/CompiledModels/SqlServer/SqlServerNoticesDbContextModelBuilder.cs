@@ -11,7 +11,7 @@ namespace Conventions.Modules.Notices.Persistence.CompiledModels.SqlServer
     internal partial class SqlServerNoticesDbContextModel
     {
         private SqlServerNoticesDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("bf3117ba-dd6d-4f40-8ff8-d8516be3af54"), entityTypeCount: 5)
+            : base(skipDetectChanges: false, modelId: new Guid("39436b35-4d22-4f62-9d01-da86fb47fe8f"), entityTypeCount: 5)
         {
         }
 

@@ -147,8 +147,7 @@ namespace Conventions.Modules.Notices.Persistence.CompiledModels.Sqlite
                 new[] { disputeId });
 
             var index2 = runtimeEntityType.AddIndex(
-                new[] { sourceEventId },
-                unique: true);
+                new[] { sourceEventId });
 
             var index3 = runtimeEntityType.AddIndex(
                 new[] { status, nextAttemptAt });

@@ -144,8 +144,7 @@ namespace Conventions.Modules.Notices.Persistence.Migrations.SqlServer
 
                     b.HasIndex("DisputeId");
 
-                    b.HasIndex("SourceEventId")
-                        .IsUnique();
+                    b.HasIndex("SourceEventId");
 
                     b.HasIndex("Status", "NextAttemptAt");
 

@@ -137,8 +137,7 @@ namespace Conventions.Modules.Notices.Persistence.Migrations.Sqlite
 
                     b.HasIndex("DisputeId");
 
-                    b.HasIndex("SourceEventId")
-                        .IsUnique();
+                    b.HasIndex("SourceEventId");
 
                     b.HasIndex("Status", "NextAttemptAt");
 
