@@ -115,7 +115,9 @@ public sealed class ConventionLifecycleTests(ConventionsFactory factory) : IClas
     [InlineData("nope/nope", "2026-01-01", "2026-12-31", "templateKey")]
     public async Task A_term_that_does_not_fit_its_template_is_refused(string templateKey, string startsOn, string endsOn, string field)
     {
-        var scenario = await ConventionScenario.CultureAsync(factory, $"Structure {templateKey} {endsOn}");
+        var scenario = templateKey.StartsWith("ruche", StringComparison.Ordinal)
+            ? await ConventionScenario.RucheAsync(factory)
+            : await ConventionScenario.CultureAsync(factory, $"Structure {templateKey} {endsOn}");
 
         var response = await scenario.Operator.PostJsonAsync("/api/v1/conventions", new
         {

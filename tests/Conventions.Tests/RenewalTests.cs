@@ -13,10 +13,11 @@ public sealed class RenewalTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _factory.DisposeAsync();
 
-    private async Task<JsonElement> NoticesAsync(string conventionId)
+    /// <summary>The notices one organization received about the convention (each organization gets its own letter).</summary>
+    private async Task<JsonElement> NoticesAsync(string conventionId, string organizationId)
     {
         await _factory.RunJobAsync("outbox");
-        return await (await _factory.Admin().GetAsync($"/api/v1/notices?conventionId={conventionId}")).ExpectAsync(HttpStatusCode.OK);
+        return await (await _factory.Admin().GetAsync($"/api/v1/notices?conventionId={conventionId}&organizationId={organizationId}")).ExpectAsync(HttpStatusCode.OK);
     }
 
     private static string[] Kinds(JsonElement notices) =>
@@ -32,11 +33,14 @@ public sealed class RenewalTests : IAsyncLifetime
         _factory.Clock.SetParisDate(new DateOnly(2027, 8, 30), new TimeOnly(0, 10));
         Assert.Equal(1, await _factory.RunJobAsync("renewals"));
         Assert.Equal(0, await _factory.RunJobAsync("renewals"));
-        var notices = await NoticesAsync(id);
+        var notices = await NoticesAsync(id, scenario.PartnerId);
         Assert.Equal(new[] { "activated", "end-of-term-notice" }, Kinds(notices));
         var endNotice = notices.GetProperty("items").EnumerateArray().Single(n => n.Str("kind") == "end-of-term-notice");
-        Assert.Equal(2, endNotice.GetProperty("organizationIds").GetArrayLength());
-        Assert.Contains(endNotice.GetProperty("recipients").EnumerateArray(), r => r.Str("email") == "referent@partenaire.example");
+        // One letter per organization: the partner's goes to its referent only, the operator's to the operator's.
+        Assert.Equal(scenario.PartnerId, Assert.Single(endNotice.GetProperty("organizationIds").EnumerateArray()).GetString());
+        Assert.Equal("referent@partenaire.example", Assert.Single(endNotice.GetProperty("recipients").EnumerateArray()).Str("email"));
+        var operatorNotice = (await NoticesAsync(id, scenario.OperatorId)).GetProperty("items").EnumerateArray().Single(n => n.Str("kind") == "end-of-term-notice");
+        Assert.Equal("referente@operateur.example", Assert.Single(operatorNotice.GetProperty("recipients").EnumerateArray()).Str("email"));
         var letter = await (await _factory.Admin().GetAsync($"/api/v1/notices/{endNotice.Str("id")}")).ExpectAsync(HttpStatusCode.OK);
         Assert.Contains("arrive à son terme le 30 septembre 2027", letter.Str("bodyHtml"), StringComparison.Ordinal);
 
@@ -46,7 +50,7 @@ public sealed class RenewalTests : IAsyncLifetime
 
         var convention = await (await scenario.Operator.GetAsync($"/api/v1/conventions/{id}")).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("expired", convention.Str("status"));
-        Assert.Equal(new[] { "activated", "end-of-term-notice", "expired" }, Kinds(await NoticesAsync(id)));
+        Assert.Equal(new[] { "activated", "end-of-term-notice", "expired" }, Kinds(await NoticesAsync(id, scenario.OperatorId)));
     }
 
     [Fact]
@@ -64,7 +68,7 @@ public sealed class RenewalTests : IAsyncLifetime
         Assert.Equal("active", convention.Str("status"));
         Assert.Equal(2, convention.GetProperty("renewals").GetInt32());
         Assert.Equal("2026-01-01", convention.GetProperty("currentPeriod").Str("startsOn"));
-        Assert.Equal(new[] { "activated", "committee-reminder", "renewed", "renewed" }, Kinds(await NoticesAsync(id)));
+        Assert.Equal(new[] { "activated", "committee-reminder", "renewed", "renewed" }, Kinds(await NoticesAsync(id, scenario.OperatorId)));
 
         // Committee outside the last quarter: refused; inside: held; it decides not to renew.
         await (await scenario.Operator.PostJsonAsync($"/api/v1/conventions/{id}/committees", new { meetsOn = "2026-09-15" }))
@@ -79,7 +83,7 @@ public sealed class RenewalTests : IAsyncLifetime
 
         convention = await (await scenario.Operator.GetAsync($"/api/v1/conventions/{id}")).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("expired", convention.Str("status"));
-        Assert.Equal(new[] { "activated", "committee-reminder", "expired", "renewed", "renewed" }, Kinds(await NoticesAsync(id)));
+        Assert.Equal(new[] { "activated", "committee-reminder", "expired", "renewed", "renewed" }, Kinds(await NoticesAsync(id, scenario.OperatorId)));
     }
 
     [Fact]

@@ -126,17 +126,42 @@ public sealed class DisputeRulesTests
     [InlineData(2024, 5, 2)]
     [InlineData(2024, 5, 20)]
     [InlineData(2024, 6, 15)]
-    public void An_agreement_at_any_point_resolves_the_dispute_and_reinstates_the_convention(int year, int month, int day)
+    public void An_agreement_recorded_by_both_parties_at_any_point_resolves_the_dispute_and_reinstates_the_convention(int year, int month, int day)
     {
         var (dispute, _) = Culture(D(2024, 4, 23));
         var today = D(year, month, day);
         dispute.ApplyDue(today, Now);
+        var statusBefore = dispute.Status;
 
-        var effects = dispute.RecordAgreement(today, "Accord sur un plan d'annulation des réservations.", Now);
+        // The first party's agreement is a proposal: nothing else changes.
+        Assert.Empty(dispute.RecordAgreement(ConventionParty.Partner, today, "Accord sur un plan d'annulation des réservations.", Now));
+        Assert.Equal(statusBefore, dispute.Status);
+        Assert.Equal(ConventionParty.Partner, dispute.AgreementProposedBy);
+
+        var effects = dispute.RecordAgreement(ConventionParty.Operator, today, "Accord sur un plan d'annulation des réservations.", Now);
 
         Assert.Equal(DisputeStatus.Resolved, dispute.Status);
+        Assert.Equal(ConventionParty.Operator, dispute.AgreementAcceptedBy);
         Assert.Contains(effects, e => e.Kind == DisputeEffectKind.ReinstateConvention);
         Assert.Empty(dispute.ApplyDue(today.AddMonths(2), Now));
+    }
+
+    [Fact]
+    public void A_party_alone_cannot_end_a_dispute_by_agreement_and_may_withdraw_its_proposal()
+    {
+        var (dispute, _) = Culture(D(2024, 4, 23));
+        dispute.RecordAgreement(ConventionParty.Partner, D(2024, 4, 25), "Nous nous engageons à annuler à temps.", Now);
+
+        Assert.Equal("dispute.agreement_already_proposed",
+            Assert.Throws<ConflictException>(() => dispute.RecordAgreement(ConventionParty.Partner, D(2024, 4, 26), "Encore.", Now)).Code);
+        Assert.Equal(DisputeStatus.AwaitingExplanation, dispute.Status);
+
+        Assert.Equal("dispute.no_agreement_to_withdraw", Assert.Throws<ConflictException>(() => dispute.WithdrawAgreement(ConventionParty.Operator, Now)).Code);
+        dispute.WithdrawAgreement(ConventionParty.Partner, Now);
+        Assert.Null(dispute.AgreementProposedBy);
+        // After a withdrawal the other party's agreement is a new proposal, not an acceptance.
+        Assert.Empty(dispute.RecordAgreement(ConventionParty.Operator, D(2024, 4, 27), "Proposition de l'opérateur.", Now));
+        Assert.Equal(DisputeStatus.AwaitingExplanation, dispute.Status);
     }
 
     [Fact]
@@ -191,6 +216,12 @@ public sealed class DisputeRulesTests
         Assert.Empty(dispute.Deadlines);
         Assert.Null(dispute.NextDueOn);
     }
+
+    [Fact]
+    public void The_internal_rules_bind_the_association_only_so_the_partner_cannot_invoke_them() =>
+        Assert.Equal("dispute.kind_not_applicable", Assert.Throws<BusinessRuleException>(() =>
+            Dispute.Open(Convention(DisputePolicy.LapseAfterOneMonth), ConventionParty.Partner, DisputeKind.InternalRulesBreach, "x",
+                NoticeChannel.RegisteredLetter, null, D(2024, 3, 4), Now)).Code);
 
     [Fact]
     public void Culture_pour_tous_has_no_internal_rules_procedure() =>

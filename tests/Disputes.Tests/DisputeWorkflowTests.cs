@@ -41,10 +41,11 @@ public sealed class DisputeWorkflowTests : IAsyncLifetime
     private async Task<string> ConventionStatusAsync(ConventionScenario scenario, string conventionId) =>
         (await (await scenario.Operator.GetAsync($"/api/v1/conventions/{conventionId}")).ExpectAsync(HttpStatusCode.OK)).Str("status");
 
-    private async Task<string[]> NoticeKindsAsync(string disputeId)
+    /// <summary>The notices about the dispute as the partner's portal lists them (one letter per organization).</summary>
+    private async Task<string[]> NoticeKindsAsync(ConventionScenario scenario, string disputeId)
     {
         await _factory.RunJobAsync("outbox");
-        var notices = await (await _factory.Admin().GetAsync($"/api/v1/notices?disputeId={disputeId}")).ExpectAsync(HttpStatusCode.OK);
+        var notices = await (await scenario.Partner.GetAsync($"/api/v1/notices?disputeId={disputeId}")).ExpectAsync(HttpStatusCode.OK);
         return notices.GetProperty("items").EnumerateArray().Select(n => n.Str("kind")).OrderBy(k => k, StringComparer.Ordinal).ToArray();
     }
 
@@ -61,9 +62,15 @@ public sealed class DisputeWorkflowTests : IAsyncLifetime
         Assert.Equal(("explanation", "2026-11-23", "P15D", "2026-12-08"), (deadline.Str("name"), deadline.Str("startsFrom"), deadline.Str("period"), deadline.Str("dueOn")));
         Assert.False(string.IsNullOrEmpty(deadline.Str("explanation")));
         Assert.Equal("suspended", await ConventionStatusAsync(scenario, conventionId));
-        Assert.Equal(new[] { "dispute-opened" }, await NoticeKindsAsync(id));
+        Assert.Equal(new[] { "dispute-opened" }, await NoticeKindsAsync(scenario, id));
+        // One letter per party, each to its own referents only.
         var opened = await (await _factory.Admin().GetAsync($"/api/v1/notices?disputeId={id}")).ExpectAsync(HttpStatusCode.OK);
-        Assert.Equal(2, opened.GetProperty("items")[0].GetProperty("recipients").GetArrayLength());
+        Assert.Equal(2, opened.GetProperty("items").GetArrayLength());
+        Assert.All(opened.GetProperty("items").EnumerateArray(), n =>
+        {
+            Assert.Single(n.GetProperty("recipients").EnumerateArray());
+            Assert.Single(n.GetProperty("organizationIds").EnumerateArray());
+        });
 
         // The partner at fault explains; the operator cannot terminate before the window.
         await (await scenario.Partner.PostJsonAsync($"/api/v1/disputes/{id}/explanation", new { submittedOn = "2026-11-23", text = "Une sortie annulée par l'Actionneur n'a pas été annulée sur le site." }))
@@ -91,20 +98,29 @@ public sealed class DisputeWorkflowTests : IAsyncLifetime
 
         Assert.Equal("terminated", terminated.Str("status"));
         Assert.Equal("terminated", await ConventionStatusAsync(scenario, conventionId));
-        Assert.Equal(new[] { "deadline-reminder", "dispute-opened", "explanation-received", "terminated", "termination-window-opened" }, await NoticeKindsAsync(id));
+        Assert.Equal(new[] { "deadline-reminder", "dispute-opened", "explanation-received", "terminated", "termination-window-opened" }, await NoticeKindsAsync(scenario, id));
         Assert.Contains(terminated.GetProperty("events").EnumerateArray(), e => e.Str("kind") == "terminated");
     }
 
     [Fact]
-    public async Task An_agreement_resolves_the_dispute_and_reinstates_the_convention()
+    public async Task An_agreement_recorded_by_both_parties_resolves_the_dispute_and_reinstates_the_convention()
     {
         var (scenario, conventionId) = await ActiveCultureAsync();
         var id = (await (await scenario.Operator.PostJsonAsync("/api/v1/disputes", Open(conventionId))).ExpectAsync(HttpStatusCode.Created)).Str("id");
+        var agreement = new { agreedOn = "2026-11-23", summary = "Le référent annulera les réservations inutilisées." };
 
-        var resolved = await (await scenario.Partner.PostJsonAsync($"/api/v1/disputes/{id}/agreement", new { agreedOn = "2026-11-23", summary = "Le référent annulera les réservations inutilisées." }))
-            .ExpectAsync(HttpStatusCode.OK);
+        // The party at fault alone cannot lift its own suspension: its agreement is a proposal.
+        var proposed = await (await scenario.Partner.PostJsonAsync($"/api/v1/disputes/{id}/agreement", agreement)).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("awaiting-explanation", proposed.Str("status"));
+        Assert.Equal("partner", proposed.GetProperty("agreement").Str("proposedBy"));
+        Assert.Equal("suspended", await ConventionStatusAsync(scenario, conventionId));
+        await (await scenario.Partner.PostJsonAsync($"/api/v1/disputes/{id}/agreement", agreement))
+            .ExpectProblemAsync(HttpStatusCode.Conflict, "dispute.agreement_already_proposed");
+
+        var resolved = await (await scenario.Operator.PostJsonAsync($"/api/v1/disputes/{id}/agreement", agreement)).ExpectAsync(HttpStatusCode.OK);
 
         Assert.Equal("resolved", resolved.Str("status"));
+        Assert.Equal(new[] { "partner", "operator" }, resolved.GetProperty("agreement").GetProperty("agreedBy").EnumerateArray().Select(p => p.GetString()));
         Assert.Equal("active", await ConventionStatusAsync(scenario, conventionId));
         await (await scenario.Operator.PostJsonAsync("/api/v1/disputes", Open(conventionId))).ExpectAsync(HttpStatusCode.Created);
     }
@@ -121,7 +137,7 @@ public sealed class DisputeWorkflowTests : IAsyncLifetime
         var dispute = await (await scenario.Operator.GetAsync($"/api/v1/disputes/{id}")).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("termination-right-lapsed", dispute.Str("status"));
         Assert.Equal("suspended", await ConventionStatusAsync(scenario, conventionId));
-        Assert.Contains("termination-right-lapsed", await NoticeKindsAsync(id));
+        Assert.Contains("termination-right-lapsed", await NoticeKindsAsync(scenario, id));
         await (await scenario.Operator.PostJsonAsync($"/api/v1/disputes/{id}/termination", new { registeredLetter = new { sentOn = "2026-12-24", trackingNumber = "1A2" } }))
             .ExpectProblemAsync(HttpStatusCode.Conflict, "dispute.outside_termination_window");
         await (await scenario.Operator.PostJsonAsync("/api/v1/disputes", Open(conventionId))).ExpectProblemAsync(HttpStatusCode.Conflict, "dispute.already_open");
@@ -144,7 +160,7 @@ public sealed class DisputeWorkflowTests : IAsyncLifetime
 
         Assert.Equal("convention-lapsed", (await (await scenario.Operator.GetAsync($"/api/v1/disputes/{id}")).ExpectAsync(HttpStatusCode.OK)).Str("status"));
         Assert.Equal("lapsed", await ConventionStatusAsync(scenario, conventionId));
-        Assert.Contains("convention-lapsed", await NoticeKindsAsync(id));
+        Assert.Contains("convention-lapsed", await NoticeKindsAsync(scenario, id));
     }
 
     [Fact]

@@ -43,7 +43,8 @@ public sealed class RestartTests
         await second.RunJobAsync("outbox");
         await second.RunJobAsync("outbox");
         var notices = await (await admin.GetAsync($"/api/v1/notices?disputeId={disputeId}")).ExpectAsync(HttpStatusCode.OK);
-        Assert.Single(notices.GetProperty("items").EnumerateArray(), n => n.Str("kind") == "termination-window-opened");
+        // Once: one letter to each party.
+        Assert.Equal(2, notices.GetProperty("items").EnumerateArray().Count(n => n.Str("kind") == "termination-window-opened"));
         Assert.Equal("suspended", (await (await admin.GetAsync($"/api/v1/conventions/{conventionId}")).ExpectAsync(HttpStatusCode.OK)).Str("status"));
 
         await second.DisposeAsync();

@@ -87,11 +87,13 @@ public sealed class AccessTests(ConventionsFactory factory) : IClassFixture<Conv
     }
 
     [Fact]
-    public async Task An_operator_admin_manages_the_partners_it_registered_and_not_another_operators()
+    public async Task An_operator_admin_manages_the_partners_of_its_program_and_not_another_programs()
     {
         var admin = factory.Admin();
         var operatorA = await admin.CreateOrganizationAsync("Opérateur A", "association");
         var operatorB = await admin.CreateOrganizationAsync("Opérateur B", "municipality");
+        await admin.MakeOperatorAsync("culture-pour-tous", operatorA);
+        await admin.MakeOperatorAsync("ruche-numerique", operatorB);
         var (_, keyA) = await admin.IssueKeyAsync(operatorA, "operator-admin");
         var (_, keyB) = await admin.IssueKeyAsync(operatorB, "operator-admin");
 

@@ -35,16 +35,25 @@ public sealed class DirectoryTests(ConventionsFactory factory) : IClassFixture<C
     }
 
     [Fact]
-    public async Task The_partner_directory_adds_contact_details_and_referents()
+    public async Task The_partner_directory_adds_contact_details_and_referents_of_the_programs_the_caller_shares()
     {
         var admin = factory.Admin();
+        var caller = await admin.CreateOrganizationAsync("Structure appelante", "social-service");
         var organization = await admin.CreateOrganizationAsync("Structure annuaire", "social-service", publishPhone: false, phone: "04 00 00 00 03");
         await admin.AddContactAsync(organization, "Karim Référent", "karim@annuaire.example", "referent");
         await admin.AddContactAsync(organization, "Claire Directrice", "claire@annuaire.example", "signatory");
-        var (_, partnerKey) = await admin.IssueKeyAsync(organization, "partner");
+        var elsewhere = await admin.CreateOrganizationAsync("Association d'un autre programme", "association");
+        await admin.AddContactAsync(elsewhere, "Référente Ailleurs", "ailleurs@ruche.example", "referent");
+        await admin.JoinProgramAsync("culture-pour-tous", caller);
+        await admin.JoinProgramAsync("culture-pour-tous", organization);
+        await admin.JoinProgramAsync("ruche-numerique", elsewhere);
+        var (_, partnerKey) = await admin.IssueKeyAsync(caller, "partner");
 
         var list = await (await factory.Client(partnerKey).GetAsync("/api/v1/directory/partners")).ExpectAsync(HttpStatusCode.OK);
 
+        // Another program's referents are not the caller's to read.
+        Assert.DoesNotContain("ailleurs@ruche.example", list.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(list.GetProperty("items").EnumerateArray(), e => e.Str("id") == elsewhere);
         var entry = Entry(list, organization);
         Assert.Equal("04 00 00 00 03", entry.Str("phone"));
         Assert.Equal("contact@example.org", entry.Str("email"));

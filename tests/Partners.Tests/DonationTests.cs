@@ -11,6 +11,7 @@ public sealed partial class DonationTests(ConventionsFactory factory) : IClassFi
     {
         var admin = factory.Admin();
         var operatorId = await admin.CreateOrganizationAsync(name, "association");
+        await admin.MakeOperatorAsync("culture-pour-tous", operatorId);
         var (_, key) = await admin.IssueKeyAsync(operatorId, "operator-admin");
         return (operatorId, key);
     }

@@ -54,7 +54,8 @@ internal sealed class DirectoryHandlers(PartnersDbContext db, ICurrentActor curr
             // Only the organizations that share a program with the caller (Culture pour tous art. 4: the partners' directory).
             var programs = actor.Programs ?? [];
             var sharing = programs.Count == 0 ? [] : await ProgramMembership.MembersOfAsync(db, programs, cancellationToken);
-            listed = listed.Where(o => sharing.Contains(o.Id));
+            var own = actor.OrganizationId;
+            listed = listed.Where(o => o.Id == own || sharing.Contains(o.Id));
         }
         var organizations = await listed.OrderBy(o => o.Name).ToListAsync(cancellationToken);
         var items = organizations.Select(o => new PartnerDirectoryEntry(
