@@ -149,6 +149,42 @@ internal sealed record ListPlatformCredentials : IQuery<ListResponse<CredentialD
 
 internal sealed record RotatePlatformCredential(Guid CredentialId) : ICommand<IssuedCredentialDto>;
 
+/// <summary>Issues another platform admin key (a second administrator, or a replacement before revoking the bootstrap key).</summary>
+internal sealed record IssuePlatformCredential(PlatformCredentialBody Body) : ICommand<IssuedCredentialDto>;
+
+internal sealed record PlatformCredentialBody
+{
+    /// <example>Administratrice de la plateforme</example>
+    public string? Label { get; init; }
+
+    /// <summary>Last day the key works (default: one year from today).</summary>
+    /// <example>2027-11-30</example>
+    public DateOnly? ExpiresOn { get; init; }
+}
+
+internal sealed class IssuePlatformCredentialValidator : AbstractValidator<IssuePlatformCredential>
+{
+    public IssuePlatformCredentialValidator(TimeProvider clock)
+    {
+        RuleFor(c => c.Body.Label).RequiredText(200).OverridePropertyName("label");
+        RuleFor(c => c.Body.ExpiresOn)
+            .Must(d => d is null || d > clock.Today()).WithMessage("Must be after today.")
+            .Must(d => d is null || d <= clock.Today().AddYears(3)).WithMessage("Must be within three years.")
+            .OverridePropertyName("expiresOn");
+    }
+}
+
+internal sealed class IssuePlatformCredentialHandler(PartnersDbContext db, TimeProvider clock) : ICommandHandler<IssuePlatformCredential, IssuedCredentialDto>
+{
+    public ValueTask<IssuedCredentialDto> Handle(IssuePlatformCredential command, CancellationToken cancellationToken)
+    {
+        var expiresOn = command.Body.ExpiresOn ?? clock.Today().AddYears(1);
+        var (credential, key) = Credential.Issue(null, Role.PlatformAdmin, command.Body.Label!, expiresOn, clock.GetUtcNow());
+        db.Credentials.Add(credential);
+        return ValueTask.FromResult(new IssuedCredentialDto(credential.Id, key, credential.Role, credential.Label, credential.ExpiresOn, null));
+    }
+}
+
 internal sealed record RevokePlatformCredential(Guid CredentialId) : ICommand<CredentialDto>;
 
 internal sealed class PlatformCredentialHandlers(PartnersDbContext db, TimeProvider clock)
@@ -326,6 +362,15 @@ internal static class CredentialEndpoints
             .RequireRoles(Role.PlatformAdmin)
             .WithSummary("Platform admins: the platform admin keys (the bootstrap key among them), never the keys themselves.")
             .ProducesRefusals(401, 403);
+
+        platform.MapPost("/", async Task<Created<IssuedCredentialDto>> (PlatformCredentialBody body, IMediator mediator, CancellationToken ct) =>
+            {
+                var issued = await mediator.Send(new IssuePlatformCredential(body), ct);
+                return TypedResults.Created("/api/v1/platform/credentials", issued);
+            })
+            .RequireRoles(Role.PlatformAdmin)
+            .WithSummary("Platform admins: issues another platform admin key (shown once).")
+            .ProducesRefusals(400, 401, 403);
 
         platform.MapPost("/{credentialId:guid}/rotate", async Task<Created<IssuedCredentialDto>> (Guid credentialId, IMediator mediator, CancellationToken ct) =>
             {

@@ -257,7 +257,11 @@ internal sealed class AddContactHandler(PartnersDbContext db, ICurrentActor curr
     {
         var organization = await OrganizationAccess.LoadAsync(db, command.OrganizationId, cancellationToken, withContacts: true);
         var actor = current.Actor;
-        await OrganizationAccess.EnsureCanReadAsync(db, actor, organization, cancellationToken);
+        // Contacts decide who receives the organization's notices: its managers and its own partner staff set them.
+        if (!actor.IsStaffOf(organization.Id, Role.Partner))
+        {
+            await OrganizationAccess.EnsureCanManageAsync(db, actor, organization, cancellationToken);
+        }
         var body = command.Body;
         var contact = organization.AddContact(body.FullName!, Blank(body.Title), Blank(body.Email), Blank(body.Phone), body.Roles!.ToList());
         db.Contacts.Add(contact);
@@ -297,7 +301,7 @@ internal static class OrganizationEndpoints
                 var contact = await mediator.Send(new AddContact(id, body), ct);
                 return TypedResults.Created($"/api/v1/organizations/{id}", contact);
             })
-            .WithSummary("Adds a contact (signatory, referent, staff) to an organization.")
+            .WithSummary("Adds a contact (signatory, referent, staff) to an organization: its partner staff, the operators of its programs, the platform.")
             .ProducesRefusals(400, 401, 403, 404);
 
         group.MapPost("/{id:guid}/suspend", async Task<Ok<OrganizationDto>> (Guid id, SuspendBody body, IMediator mediator, CancellationToken ct) =>

@@ -227,6 +227,19 @@ internal sealed record GetBooking(Guid Id) : IQuery<BookingDto>;
 
 internal sealed record ListBookings(Guid? SessionId, BookingStatus? Status) : IQuery<ListResponse<BookingDto>>;
 
+/// <summary>Changing an invitation's holder: refused to everyone (invitations are nominative), after the usual access check.</summary>
+internal sealed record ChangeInvitationHolder(Guid BookingId, Guid InvitationId) : IQuery<ProblemHttpResult>;
+
+internal sealed class ChangeInvitationHolderHandler(TicketingDbContext db, ICurrentActor current) : IQueryHandler<ChangeInvitationHolder, ProblemHttpResult>
+{
+    public async ValueTask<ProblemHttpResult> Handle(ChangeInvitationHolder query, CancellationToken cancellationToken)
+    {
+        var booking = await TicketingAccess.BookingAsync(db, query.BookingId, cancellationToken);
+        TicketingAccess.EnsureOwnBooking(current.Actor, booking);
+        throw new BusinessRuleException("booking.invitation_nominative", "Invitations are nominative and cannot be given to someone else: cancel this one and book again.");
+    }
+}
+
 internal sealed class BookingQueries(TicketingDbContext db, ICurrentActor current) : IQueryHandler<GetBooking, BookingDto>, IQueryHandler<ListBookings, ListResponse<BookingDto>>
 {
     public async ValueTask<BookingDto> Handle(GetBooking query, CancellationToken cancellationToken)
@@ -478,8 +491,8 @@ internal static class BookingEndpoints
             .WithSummary("Cancels one guest's or companion's invitation.")
             .ProducesRefusals(401, 403, 404, 409, 422);
 
-        group.MapPatch("/{id:guid}/invitations/{invitationId:guid}", ProblemHttpResult (Guid id, Guid invitationId) =>
-                throw new BusinessRuleException("booking.invitation_nominative", "Invitations are nominative and cannot be given to someone else: cancel this one and book again."))
+        group.MapPatch("/{id:guid}/invitations/{invitationId:guid}", async Task<ProblemHttpResult> (Guid id, Guid invitationId, IMediator mediator, CancellationToken ct) =>
+                await mediator.Send(new ChangeInvitationHolder(id, invitationId), ct))
             .RequireRoles(staff)
             .WithSummary("Changing an invitation's holder is refused: 422 booking.invitation_nominative (cancel and rebook instead).")
             .ProducesRefusals(401, 403, 422);
