@@ -326,7 +326,7 @@ public sealed class AccessHoleTests : IAsyncLifetime
     [Fact]
     public async Task A_patch_racing_the_freeze_never_changes_a_frozen_convention()
     {
-        for (var round = 0; round < 5; round++)
+        for (var round = 0; round < 10; round++)
         {
             var (partner, _) = await PartnerAsync(_alliesOperator, $"Structure course {round}", "partner");
             var id = (await (await _alliesOperator.PostJsonAsync("/api/v1/conventions", new

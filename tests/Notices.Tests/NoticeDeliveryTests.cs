@@ -15,10 +15,15 @@ internal sealed class SwitchableTransport(PickupFolderTransport inner) : IMailTr
 {
     public bool Failing { get; set; }
 
+    /// <summary>A mailbox the server refuses (the others still go out).</summary>
+    public string? RefusedAddress { get; set; }
+
     public string Channel => "test";
 
     public Task SendAsync(MimeMessage message, CancellationToken cancellationToken) =>
-        Failing ? throw new IOException("SMTP server unreachable") : inner.SendAsync(message, cancellationToken);
+        Failing ? throw new IOException("SMTP server unreachable")
+        : message.To.Mailboxes.Any(m => m.Address == RefusedAddress) ? throw new IOException($"550 mailbox unavailable: {RefusedAddress}")
+        : inner.SendAsync(message, cancellationToken);
 }
 
 public sealed class NoticesFactory : ConventionsFactory
@@ -69,7 +74,7 @@ public sealed class NoticeDeliveryTests(NoticesFactory factory) : IClassFixture<
         Assert.True(await factory.RunJobAsync("notices") >= 1);
         var delivered = (await NoticesOfAsync(organization.ToString())).GetProperty("items")[0];
         Assert.Equal("delivered", delivered.Str("status"));
-        var eml = Path.Combine(factory.PickupDirectory, $"notice-{Guid.Parse(delivered.Str("id")):N}@conventions.local.eml");
+        var eml = Path.Combine(factory.PickupDirectory, $"notice-{Guid.Parse(delivered.Str("id")):N}-0@conventions.local.eml");
         Assert.True(File.Exists(eml), eml);
         var message = await MimeMessage.LoadAsync(eml);
         Assert.Equal("Information de dernière minute", message.Subject);
@@ -154,5 +159,43 @@ public sealed class NoticeDeliveryTests(NoticesFactory factory) : IClassFixture<
         Assert.Equal(0, (await NoticesOfAsync(organization.ToString())).GetProperty("total").GetInt32());
         await factory.RunJobAsync("outbox");
         Assert.Equal(1, (await NoticesOfAsync(organization.ToString())).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_notice_with_one_undeliverable_recipient_still_reaches_the_others_and_retries_only_that_one()
+    {
+        var organization = Guid.NewGuid();
+        factory.Transport.RefusedAddress = "parti@example.org";
+        try
+        {
+            await factory.RequestAsync(new NoticeRequested(factory.Clock.GetUtcNow(), "test-notice", "Deux destinataires", "<p>Bonjour</p>",
+                [new NoticeRecipient("Référente", "referente@example.org", organization), new NoticeRecipient("Ancien référent", "parti@example.org", organization)],
+                [organization]));
+            await factory.RunJobAsync("outbox");
+            await factory.RunJobAsync("notices");
+
+            var notice = (await NoticesOfAsync(organization.ToString())).GetProperty("items")[0];
+            Assert.Equal("failed", notice.Str("status"));
+            var recipients = notice.GetProperty("recipients").EnumerateArray().ToDictionary(r => r.Str("email"));
+            Assert.NotEqual(System.Text.Json.JsonValueKind.Null, recipients["referente@example.org"].GetProperty("deliveredAt").ValueKind);
+            Assert.Equal(System.Text.Json.JsonValueKind.Null, recipients["parti@example.org"].GetProperty("deliveredAt").ValueKind);
+            Assert.Contains("550", recipients["parti@example.org"].Str("error"), StringComparison.Ordinal);
+            var id = Guid.Parse(notice.Str("id"));
+            Assert.True(File.Exists(Path.Combine(factory.PickupDirectory, $"notice-{id:N}-0@conventions.local.eml")));
+
+            // The retry sends only to the recipient still waiting; the first one is not written to twice.
+            factory.Transport.RefusedAddress = null;
+            File.Delete(Path.Combine(factory.PickupDirectory, $"notice-{id:N}-0@conventions.local.eml"));
+            factory.Clock.Advance(TimeSpan.FromHours(1));
+            await factory.RunJobAsync("notices");
+            var retried = (await NoticesOfAsync(organization.ToString())).GetProperty("items")[0];
+            Assert.Equal("delivered", retried.Str("status"));
+            Assert.False(File.Exists(Path.Combine(factory.PickupDirectory, $"notice-{id:N}-0@conventions.local.eml")));
+            Assert.True(File.Exists(Path.Combine(factory.PickupDirectory, $"notice-{id:N}-1@conventions.local.eml")));
+        }
+        finally
+        {
+            factory.Transport.RefusedAddress = null;
+        }
     }
 }

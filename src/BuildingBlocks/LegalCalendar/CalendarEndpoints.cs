@@ -26,9 +26,10 @@ public static class CalendarEndpoints
         group.MapGet("/deadline", Ok<DeadlineResponse> (string? from, string? period) =>
             {
                 var errors = new Dictionary<string, string[]>();
-                if (!DateOnly.TryParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start))
+                if (!DateOnly.TryParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start)
+                    || !Web.StrictDates.InRange(start))
                 {
-                    errors["from"] = ["Required, as YYYY-MM-DD."];
+                    errors["from"] = ["Required, as YYYY-MM-DD, between 1900-01-01 and 2199-12-31."];
                 }
                 if (!LegalPeriod.TryParse(period, out var legalPeriod))
                 {
@@ -37,10 +38,6 @@ public static class CalendarEndpoints
                 if (errors.Count > 0)
                 {
                     throw new InvalidInputException("validation.failed", "One or more fields are invalid.", errors);
-                }
-                if (start.Year > 9900)
-                {
-                    throw InvalidInputException.Field("from", "Too far in the future.");
                 }
                 var deadline = LegalDeadlines.Compute(start, legalPeriod!);
                 return TypedResults.Ok(new DeadlineResponse(deadline.From, deadline.Period.ToString(), deadline.NominalDueOn, deadline.DueOn, deadline.Explanation, deadline.Extensions));
@@ -51,9 +48,9 @@ public static class CalendarEndpoints
 
         group.MapGet("/holidays", Ok<HolidaysResponse> (string? year) =>
             {
-                if (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value is < 1583 or > 9998)
+                if (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value is < 1900 or > 2199)
                 {
-                    throw InvalidInputException.Field("year", "Required, a year from 1583 to 9998.");
+                    throw InvalidInputException.Field("year", "Required, a year from 1900 to 2199.");
                 }
                 var items = FrenchHolidays.For(value).Select(h => new HolidayDto(h.Date, h.Name)).ToList();
                 return TypedResults.Ok(new HolidaysResponse(value, items, items.Count));

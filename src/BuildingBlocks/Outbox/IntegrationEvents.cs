@@ -63,10 +63,21 @@ public sealed class OutboxMessage
     /// page, and a notice's French letter would otherwise grow by a third (every tag bracket and accented letter
     /// written as <c>\uXXXX</c>). Payloads written either way read back the same.
     /// </summary>
-    private static readonly JsonSerializerOptions PayloadOptions = new(JsonDefaults.Options)
+    private static readonly JsonSerializerOptions PayloadOptions = CreatePayloadOptions();
+
+    /// <summary>The edge's strict date converters are for input from outside; stored payloads keep the framework's.</summary>
+    private static JsonSerializerOptions CreatePayloadOptions()
     {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+        var options = new JsonSerializerOptions(JsonDefaults.Options)
+        {
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        };
+        foreach (var strict in options.Converters.Where(c => c is StrictDateOnlyConverter or StrictDateTimeOffsetConverter).ToList())
+        {
+            options.Converters.Remove(strict);
+        }
+        return options;
+    }
 }
 
 /// <summary>A consumer's record of an event it handled (the inbox), keyed by event and consumer.</summary>

@@ -13,6 +13,9 @@ public static class ParisTime
     /// <summary>The instant a Paris calendar day starts (midnight local time), as an offset-carrying instant.</summary>
     public static DateTimeOffset StartOf(DateOnly date) => At(date, TimeOnly.MinValue);
 
+    /// <summary>True when the Paris wall clock never shows this time on this date (skipped by the spring DST change).</summary>
+    public static bool Exists(DateOnly date, TimeOnly time) => !Zone.IsInvalidTime(date.ToDateTime(time, DateTimeKind.Unspecified));
+
     /// <summary>The instant of a Paris wall-clock time on a date (a time skipped by a DST change moves forward one hour).</summary>
     public static DateTimeOffset At(DateOnly date, TimeOnly time)
     {

@@ -14,6 +14,8 @@ public static class JsonDefaults
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         options.NumberHandling = JsonNumberHandling.Strict;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
+        options.Converters.Add(new StrictDateOnlyConverter());
+        options.Converters.Add(new StrictDateTimeOffsetConverter());
         options.MaxDepth = 32;
     }
 

@@ -135,6 +135,7 @@ internal static class HostSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestLimitsMiddleware>();
+        app.UseMiddleware<QueryDatesMiddleware>();
         app.UseSwagger();
         app.UseSwaggerUI(o =>
         {

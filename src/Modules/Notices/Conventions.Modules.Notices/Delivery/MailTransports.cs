@@ -75,19 +75,18 @@ internal sealed class PickupFolderTransport(IOptions<NoticeSettings> settings) :
 
 internal static class NoticeMessages
 {
-    public static MimeMessage ToMime(Notice notice, NoticeSettings settings)
+    /// <summary>The letter for one recipient (each recipient gets a message of its own, with its own Message-Id).</summary>
+    public static MimeMessage ToMime(Notice notice, NoticeRecipientEntry recipient, NoticeSettings settings)
     {
+        var index = notice.Recipients.IndexOf(recipient);
         var message = new MimeMessage
         {
             Subject = notice.Subject,
-            MessageId = $"notice-{notice.Id:N}@conventions.local",
+            MessageId = $"notice-{notice.Id:N}-{index}@conventions.local",
             Date = notice.CreatedAt,
         };
         message.From.Add(new MailboxAddress(settings.FromName, settings.FromAddress));
-        foreach (var recipient in notice.Recipients)
-        {
-            message.To.Add(new MailboxAddress(recipient.Name, recipient.Email));
-        }
+        message.To.Add(new MailboxAddress(recipient.Name, recipient.Email));
         message.Headers.Add("X-Conventions-Notice-Kind", notice.Kind);
         message.Body = new BodyBuilder { HtmlBody = notice.BodyHtml }.ToMessageBody();
         return message;

@@ -37,19 +37,31 @@ internal sealed partial class NoticeDeliveryJob(
         var delivered = 0;
         foreach (var notice in due)
         {
-            try
+            // One message per recipient: an address that fails does not hold back the others, and a retry sends only to
+            // the recipients still waiting.
+            string? failure = null;
+            foreach (var recipient in notice.Undelivered())
             {
-                if (notice.Recipients.Count > 0)
+                try
                 {
-                    await transport.SendAsync(NoticeMessages.ToMime(notice, settings.Value), cancellationToken);
+                    await transport.SendAsync(NoticeMessages.ToMime(notice, recipient, settings.Value), cancellationToken);
+                    Notice.MarkRecipientDelivered(recipient, clock.GetUtcNow());
                 }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    LogFailed(logger, exception, notice.Id, transport.Channel);
+                    Notice.MarkRecipientFailed(recipient, exception.Message);
+                    failure ??= $"{recipient.Email}: {exception.Message}";
+                }
+            }
+            if (failure is null)
+            {
                 notice.MarkDelivered(clock.GetUtcNow());
                 delivered++;
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            else
             {
-                LogFailed(logger, exception, notice.Id, transport.Channel);
-                notice.MarkFailed(exception.Message, clock.GetUtcNow());
+                notice.MarkFailed(failure, clock.GetUtcNow());
             }
             await db.SaveChangesAsync(cancellationToken);
         }

@@ -100,6 +100,19 @@ internal sealed class Notice
         NextAttemptAt = now,
     };
 
+    /// <summary>The recipients still waiting for their letter (all of them on the first attempt).</summary>
+    public IReadOnlyList<NoticeRecipientEntry> Undelivered() => Recipients.Where(r => r.DeliveredAt is null).ToList();
+
+    /// <summary>One recipient's letter left; the others keep their own state.</summary>
+    public static void MarkRecipientDelivered(NoticeRecipientEntry recipient, DateTimeOffset now)
+    {
+        recipient.DeliveredAt = now;
+        recipient.LastError = null;
+    }
+
+    public static void MarkRecipientFailed(NoticeRecipientEntry recipient, string error) =>
+        recipient.LastError = error.Length > 1000 ? error[..1000] : error;
+
     public bool IsDue(DateTimeOffset now) => Status != NoticeStatus.Delivered && Attempts < MaxAttempts && NextAttemptAt <= now;
 
     public void MarkDelivered(DateTimeOffset now)
@@ -127,6 +140,12 @@ internal sealed class NoticeRecipientEntry
     public string Email { get; set; } = string.Empty;
 
     public Guid? OrganizationId { get; set; }
+
+    /// <summary>When the letter left for this recipient; null until then. Each recipient is sent its own message.</summary>
+    public DateTimeOffset? DeliveredAt { get; set; }
+
+    /// <summary>Why the last attempt for this recipient failed (an unknown mailbox, a server that refused it).</summary>
+    public string? LastError { get; set; }
 }
 
 internal sealed class NoticeAudience

@@ -28,7 +28,8 @@ internal sealed record NoticeDto(
     DateTimeOffset? DeliveredAt,
     string? LastError);
 
-internal sealed record NoticeRecipientDto(string Name, string Email);
+/// <summary>A recipient and how its own letter fared (each recipient is sent a message of its own).</summary>
+internal sealed record NoticeRecipientDto(string Name, string Email, DateTimeOffset? DeliveredAt, string? Error);
 
 internal sealed record NoticeDetailDto(NoticeDto Notice, string BodyHtml);
 
@@ -98,7 +99,7 @@ internal static class NoticeMapping
 {
     public static NoticeDto ToDto(Notice n) => new(
         n.Id, n.Kind, n.Subject,
-        n.Recipients.Select(r => new NoticeRecipientDto(r.Name, r.Email)).ToList(),
+        n.Recipients.Select(r => new NoticeRecipientDto(r.Name, r.Email, r.DeliveredAt, r.LastError)).ToList(),
         n.Audience.Select(a => a.OrganizationId).ToList(),
         n.ConventionId, n.DisputeId, n.CreatedAt, n.Status, n.Attempts, n.DeliveredAt, n.LastError);
 }

@@ -37,6 +37,7 @@ internal class NoticesDbContext(DbContextOptions options) : ModuleDbContext(opti
                 r.HasKey("Id");
                 r.Property(x => x.Name).HasMaxLength(200);
                 r.Property(x => x.Email).HasMaxLength(320);
+                r.Property(x => x.LastError).HasMaxLength(1000);
             });
             b.OwnsMany(n => n.Audience, a =>
             {

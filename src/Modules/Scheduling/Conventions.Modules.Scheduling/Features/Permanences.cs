@@ -98,6 +98,11 @@ internal sealed class CreatePermanenceHandler(SchedulingDbContext db, ICurrentAc
             {
                 throw new BusinessRuleException("permanence.no_dates", "No date of this semester is open on that day.");
             }
+            // A wall-clock time the spring DST change skips on one of the dates is refused, not silently moved.
+            if (dates.FirstOrDefault(d => !ParisTime.Exists(d, start) || !ParisTime.Exists(d, end)) is var gap && gap != default)
+            {
+                throw InvalidInputException.Field("startTime", $"On {gap:yyyy-MM-dd} this time does not exist in Europe/Paris (the clocks go forward).");
+            }
             var slots = dates.Select(d => (ParisTime.At(d, start), ParisTime.At(d, end))).ToList();
             var conflicts = await SchedulingAccess.ConflictsAsync(db, room.Id, slots, ct);
             if (conflicts.Count > 0)

@@ -21,7 +21,7 @@ namespace Conventions.Modules.Notices.Persistence.CompiledModels.SqlServer
                 "Conventions.Modules.Notices.Domain.NoticeRecipientEntry",
                 typeof(NoticeRecipientEntry),
                 baseEntityType,
-                propertyCount: 5,
+                propertyCount: 7,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -34,6 +34,14 @@ namespace Conventions.Modules.Notices.Persistence.CompiledModels.SqlServer
                 sentinel: 0);
             id.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.IdentityColumn);
 
+            var deliveredAt = runtimeEntityType.AddProperty(
+                "DeliveredAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(NoticeRecipientEntry).GetProperty("DeliveredAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(NoticeRecipientEntry).GetField("<DeliveredAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            deliveredAt.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
             var email = runtimeEntityType.AddProperty(
                 "Email",
                 typeof(string),
@@ -41,6 +49,15 @@ namespace Conventions.Modules.Notices.Persistence.CompiledModels.SqlServer
                 fieldInfo: typeof(NoticeRecipientEntry).GetField("<Email>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 320);
             email.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+            var lastError = runtimeEntityType.AddProperty(
+                "LastError",
+                typeof(string),
+                propertyInfo: typeof(NoticeRecipientEntry).GetProperty("LastError", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(NoticeRecipientEntry).GetField("<LastError>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 1000);
+            lastError.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
             var name = runtimeEntityType.AddProperty(
                 "Name",

@@ -11,7 +11,7 @@ namespace Conventions.Modules.Notices.Persistence.CompiledModels.SqlServer
     internal partial class SqlServerNoticesDbContextModel
     {
         private SqlServerNoticesDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("39436b35-4d22-4f62-9d01-da86fb47fe8f"), entityTypeCount: 5)
+            : base(skipDetectChanges: false, modelId: new Guid("daac0d51-8b10-45a6-9a48-9a62d8c30d4e"), entityTypeCount: 5)
         {
         }
 

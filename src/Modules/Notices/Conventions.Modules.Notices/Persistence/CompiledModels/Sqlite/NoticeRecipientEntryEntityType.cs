@@ -2,6 +2,7 @@
 using System;
 using System.Collections.Generic;
 using System.Reflection;
+using Conventions.BuildingBlocks.Persistence;
 using Conventions.Modules.Notices.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -21,7 +22,7 @@ namespace Conventions.Modules.Notices.Persistence.CompiledModels.Sqlite
                 "Conventions.Modules.Notices.Domain.NoticeRecipientEntry",
                 typeof(NoticeRecipientEntry),
                 baseEntityType,
-                propertyCount: 5,
+                propertyCount: 7,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -33,12 +34,28 @@ namespace Conventions.Modules.Notices.Persistence.CompiledModels.Sqlite
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
 
+            var deliveredAt = runtimeEntityType.AddProperty(
+                "DeliveredAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(NoticeRecipientEntry).GetProperty("DeliveredAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(NoticeRecipientEntry).GetField("<DeliveredAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new ModuleDbContext.UtcTicksConverter());
+
             var email = runtimeEntityType.AddProperty(
                 "Email",
                 typeof(string),
                 propertyInfo: typeof(NoticeRecipientEntry).GetProperty("Email", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(NoticeRecipientEntry).GetField("<Email>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 320);
+
+            var lastError = runtimeEntityType.AddProperty(
+                "LastError",
+                typeof(string),
+                propertyInfo: typeof(NoticeRecipientEntry).GetProperty("LastError", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(NoticeRecipientEntry).GetField("<LastError>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 1000);
 
             var name = runtimeEntityType.AddProperty(
                 "Name",

@@ -11,7 +11,7 @@ namespace Conventions.Modules.Notices.Persistence.CompiledModels.Sqlite
     internal partial class SqliteNoticesDbContextModel
     {
         private SqliteNoticesDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("73c4e982-8c65-4b4c-a5f0-4c77167ec683"), entityTypeCount: 5)
+            : base(skipDetectChanges: false, modelId: new Guid("780da87a-d76a-419c-8cfc-1913cea1d60a"), entityTypeCount: 5)
         {
         }
 

@@ -180,10 +180,17 @@ namespace Conventions.Modules.Notices.Persistence.Migrations.SqlServer
 
                             SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
 
+                            b1.Property<DateTimeOffset?>("DeliveredAt")
+                                .HasColumnType("datetimeoffset");
+
                             b1.Property<string>("Email")
                                 .IsRequired()
                                 .HasMaxLength(320)
                                 .HasColumnType("nvarchar(320)");
+
+                            b1.Property<string>("LastError")
+                                .HasMaxLength(1000)
+                                .HasColumnType("nvarchar(1000)");
 
                             b1.Property<string>("Name")
                                 .IsRequired()

@@ -171,9 +171,16 @@ namespace Conventions.Modules.Notices.Persistence.Migrations.Sqlite
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<long?>("DeliveredAt")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<string>("Email")
                                 .IsRequired()
                                 .HasMaxLength(320)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("LastError")
+                                .HasMaxLength(1000)
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Name")
