@@ -221,6 +221,8 @@ internal static class FaultDrill
     private static async Task<(string OperatorKey, string Operator, string Partner)> PartiesAsync(HttpClient http, string partnerName)
     {
         var @operator = await Post(http, AdminKey, "/api/v1/organizations", new { name = "ALLIES – Culture pour tous", kind = "association", address = Address() }, "id");
+        // The platform admin makes ALLIES the operator of Culture pour tous (its operator-admin keys act within it).
+        await Post(http, AdminKey, "/api/v1/programs/culture-pour-tous/operators", new { organizationId = @operator }, "key");
         var operatorKey = await Post(http, AdminKey, $"/api/v1/organizations/{@operator}/credentials", new { role = "operator-admin", label = "drill", expiresOn = ParisToday(TimeSpan.Zero).AddYears(2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }, "key");
         await Post(http, operatorKey, $"/api/v1/organizations/{@operator}/contacts", new { fullName = "Référente Opérateur", email = "referente@operateur.example", roles = new[] { "referent" } }, "id");
         var partner = await Post(http, operatorKey, "/api/v1/organizations", new { name = partnerName, kind = "social-service", address = Address() }, "id");

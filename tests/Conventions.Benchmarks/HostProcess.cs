@@ -34,6 +34,8 @@ internal sealed class HostProcess : IAsyncDisposable
                 ["Hangfire__ServerEnabled"] = hangfireServer ? "true" : "false",
                 ["Conventions__ClockOffset"] = clockOffset.ToString("c", CultureInfo.InvariantCulture),
                 ["Logging__LogLevel__Default"] = "Warning",
+                // Drills send bursts far above a portal's rate: lifted explicitly.
+                ["RateLimits__Enabled"] = "false",
             },
         })!;
         _ = process.StandardOutput.ReadToEndAsync();

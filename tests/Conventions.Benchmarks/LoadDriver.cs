@@ -46,6 +46,8 @@ internal static class LoadDriver
                 ["Conventions__BootstrapAdminKey"] = AdminKey,
                 ["Logging__LogLevel__Default"] = "Warning",
                 ["Hangfire__ServerEnabled"] = Environment.GetEnvironmentVariable("LOAD_HANGFIRE_SERVER") ?? "true",
+                // 32 clients on one key go far above a portal's rate on purpose: the limits are lifted explicitly.
+                ["RateLimits__Enabled"] = "false",
             },
         })!;
         _ = host.StandardOutput.ReadToEndAsync();
@@ -112,6 +114,8 @@ internal static class LoadDriver
     private static async Task<Setup> SetupAsync(HttpClient http, int seats, int beneficiaries)
     {
         var @operator = await Post(http, AdminKey, "/api/v1/organizations", new { name = "ALLIES – Culture pour tous", kind = "association", address = Address() }, "id");
+        // The platform admin makes ALLIES the operator of Culture pour tous (its operator-admin keys act within it).
+        await Post(http, AdminKey, "/api/v1/programs/culture-pour-tous/operators", new { organizationId = @operator }, "key");
         var operatorKey = await Post(http, AdminKey, $"/api/v1/organizations/{@operator}/credentials", new { role = "operator-admin", label = "load" }, "key");
         var partner = await Post(http, operatorKey, "/api/v1/organizations", new { name = "Structure sociale", kind = "social-service", address = Address() }, "id");
         var bookerKey = await Post(http, operatorKey, $"/api/v1/organizations/{partner}/credentials", new { role = "booker", label = "load" }, "key");

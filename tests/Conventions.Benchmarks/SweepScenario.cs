@@ -102,6 +102,8 @@ internal static class SweepScenario
     {
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")).DateTime);
         var @operator = await Post(http, AdminKey, "/api/v1/organizations", new { name = "ALLIES – Culture pour tous", kind = "association", address = Address() }, "id");
+        // The platform admin makes ALLIES the operator of Culture pour tous (its operator-admin keys act within it).
+        await Post(http, AdminKey, "/api/v1/programs/culture-pour-tous/operators", new { organizationId = @operator }, "key");
         await Post(http, AdminKey, $"/api/v1/organizations/{@operator}/contacts", new { fullName = "Référente", email = "referente@operateur.example", roles = new[] { "referent" } }, "id");
         var partner = await Post(http, AdminKey, "/api/v1/organizations", new { name = "Structure sociale", kind = "social-service", address = Address() }, "id");
         await Post(http, AdminKey, $"/api/v1/organizations/{partner}/contacts", new { fullName = "Référent", email = "referent@partenaire.example", roles = new[] { "referent" } }, "id");

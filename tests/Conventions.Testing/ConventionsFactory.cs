@@ -56,6 +56,8 @@ public class ConventionsFactory : WebApplicationFactory<Program>
         builder.UseSetting("Hangfire:ServerEnabled", "false");
         builder.UseSetting("Notices:PickupDirectory", PickupDirectory);
         builder.UseSetting("Smtp:Host", "");
+        // Tests call far faster than a portal; the rate limits have their own test class.
+        builder.UseSetting("RateLimits:Enabled", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

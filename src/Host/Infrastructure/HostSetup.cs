@@ -68,6 +68,7 @@ internal static class HostSetup
         services.Configure<JsonOptions>(o => JsonDefaults.Apply(o.SerializerOptions));
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => JsonDefaults.Apply(o.JsonSerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddApiRateLimits(configuration);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
             var problem = context.ProblemDetails;
@@ -146,6 +147,7 @@ internal static class HostSetup
             o.DisplayRequestDuration();
         });
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseMiddleware<SuspensionMiddleware>();
         app.UseAuthorization();
 
