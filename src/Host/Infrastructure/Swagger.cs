@@ -69,5 +69,17 @@ internal sealed class ApiKeyOperationFilter : IOperationFilter
         {
             operation.Description = (operation.Description is { Length: > 0 } d ? d + "\n\n" : string.Empty) + "Roles: " + string.Join(", ", roles.Roles) + ".";
         }
+        operation.Description = (operation.Description is { Length: > 0 } text ? text + "\n\n" : string.Empty)
+            + (metadata.OfType<VisitorsAllowed>().Any() ? "Visitor codes may call it." : "Visitor codes get 403.")
+            + " Scoped to the caller's organization and programs (docs/access.md).";
+        // Every keyed call is rate limited per key (429 rate.limited, Retry-After): documented with the same problem body.
+        if (operation.Responses is { } responses && responses.TryGetValue("401", out var unauthorized) && unauthorized is OpenApiResponse problem)
+        {
+            responses["429"] = new OpenApiResponse
+            {
+                Description = "Too many requests for this key or address (rate.limited); retry after the Retry-After header's seconds.",
+                Content = problem.Content,
+            };
+        }
     }
 }
