@@ -137,6 +137,7 @@ internal static class HostSetup
         app.UseStatusCodePages();
         app.UseMiddleware<RequestLimitsMiddleware>();
         app.UseMiddleware<QueryDatesMiddleware>();
+        app.UseMiddleware<EnumQueryMiddleware>();
         app.UseSwagger();
         app.UseSwaggerUI(o =>
         {
