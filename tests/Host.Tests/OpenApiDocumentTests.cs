@@ -44,6 +44,21 @@ public sealed class OpenApiDocumentTests(ConventionsFactory factory) : IClassFix
         Assert.False(directory.TryGetProperty("security", out _));
     }
 
+    [Fact]
+    public async Task Every_operation_has_a_unique_camel_case_operation_id()
+    {
+        using var document = JsonDocument.Parse(await factory.Client().GetStringAsync("/swagger/v1/swagger.json"));
+        var operations = document.RootElement.GetProperty("paths").EnumerateObject()
+            .SelectMany(p => p.Value.EnumerateObject().Select(o => (Route: $"{o.Name.ToUpperInvariant()} {p.Name}", Operation: o.Value)))
+            .ToList();
+
+        var missing = operations.Where(o => !o.Operation.TryGetProperty("operationId", out _)).Select(o => o.Route).ToList();
+        Assert.True(missing.Count == 0, "No operationId (add it to OperationIds): " + string.Join(", ", missing));
+        var ids = operations.Select(o => o.Operation.GetProperty("operationId").GetString()!).ToList();
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(ids, id => Assert.Matches("^[a-z][a-zA-Z]+$", id));
+    }
+
     private static string Normalize(string json) =>
         JsonNode.Parse(json)!.ToJsonString(new JsonSerializerOptions { WriteIndented = true }).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
 

@@ -32,6 +32,7 @@ internal static class Swagger
                 Description = "An API key issued to your organization (POST /api/v1/organizations/{id}/credentials). In Development the host prints demo keys at start.",
             });
             options.OperationFilter<ApiKeyOperationFilter>();
+            options.CustomOperationIds(api => OperationIds.For(api.HttpMethod ?? "GET", api.RelativePath ?? string.Empty));
             options.SupportNonNullableReferenceTypes();
             options.CustomSchemaIds(SchemaId);
         });
