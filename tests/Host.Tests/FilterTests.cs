@@ -31,7 +31,12 @@ public sealed class FilterTests(ConventionsFactory factory) : IClassFixture<Conv
             }
             foreach (var parameter in parameters.EnumerateArray().Where(p => p.GetProperty("in").GetString() == "query"))
             {
-                if (parameter.GetProperty("schema").TryGetProperty("$ref", out var reference))
+                var schemaOf = parameter.GetProperty("schema");
+                if (schemaOf.TryGetProperty("allOf", out var allOf))
+                {
+                    schemaOf = allOf[0];
+                }
+                if (schemaOf.TryGetProperty("$ref", out var reference))
                 {
                     var schema = schemas.GetProperty(reference.GetString()!.Split('/')[^1]);
                     if (schema.TryGetProperty("enum", out var values))

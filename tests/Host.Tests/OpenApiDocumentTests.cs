@@ -59,6 +59,30 @@ public sealed class OpenApiDocumentTests(ConventionsFactory factory) : IClassFix
         Assert.All(ids, id => Assert.Matches("^[a-z][a-zA-Z]+$", id));
     }
 
+    [Fact]
+    public async Task The_contract_says_what_comes_back_nulls_documents_and_problems()
+    {
+        using var document = JsonDocument.Parse(await factory.Client().GetStringAsync("/swagger/v1/swagger.json"));
+        var schemas = document.RootElement.GetProperty("components").GetProperty("schemas");
+        var paths = document.RootElement.GetProperty("paths");
+
+        // Enum properties that are null at run time are nullable in the schema (a typed client must accept null).
+        var invitation = schemas.GetProperty("InvitationDto").GetProperty("properties");
+        Assert.True(invitation.GetProperty("relation").GetProperty("nullable").GetBoolean());
+        Assert.True(invitation.GetProperty("companionKind").GetProperty("nullable").GetBoolean());
+        // Documents say their content type, so generated methods keep the body.
+        foreach (var route in new[] { "/api/v1/conventions/{id}/document", "/api/v1/invitations/{id}/document", "/api/v1/conventions/{id}/amendments/{amendmentId}/document", "/api/v1/organizations/{id}/donations/{donationId}/receipt" })
+        {
+            Assert.True(paths.GetProperty(route).GetProperty("get").GetProperty("responses").GetProperty("200").GetProperty("content").TryGetProperty("text/html", out _), route);
+        }
+        var calendar = paths.GetProperty("/api/v1/venues/{id}/calendar").GetProperty("get").GetProperty("responses").GetProperty("200").GetProperty("content");
+        Assert.True(calendar.TryGetProperty("text/calendar", out _) && calendar.TryGetProperty("application/json", out _));
+        // Every refusal's body has its stable code, the validation errors and the trace id.
+        var problem = schemas.GetProperty("ProblemDetails");
+        Assert.All(new[] { "code", "errors", "traceId" }, p => Assert.True(problem.GetProperty("properties").TryGetProperty(p, out _), p));
+        Assert.Contains("code", problem.GetProperty("required").EnumerateArray().Select(r => r.GetString()));
+    }
+
     private static string Normalize(string json) =>
         JsonNode.Parse(json)!.ToJsonString(new JsonSerializerOptions { WriteIndented = true }).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
 

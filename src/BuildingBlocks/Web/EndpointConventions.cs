@@ -22,6 +22,10 @@ public static class EndpointConventions
     public static TBuilder AllowVisitors<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new VisitorsAllowed());
 
+    /// <summary>Says in the OpenAPI document that a 200 answers this content type with a text body (an HTML document, iCalendar).</summary>
+    public static TBuilder ProducesText<TBuilder>(this TBuilder builder, string contentType) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new TextResponse(contentType));
+
     /// <summary>The problem details responses every authenticated endpoint may answer, for Swagger.</summary>
     public static RouteHandlerBuilder ProducesRefusals(this RouteHandlerBuilder builder, params int[] statuses)
     {
@@ -38,3 +42,6 @@ public sealed record RolesMetadata(IReadOnlyList<string> Roles);
 
 /// <summary>Marks an endpoint visitor codes may call (see <see cref="EndpointConventions.AllowVisitors{TBuilder}"/>).</summary>
 public sealed record VisitorsAllowed;
+
+/// <summary>A 200 text body of this content type (see <see cref="EndpointConventions.ProducesText{TBuilder}"/>).</summary>
+public sealed record TextResponse(string ContentType);

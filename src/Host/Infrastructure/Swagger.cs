@@ -32,8 +32,11 @@ internal static class Swagger
                 Description = "An API key issued to your organization (POST /api/v1/organizations/{id}/credentials). In Development the host prints demo keys at start.",
             });
             options.OperationFilter<ApiKeyOperationFilter>();
+            options.OperationFilter<TextResponseOperationFilter>();
+            options.SchemaFilter<ProblemSchemaFilter>();
             options.CustomOperationIds(api => OperationIds.For(api.HttpMethod ?? "GET", api.RelativePath ?? string.Empty));
             options.SupportNonNullableReferenceTypes();
+            options.UseAllOfToExtendReferenceSchemas();
             options.CustomSchemaIds(SchemaId);
         });
         return services;
@@ -82,5 +85,59 @@ internal sealed class ApiKeyOperationFilter : IOperationFilter
                 Content = problem.Content,
             };
         }
+    }
+}
+
+/// <summary>Adds the text content types an endpoint declares (<see cref="TextResponse"/>) to its 200 response.</summary>
+internal sealed class TextResponseOperationFilter : IOperationFilter
+{
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        var texts = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<TextResponse>().ToList();
+        if (texts.Count == 0)
+        {
+            return;
+        }
+        operation.Responses ??= [];
+        if (!operation.Responses.TryGetValue("200", out var existing) || existing is not OpenApiResponse ok)
+        {
+            ok = new OpenApiResponse { Description = "OK" };
+            operation.Responses["200"] = ok;
+        }
+        ok.Content ??= new Dictionary<string, OpenApiMediaType>();
+        foreach (var text in texts)
+        {
+            ok.Content[text.ContentType] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+        }
+    }
+}
+
+/// <summary>
+/// The problem details every refusal carries (RFC 9457 with this API's extensions): the stable <c>code</c> integrators
+/// switch on, the <c>errors</c> map of a validation failure, the <c>traceId</c> to quote to support.
+/// </summary>
+internal sealed class ProblemSchemaFilter : ISchemaFilter
+{
+    public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+    {
+        if (context.Type != typeof(Microsoft.AspNetCore.Mvc.ProblemDetails) || schema is not OpenApiSchema problem)
+        {
+            return;
+        }
+        problem.Properties ??= new Dictionary<string, IOpenApiSchema>();
+        problem.Properties["code"] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.String,
+            Description = "Stable, dotted, lower-case code to switch on (auth.missing_key, validation.failed, convention.not_active, …).",
+        };
+        problem.Properties["errors"] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object | JsonSchemaType.Null,
+            Description = "validation.failed only: the invalid fields (camelCase paths) and what is wrong with each.",
+            AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } },
+        };
+        problem.Properties["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The request's trace identifier." };
+        problem.Required ??= new HashSet<string>();
+        problem.Required.Add("code");
     }
 }

@@ -189,6 +189,7 @@ internal static class AmendmentEndpoints
 
         group.MapGet("/{amendmentId:guid}/document", async Task<ContentHttpResult> (Guid id, Guid amendmentId, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Content(await mediator.Send(new GetAmendmentDocument(id, amendmentId), ct), "text/html; charset=utf-8"))
+            .ProducesText("text/html")
             .WithSummary("The amendment's document (HTML).")
             .ProducesRefusals(401, 403, 404);
 

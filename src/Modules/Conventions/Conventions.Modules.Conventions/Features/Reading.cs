@@ -91,6 +91,7 @@ internal static class ReadingEndpoints
 
         group.MapGet("/{id:guid}/document", async Task<ContentHttpResult> (Guid id, int? original, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Content(await mediator.Send(new GetConventionDocument(id, original), ct), "text/html; charset=utf-8"))
+            .ProducesText("text/html")
             .WithSummary("The convention as printable HTML: the draft, or the frozen text with its signatures and SHA-256. ?original=1 or 2 prints each original.")
             .ProducesRefusals(400, 401, 403, 404, 409);
     }

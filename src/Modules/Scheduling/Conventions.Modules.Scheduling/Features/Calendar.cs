@@ -1,3 +1,4 @@
+using Conventions.BuildingBlocks.Web;
 using System.Globalization;
 using System.Text;
 using Conventions.BuildingBlocks.Access;
@@ -152,7 +153,7 @@ internal static class CalendarEndpoints
             })
             .WithTags("Permanences")
             .Produces<CalendarDto>(StatusCodes.Status200OK)
-            .Produces(StatusCodes.Status200OK, contentType: "text/calendar")
+            .ProducesText("text/calendar")
             .WithSummary("The venue's calendar as JSON, or as iCalendar (Accept: text/calendar, or ?format=ics) to subscribe from a calendar app. Partners see their own occurrences.")
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
     }
