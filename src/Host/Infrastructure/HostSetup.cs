@@ -69,6 +69,7 @@ internal static class HostSetup
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => JsonDefaults.Apply(o.JsonSerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddApiRateLimits(configuration);
+        services.AddPortalCors(configuration);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
             var problem = context.ProblemDetails;
@@ -147,6 +148,7 @@ internal static class HostSetup
             o.EnablePersistAuthorization();
             o.DisplayRequestDuration();
         });
+        app.UseCors(PortalCors.PolicyName);
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseMiddleware<SuspensionMiddleware>();
