@@ -1,0 +1,168 @@
+using Conventions.BuildingBlocks.Access;
+using Conventions.BuildingBlocks.Errors;
+using Conventions.BuildingBlocks.Rendering;
+using Conventions.BuildingBlocks.Validation;
+using Conventions.BuildingBlocks.Web;
+using Conventions.Modules.Conventions.Contracts;
+using Conventions.Modules.Ticketing.Domain;
+using Conventions.Modules.Ticketing.Persistence;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+
+namespace Conventions.Modules.Ticketing.Features;
+
+internal sealed record GuestInput
+{
+    /// <example>Yanis K.</example>
+    public string? FullName { get; init; }
+
+    /// <example>family</example>
+    public GuestRelation? Relation { get; init; }
+}
+
+internal sealed record CompanionInput
+{
+    /// <example>Julie R.</example>
+    public string? FullName { get; init; }
+
+    /// <example>professional</example>
+    public CompanionKind? Kind { get; init; }
+
+    /// <summary>Why the companion's presence is wanted or needed.</summary>
+    /// <example>Accompagnement demandé par l'Actionneur (première sortie au théâtre).</example>
+    public string? Reason { get; init; }
+}
+
+/// <summary>A booking for one beneficiary, freely chosen, with optional guests and companions: all seats or none.</summary>
+internal sealed record CreateBooking : ICommand<BookingDto>
+{
+    public Guid? SessionId { get; init; }
+
+    public Guid? BeneficiaryId { get; init; }
+
+    public IReadOnlyList<GuestInput>? Guests { get; init; }
+
+    public IReadOnlyList<CompanionInput>? Companions { get; init; }
+}
+
+internal sealed class CreateBookingValidator : AbstractValidator<CreateBooking>
+{
+    public CreateBookingValidator()
+    {
+        RuleFor(c => c.SessionId).NotEmpty().WithMessage("Required.");
+        RuleFor(c => c.BeneficiaryId).NotEmpty().WithMessage("Required.");
+        RuleFor(c => c.Guests).Must(g => g is null || g.Count <= 10).WithMessage("At most 10 guests.");
+        RuleFor(c => c.Companions).Must(g => g is null || g.Count <= 5).WithMessage("At most 5 companions.");
+        RuleForEach(c => c.Guests).ChildRules(g =>
+        {
+            g.RuleFor(x => x.FullName).RequiredText(200);
+            g.RuleFor(x => x.Relation).NotNull().WithMessage("Required: family or friend.");
+        });
+        RuleForEach(c => c.Companions).ChildRules(g =>
+        {
+            g.RuleFor(x => x.FullName).RequiredText(200);
+            g.RuleFor(x => x.Kind).NotNull().WithMessage("Required: professional or volunteer.");
+            g.RuleFor(x => x.Reason).RequiredParagraphs(500);
+        });
+    }
+}
+
+internal sealed class CreateBookingHandler(TicketingDbContext db, ICurrentActor current, TimeProvider clock, IMediator mediator, BookingWriter writer) : ICommandHandler<CreateBooking, BookingDto>
+{
+    public async ValueTask<BookingDto> Handle(CreateBooking command, CancellationToken cancellationToken)
+    {
+        var actor = current.Actor;
+        var organization = actor.OrganizationId ?? throw new ForbiddenException("booking.organization_only", "Bookings are made with a social partner's booker key.");
+        var standing = await mediator.Send(new MayOperateUnder(organization, ConventionTemplates.CultureSocialPartner), cancellationToken);
+        if (!standing.Allowed)
+        {
+            throw new ConflictException("convention.not_active",
+                standing.Status is null
+                    ? "Your organization has no Culture pour tous convention: bookings need an active one."
+                    : $"Your organization's Culture pour tous convention is {JsonDefaults.Kebab(standing.Status.Value)}: bookings need an active one.");
+        }
+        // The reads below share one connection (each would otherwise take one from the pool and give it back).
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var now = clock.GetUtcNow();
+            // Checks and the advisory weekly count read outside the write transaction; the seats themselves are decided
+            // inside it, by the conditional update alone.
+            var beneficiary = await BeneficiaryOf(db, command.BeneficiaryId!.Value, organization)
+                ?? throw NotFoundException.For("beneficiary", command.BeneficiaryId!.Value);
+            var session = await SessionById(db, command.SessionId!.Value)
+                ?? throw NotFoundException.For("session", command.SessionId!.Value);
+            if (session.Status == SessionStatus.Cancelled)
+            {
+                throw new ConflictException("session.cancelled", "This session is cancelled.");
+            }
+            if (session.StartsAt <= now)
+            {
+                throw new ConflictException("session.started", "This session has started.");
+            }
+            if (session.BookingOpensAt > now || session.BookingClosesAt <= now)
+            {
+                throw new ConflictException("session.booking_closed", "Bookings for this session are not open now.");
+            }
+            var week = TicketingMapping.WeekOf(session.StartsAt);
+            var sameWeek = await BookingsInWeek(db, beneficiary.Id, week);
+            var warnings = new List<WarningDto>();
+            if (sameWeek >= 2)
+            {
+                warnings.Add(new WarningDto("booking.reasonable_use",
+                    $"Alerte indicative : c'est la {sameWeek + 1}e réservation de cette personne pour la semaine du {French.Date(week)}. La convention invite à ne pas dépasser deux réservations par semaine et par personne."));
+            }
+
+            var invitations = new List<Invitation> { New(now, beneficiary.DisplayName, InvitationRole.Beneficiary) };
+            invitations.AddRange((command.Guests ?? []).Select(g => New(now, g.FullName!.Trim(), InvitationRole.Guest, relation: g.Relation)));
+            invitations.AddRange((command.Companions ?? []).Select(c => New(now, c.FullName!.Trim(), InvitationRole.Companion, kind: c.Kind, reason: c.Reason!.Trim())));
+            var booking = new Booking
+            {
+                // Time-ordered identifiers (UUID v7): new rows land at the end of their indexes instead of on a random page
+                // each, so a group commit writes a few pages rather than several per booking.
+                Id = Guid.CreateVersion7(now),
+                SessionId = session.Id,
+                OfferId = session.OfferId,
+                OrganizationId = organization,
+                BeneficiaryId = beneficiary.Id,
+                BookedByCredentialId = actor.CredentialId,
+                SessionStartsAt = session.StartsAt,
+                SessionWeek = week,
+                CreatedAt = now,
+                Invitations = invitations,
+            };
+            // Seats taken (all or none) or the waiting list joined, and committed, together with the other bookings
+            // waiting to be written (group commit).
+            var position = await writer.WriteAsync(booking);
+            return TicketingMapping.ToDto(booking, position, warnings);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    // The booking path's reads, compiled once: each booking skips EF's expression processing and query-cache lookup.
+    private static readonly Func<TicketingDbContext, Guid, Guid, Task<Beneficiary?>> BeneficiaryOf = EF.CompileAsyncQuery(
+        (TicketingDbContext db, Guid id, Guid organization) => db.Beneficiaries.AsNoTracking().SingleOrDefault(b => b.Id == id && b.OrganizationId == organization));
+
+    private static readonly Func<TicketingDbContext, Guid, Task<Session?>> SessionById = EF.CompileAsyncQuery(
+        (TicketingDbContext db, Guid id) => db.Sessions.AsNoTracking().SingleOrDefault(s => s.Id == id));
+
+    private static readonly Func<TicketingDbContext, Guid, DateOnly, Task<int>> BookingsInWeek = EF.CompileAsyncQuery(
+        (TicketingDbContext db, Guid beneficiary, DateOnly week) => db.Bookings.Count(b => b.BeneficiaryId == beneficiary && b.SessionWeek == week && b.Status != BookingStatus.Cancelled));
+
+    private static Invitation New(DateTimeOffset now, string holder, InvitationRole role, GuestRelation? relation = null, CompanionKind? kind = null, string? reason = null) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        HolderName = holder,
+        Role = role,
+        Relation = relation,
+        CompanionKind = kind,
+        Reason = reason,
+        Code = Invitation.NewCode(),
+        Status = InvitationStatus.Valid,
+    };
+}

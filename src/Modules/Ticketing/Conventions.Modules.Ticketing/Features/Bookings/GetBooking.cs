@@ -1,0 +1,19 @@
+using Conventions.BuildingBlocks.Access;
+using Conventions.Modules.Ticketing.Domain;
+using Conventions.Modules.Ticketing.Persistence;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Conventions.Modules.Ticketing.Features;
+
+internal sealed record GetBooking(Guid Id) : IQuery<BookingDto>;
+
+internal sealed class GetBookingHandler(TicketingDbContext db, ICurrentActor current) : IQueryHandler<GetBooking, BookingDto>
+{
+    public async ValueTask<BookingDto> Handle(GetBooking query, CancellationToken cancellationToken)
+    {
+        var booking = await TicketingAccess.BookingAsync(db, query.Id, cancellationToken);
+        TicketingAccess.EnsureOwnBooking(current.Actor, booking);
+        return TicketingMapping.ToDto(booking, booking.Status == BookingStatus.Waitlisted ? await TicketingAccess.WaitlistPositionAsync(db, booking, cancellationToken) : null);
+    }
+}

@@ -1,0 +1,30 @@
+using Conventions.BuildingBlocks.Access;
+using Conventions.BuildingBlocks.Web;
+using Conventions.Modules.Ticketing.Domain;
+using Conventions.Modules.Ticketing.Persistence;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Conventions.Modules.Ticketing.Features;
+
+internal sealed record ListBookings(Guid? SessionId, BookingStatus? Status) : IQuery<ListResponse<BookingDto>>;
+
+internal sealed class ListBookingsHandler(TicketingDbContext db, ICurrentActor current) : IQueryHandler<ListBookings, ListResponse<BookingDto>>
+{
+    /// <summary>The caller's organization's bookings only.</summary>
+    public async ValueTask<ListResponse<BookingDto>> Handle(ListBookings query, CancellationToken cancellationToken)
+    {
+        var own = current.Actor.OrganizationId;
+        var bookings = db.Bookings.AsNoTracking().Include(b => b.Invitations).Where(b => b.OrganizationId == own);
+        if (query.SessionId is { } sessionId)
+        {
+            bookings = bookings.Where(b => b.SessionId == sessionId);
+        }
+        if (query.Status is { } status)
+        {
+            bookings = bookings.Where(b => b.Status == status);
+        }
+        var items = await bookings.OrderBy(b => b.SessionStartsAt).ThenBy(b => b.CreatedAt).ToListAsync(cancellationToken);
+        return new ListResponse<BookingDto>(items.Select(b => TicketingMapping.ToDto(b)).ToList(), items.Count);
+    }
+}

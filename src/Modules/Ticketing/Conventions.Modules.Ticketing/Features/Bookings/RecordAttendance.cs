@@ -1,0 +1,74 @@
+using Conventions.BuildingBlocks.Access;
+using Conventions.BuildingBlocks.Errors;
+using Conventions.BuildingBlocks.Validation;
+using Conventions.Modules.Ticketing.Domain;
+using Conventions.Modules.Ticketing.Persistence;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+
+namespace Conventions.Modules.Ticketing.Features;
+
+internal sealed record AttendanceEntry
+{
+    public Guid? InvitationId { get; init; }
+
+    /// <example>true</example>
+    public bool? Attended { get; init; }
+}
+
+internal sealed record AttendanceBody
+{
+    public IReadOnlyList<AttendanceEntry>? Invitations { get; init; }
+
+    /// <example>Très belle sortie ; l'Actionneur souhaite revenir.</example>
+    public string? Comment { get; init; }
+}
+
+internal sealed record RecordAttendance(Guid BookingId, AttendanceBody Body) : ICommand<BookingDto>;
+
+internal sealed class RecordAttendanceValidator : AbstractValidator<RecordAttendance>
+{
+    public RecordAttendanceValidator()
+    {
+        RuleFor(c => c.Body.Invitations).NotEmpty().WithMessage("Required: who came and who did not.");
+        RuleForEach(c => c.Body.Invitations).ChildRules(e =>
+        {
+            e.RuleFor(x => x.InvitationId).NotEmpty().WithMessage("Required.");
+            e.RuleFor(x => x.Attended).NotNull().WithMessage("Required: true or false.");
+        });
+        RuleFor(c => c.Body.Comment).MaximumLength(2000).Must(c => c is null || !Rules.HasControlCharacters(c, allowNewLines: true)).WithMessage("Must not contain control characters.");
+    }
+}
+
+internal sealed class RecordAttendanceHandler(TicketingDbContext db, ICurrentActor current, TimeProvider clock) : ICommandHandler<RecordAttendance, BookingDto>
+{
+    public async ValueTask<BookingDto> Handle(RecordAttendance command, CancellationToken cancellationToken)
+    {
+        var booking = await TicketingAccess.BookingAsync(db, command.BookingId, cancellationToken);
+        TicketingAccess.EnsureOwnBooking(current.Actor, booking);
+        var now = clock.GetUtcNow();
+        if (booking.Status != BookingStatus.Confirmed)
+        {
+            throw new ConflictException("booking.not_confirmed", "Attendance is recorded for confirmed bookings.");
+        }
+        if (booking.SessionStartsAt > now)
+        {
+            throw new ConflictException("session.not_started", "Attendance is recorded after the session.");
+        }
+        foreach (var entry in command.Body.Invitations!)
+        {
+            var invitation = booking.Invitations.SingleOrDefault(i => i.Id == entry.InvitationId)
+                ?? throw InvalidInputException.Field("invitations", $"Invitation '{entry.InvitationId}' is not part of this booking.");
+            if (invitation.Status == InvitationStatus.Cancelled)
+            {
+                throw new ConflictException("invitation.cancelled", $"Invitation '{invitation.Id}' was cancelled.");
+            }
+            invitation.Status = entry.Attended!.Value ? InvitationStatus.Attended : InvitationStatus.NoShow;
+        }
+        booking.AttendanceComment = string.IsNullOrWhiteSpace(command.Body.Comment) ? booking.AttendanceComment : command.Body.Comment.Trim();
+        booking.AttendanceRecordedAt = now;
+        return TicketingMapping.ToDto(booking);
+    }
+}

@@ -1,0 +1,89 @@
+using Conventions.BuildingBlocks.Rendering;
+using Conventions.BuildingBlocks.Time;
+using Conventions.Modules.Partners.Contracts;
+using Conventions.Modules.Ticketing.Domain;
+using Conventions.Modules.Ticketing.Persistence;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Conventions.Modules.Ticketing.Features;
+
+/// <summary>
+/// Gives freed seats to the waiting list, in the same transaction as what freed them: the first waiting bookings whose
+/// party fits are confirmed (each through the same conditional update) and their structures notified. The list is read
+/// in pages, in its order, and only until the freed seats are gone: a long list costs a cancellation one page, not a
+/// pass over every waiting booking.
+/// </summary>
+internal sealed class Waitlist(IMediator mediator, TicketingNotices notices)
+{
+    private const int PageSize = 50;
+
+    public async Task<int> PromoteAsync(TicketingDbContext db, Guid sessionId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // Read only to know when to stop: each booking's seats are still taken by the conditional update, which alone
+        // decides (another host may have taken some meanwhile).
+        var free = await SeatsLeft(db, sessionId);
+        var promoted = 0;
+        (long Sequence, Guid Id)? after = null;
+        await using var seats = SeatUpdate.Prepare(db);
+        while (free > 0)
+        {
+            var page = await NextWaiting(db, sessionId, after).ToListAsync(cancellationToken);
+            foreach (var booking in page)
+            {
+                var party = booking.Party;
+                if (free <= 0 || party > free)
+                {
+                    continue;
+                }
+                if (!await seats.TakeAsync(sessionId, party, cancellationToken))
+                {
+                    free = await SeatsLeft(db, sessionId);
+                    continue;
+                }
+                free -= party;
+                booking.Status = BookingStatus.Confirmed;
+                booking.ConfirmedAt = now;
+                promoted++;
+                var organization = await mediator.Send(new GetOrganizationSummary(booking.OrganizationId), cancellationToken);
+                if (organization is not null)
+                {
+                    var offer = await db.Offers.AsNoTracking().SingleAsync(o => o.Id == booking.OfferId, cancellationToken);
+                    notices.Publish(db, [organization], "waitlist-confirmed", $"Réservation confirmée : {offer.Title}",
+                        $"La réservation en liste d'attente pour « {offer.Title} » le {French.Date(DateOnly.FromDateTime(ParisTime.ToParis(booking.SessionStartsAt).DateTime))} est confirmée : des places se sont libérées. Les invitations nominatives sont disponibles.",
+                        now, $"booking:{booking.Id:N}:confirmed");
+                }
+            }
+            if (page.Count < PageSize)
+            {
+                break;
+            }
+            after = (page[^1].WaitlistSequence, page[^1].Id);
+        }
+        await LeaveAsync(db, sessionId, promoted, cancellationToken);
+        return promoted;
+    }
+
+    /// <summary>Counts bookings off the session's waiting list (promoted or cancelled), in the current transaction.</summary>
+    public static async Task LeaveAsync(TicketingDbContext db, Guid sessionId, int bookings, CancellationToken cancellationToken)
+    {
+        if (bookings > 0)
+        {
+            await db.Sessions.Where(s => s.Id == sessionId)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.Waiting, s => s.Waiting - bookings), cancellationToken);
+        }
+    }
+
+    private static readonly Func<TicketingDbContext, Guid, Task<int>> SeatsLeft = EF.CompileAsyncQuery(
+        (TicketingDbContext db, Guid session) => db.Sessions.Where(s => s.Id == session).Select(s => s.SeatsLeft).Single());
+
+    private static IQueryable<Booking> NextWaiting(TicketingDbContext db, Guid sessionId, (long Sequence, Guid Id)? after)
+    {
+        var waiting = db.Bookings.Include(b => b.Invitations).Where(b => b.SessionId == sessionId && b.Status == BookingStatus.Waitlisted);
+        if (after is var (sequence, id))
+        {
+            waiting = waiting.Where(b => b.WaitlistSequence > sequence || (b.WaitlistSequence == sequence && b.Id.CompareTo(id) > 0));
+        }
+        return waiting.OrderBy(b => b.WaitlistSequence).ThenBy(b => b.Id).Take(PageSize);
+    }
+}

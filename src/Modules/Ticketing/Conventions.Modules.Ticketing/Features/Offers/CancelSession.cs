@@ -1,0 +1,81 @@
+using Conventions.BuildingBlocks.Access;
+using Conventions.BuildingBlocks.Errors;
+using Conventions.BuildingBlocks.Rendering;
+using Conventions.BuildingBlocks.Time;
+using Conventions.BuildingBlocks.Validation;
+using Conventions.Modules.Partners.Contracts;
+using Conventions.Modules.Ticketing.Contracts;
+using Conventions.Modules.Ticketing.Domain;
+using Conventions.Modules.Ticketing.Persistence;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Conventions.Modules.Ticketing.Features;
+
+internal sealed record SessionCancelBody
+{
+    /// <example>Comédien principal souffrant</example>
+    public string? Reason { get; init; }
+}
+
+internal sealed record CancelSession(Guid OfferId, Guid SessionId, SessionCancelBody Body) : ICommand<SessionDto>;
+
+internal sealed class CancelSessionValidator : AbstractValidator<CancelSession>
+{
+    public CancelSessionValidator() => RuleFor(c => c.Body.Reason).RequiredParagraphs(1000);
+}
+
+internal sealed class CancelSessionHandler(TicketingDbContext db, ICurrentActor current, TimeProvider clock, IMediator mediator, TicketingNotices notices)
+    : ICommandHandler<CancelSession, SessionDto>
+{
+    public async ValueTask<SessionDto> Handle(CancelSession command, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        return await db.InSerializableTransactionAsync(async ct =>
+        {
+            var offer = await db.Offers.SingleOrDefaultAsync(o => o.Id == command.OfferId, ct) ?? throw NotFoundException.For("offer", command.OfferId);
+            TicketingAccess.EnsurePublisher(current.Actor, offer);
+            var session = await db.Sessions.SingleOrDefaultAsync(s => s.Id == command.SessionId && s.OfferId == offer.Id, ct) ?? throw NotFoundException.For("session", command.SessionId);
+            if (session.Status == SessionStatus.Cancelled)
+            {
+                throw new ConflictException("session.cancelled", "This session is already cancelled.");
+            }
+            if (session.StartsAt <= now)
+            {
+                throw new ConflictException("session.started", "This session has started.");
+            }
+            var reason = command.Body.Reason!.Trim();
+            session.Status = SessionStatus.Cancelled;
+            session.CancellationReason = reason;
+            session.Waiting = 0;
+            var bookings = await db.Bookings.Include(b => b.Invitations).Where(b => b.SessionId == session.Id && b.Status != BookingStatus.Cancelled).ToListAsync(ct);
+            foreach (var booking in bookings)
+            {
+                booking.Status = BookingStatus.Cancelled;
+                booking.CancelledAt = now;
+                foreach (var invitation in booking.Invitations.Where(i => i.Status == InvitationStatus.Valid))
+                {
+                    invitation.Status = InvitationStatus.Cancelled;
+                }
+            }
+            var organizations = new List<OrganizationSummary>();
+            foreach (var id in bookings.Select(b => b.OrganizationId).Distinct())
+            {
+                if (await mediator.Send(new GetOrganizationSummary(id), ct) is { } organization)
+                {
+                    organizations.Add(organization);
+                }
+            }
+            var starts = ParisTime.ToParis(session.StartsAt);
+            if (organizations.Count > 0)
+            {
+                notices.Publish(db, organizations, "session-cancelled", $"Séance annulée : {offer.Title}",
+                    $"La séance de « {offer.Title} » du {French.Date(DateOnly.FromDateTime(starts.DateTime))} à {starts:HH\\hmm} est annulée ({reason}). Les réservations et invitations correspondantes sont annulées.",
+                    now, $"session:{session.Id:N}:cancelled");
+            }
+            db.Publish(new SessionCancelled(now, offer.Id, session.Id, reason, bookings.Count));
+            return OfferMapping.ToDto(session);
+        }, cancellationToken);
+    }
+}

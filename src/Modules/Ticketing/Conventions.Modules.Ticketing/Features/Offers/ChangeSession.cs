@@ -1,0 +1,103 @@
+using Conventions.BuildingBlocks.Access;
+using Conventions.BuildingBlocks.Errors;
+using Conventions.BuildingBlocks.Rendering;
+using Conventions.BuildingBlocks.Time;
+using Conventions.Modules.Partners.Contracts;
+using Conventions.Modules.Ticketing.Domain;
+using Conventions.Modules.Ticketing.Persistence;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+
+namespace Conventions.Modules.Ticketing.Features;
+
+internal sealed record SessionChangeBody
+{
+    /// <summary>The new start: every booking structure is told (last-minute information).</summary>
+    public DateTimeOffset? StartsAt { get; init; }
+
+    /// <summary>The new number of seats (a reduction cannot go below the seats already booked).</summary>
+    public int? Seats { get; init; }
+}
+
+internal sealed record ChangeSession(Guid OfferId, Guid SessionId, SessionChangeBody Body) : ICommand<SessionDto>;
+
+internal sealed class ChangeSessionValidator : AbstractValidator<ChangeSession>
+{
+    public ChangeSessionValidator(TimeProvider clock)
+    {
+        RuleFor(c => c.Body).Must(b => b.StartsAt is not null || b.Seats is not null).WithMessage("Change startsAt or seats.").OverridePropertyName("body");
+        RuleFor(c => c.Body.StartsAt).Must(s => s is null || (s > clock.GetUtcNow() && s < clock.GetUtcNow().AddYears(3))).WithMessage("Must be in the future, within three years.");
+        RuleFor(c => c.Body.Seats).InclusiveBetween(1, 100_000);
+    }
+}
+
+internal sealed class ChangeSessionHandler(TicketingDbContext db, ICurrentActor current, TimeProvider clock, IMediator mediator, TicketingNotices notices, Waitlist waitlist)
+    : ICommandHandler<ChangeSession, SessionDto>
+{
+    public async ValueTask<SessionDto> Handle(ChangeSession command, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        return await db.InSerializableTransactionAsync(async ct =>
+        {
+            var offer = await db.Offers.SingleOrDefaultAsync(o => o.Id == command.OfferId, ct) ?? throw NotFoundException.For("offer", command.OfferId);
+            TicketingAccess.EnsurePublisher(current.Actor, offer);
+            var session = await db.Sessions.SingleOrDefaultAsync(s => s.Id == command.SessionId && s.OfferId == offer.Id, ct) ?? throw NotFoundException.For("session", command.SessionId);
+            if (session.Status == SessionStatus.Cancelled)
+            {
+                throw new ConflictException("session.cancelled", "This session is cancelled.");
+            }
+            if (session.StartsAt <= now)
+            {
+                throw new ConflictException("session.started", "This session has started.");
+            }
+            var body = command.Body;
+            if (body.Seats is { } seats && seats != session.Seats)
+            {
+                var booked = session.Seats - session.SeatsLeft;
+                if (seats < booked)
+                {
+                    throw new BusinessRuleException("session.seats_below_booked", $"{booked} seats are already booked.");
+                }
+                session.SeatsLeft += seats - session.Seats;
+                session.Seats = seats;
+            }
+            var bookings = await db.Bookings.Where(b => b.SessionId == session.Id && b.Status != BookingStatus.Cancelled).ToListAsync(ct);
+            if (body.StartsAt is { } startsAt && startsAt != session.StartsAt)
+            {
+                var before = ParisTime.ToParis(session.StartsAt);
+                session.StartsAt = startsAt.ToUniversalTime();
+                foreach (var booking in bookings)
+                {
+                    booking.SessionStartsAt = session.StartsAt;
+                    booking.SessionWeek = TicketingMapping.WeekOf(session.StartsAt);
+                }
+                var after = ParisTime.ToParis(session.StartsAt);
+                await NotifyAsync(bookings, "session-rescheduled", $"Changement d'horaire : {offer.Title}",
+                    $"La séance de « {offer.Title} » prévue le {French.Date(DateOnly.FromDateTime(before.DateTime))} à {before:HH\\hmm} aura lieu le {French.Date(DateOnly.FromDateTime(after.DateTime))} à {after:HH\\hmm}.",
+                    $"session:{session.Id:N}:rescheduled:{session.StartsAt.UtcTicks}", now, ct);
+            }
+            await db.SaveChangesAsync(ct);
+            await waitlist.PromoteAsync(db, session.Id, now, ct);
+            await db.Entry(session).ReloadAsync(ct);
+            return OfferMapping.ToDto(session);
+        }, cancellationToken);
+    }
+
+    private async Task NotifyAsync(List<Booking> bookings, string kind, string subject, string message, string key, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var organizations = new List<OrganizationSummary>();
+        foreach (var id in bookings.Select(b => b.OrganizationId).Distinct())
+        {
+            if (await mediator.Send(new GetOrganizationSummary(id), cancellationToken) is { } organization)
+            {
+                organizations.Add(organization);
+            }
+        }
+        if (organizations.Count > 0)
+        {
+            notices.Publish(db, organizations, kind, subject, message, now, key);
+        }
+    }
+}
