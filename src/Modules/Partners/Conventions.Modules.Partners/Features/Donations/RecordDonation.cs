@@ -2,15 +2,11 @@ using Conventions.BuildingBlocks.Access;
 using Conventions.BuildingBlocks.Errors;
 using Conventions.BuildingBlocks.Rendering;
 using Conventions.BuildingBlocks.Time;
-using Conventions.BuildingBlocks.Web;
 using Conventions.Modules.Partners.Domain;
 using Conventions.Modules.Partners.Persistence;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Conventions.Modules.Partners.Features;
@@ -30,8 +26,6 @@ internal sealed record DonationBody
     /// <summary>The association receiving the donation. Defaults to the operator admin's own organization; required for platform admins.</summary>
     public Guid? RecipientOrganizationId { get; init; }
 }
-
-internal sealed record DonationDto(Guid Id, Guid DonorOrganizationId, Guid RecipientOrganizationId, decimal Amount, DateOnly ReceivedOn, DonationMethod Method, string ReceiptNumber, string ReceiptSha256, string ReceiptUrl);
 
 internal sealed record RecordDonation(Guid DonorOrganizationId, DonationBody Body) : ICommand<DonationDto>;
 
@@ -108,64 +102,4 @@ internal sealed class RecordDonationHandler(PartnersDbContext db, ICurrentActor 
         DonationMethod.Card => "carte bancaire",
         _ => "autre moyen de paiement",
     };
-}
-
-internal static class DonationMapping
-{
-    public static DonationDto ToDto(Donation d) => new(
-        d.Id, d.DonorOrganizationId, d.RecipientOrganizationId, d.Amount, d.ReceivedOn, d.Method, d.ReceiptNumber, d.ReceiptSha256,
-        $"/api/v1/organizations/{d.DonorOrganizationId}/donations/{d.Id}/receipt");
-}
-
-internal sealed record ListDonations(Guid OrganizationId) : IQuery<ListResponse<DonationDto>>;
-
-internal sealed record GetDonationReceipt(Guid OrganizationId, Guid DonationId) : IQuery<string>;
-
-internal sealed class DonationQueries(PartnersDbContext db, ICurrentActor current)
-    : IQueryHandler<ListDonations, ListResponse<DonationDto>>, IQueryHandler<GetDonationReceipt, string>
-{
-    public async ValueTask<ListResponse<DonationDto>> Handle(ListDonations query, CancellationToken cancellationToken)
-    {
-        var organization = await OrganizationAccess.LoadAsync(db, query.OrganizationId, cancellationToken);
-        await OrganizationAccess.EnsureCanReadAsync(db, current.Actor, organization, cancellationToken);
-        var donations = await db.Donations.AsNoTracking().Where(d => d.DonorOrganizationId == organization.Id).OrderBy(d => d.ReceivedOn).ToListAsync(cancellationToken);
-        return new ListResponse<DonationDto>(donations.Select(DonationMapping.ToDto).ToList(), donations.Count);
-    }
-
-    public async ValueTask<string> Handle(GetDonationReceipt query, CancellationToken cancellationToken)
-    {
-        var organization = await OrganizationAccess.LoadAsync(db, query.OrganizationId, cancellationToken);
-        await OrganizationAccess.EnsureCanReadAsync(db, current.Actor, organization, cancellationToken);
-        var donation = await db.Donations.AsNoTracking().SingleOrDefaultAsync(d => d.Id == query.DonationId && d.DonorOrganizationId == organization.Id, cancellationToken)
-            ?? throw NotFoundException.For("donation", query.DonationId);
-        return donation.ReceiptHtml;
-    }
-}
-
-internal static class DonationEndpoints
-{
-    public static void Map(IEndpointRouteBuilder api)
-    {
-        var group = api.MapGroup("/organizations/{id:guid}/donations").WithTags("Donations");
-
-        group.MapPost("/", async Task<Created<DonationDto>> (Guid id, DonationBody body, IMediator mediator, CancellationToken ct) =>
-            {
-                var donation = await mediator.Send(new RecordDonation(id, body), ct);
-                return TypedResults.Created(donation.ReceiptUrl, donation);
-            })
-            .RequireRoles(Role.PlatformAdmin, Role.OperatorAdmin)
-            .WithSummary("Records a donation made by this organization and renders its receipt. A donation is optional and changes no right (Culture pour tous art. 5).")
-            .ProducesRefusals(400, 401, 403, 404);
-
-        group.MapGet("/", async Task<Ok<ListResponse<DonationDto>>> (Guid id, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ListDonations(id), ct)))
-            .WithSummary("Lists the organization's donations.")
-            .ProducesRefusals(401, 403, 404);
-
-        group.MapGet("/{donationId:guid}/receipt", async Task<ContentHttpResult> (Guid id, Guid donationId, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Content(await mediator.Send(new GetDonationReceipt(id, donationId), ct), "text/html; charset=utf-8"))
-            .ProducesText("text/html")
-            .WithSummary("The donation receipt (HTML, printable).")
-            .ProducesRefusals(401, 403, 404);
-    }
 }

@@ -1,37 +1,13 @@
-using System.Globalization;
 using Conventions.BuildingBlocks.Access;
 using Conventions.BuildingBlocks.Errors;
-using Conventions.BuildingBlocks.Rendering;
 using Conventions.BuildingBlocks.Time;
 using Conventions.Modules.Conventions.Contracts;
-using Conventions.Modules.Notices.Contracts;
-using Conventions.Modules.Partners.Contracts;
-using Conventions.Modules.Scheduling.Contracts;
 using Conventions.Modules.Scheduling.Domain;
 using Conventions.Modules.Scheduling.Persistence;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace Conventions.Modules.Scheduling.Features;
-
-internal sealed record OccurrenceDto(
-    Guid Id, OccurrenceKind Kind, Guid? PermanenceId, Guid VenueId, Guid RoomId, Guid ConventionId, DateOnly Date,
-    DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Title, Activity? Activity, string? Intervenant, int Capacity,
-    int Appointments, OccurrenceStatus Status, string? CancellationReason);
-
-internal sealed record ConflictDto(Guid OccurrenceId, OccurrenceKind Kind, DateOnly Date, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Title);
-
-internal static class SchedulingMapping
-{
-    public static OccurrenceDto ToDto(Occurrence o) => new(
-        o.Id, o.Kind, o.PermanenceId, o.VenueId, o.RoomId, o.ConventionId, o.Date, ParisTime.ToParis(o.StartsAt), ParisTime.ToParis(o.EndsAt),
-        o.Title, o.Activity, o.Intervenant, o.Capacity, o.Appointments.Count, o.Status, o.CancellationReason);
-
-    public static string Time(TimeOnly time) => time.ToString("HH\\:mm", CultureInfo.InvariantCulture);
-
-    public static bool TryParseTime(string? text, out TimeOnly time) =>
-        TimeOnly.TryParseExact(text, "HH\\:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
-}
 
 internal static class SchedulingAccess
 {
@@ -117,44 +93,5 @@ internal static class SchedulingAccess
         var exception = new ConflictException("room.conflict", $"The room is already booked at {conflicts.Count} of these times.");
         exception.Extensions["conflicts"] = conflicts;
         return exception;
-    }
-}
-
-/// <summary>Cancels occurrences and tells the venue, the partner and everyone holding an appointment ("permanence non maintenue").</summary>
-internal sealed class OccurrenceCancellation(IMediator mediator, DocumentRenderer renderer)
-{
-    private static readonly TemplateRef Letter = new(typeof(OccurrenceCancellation).Assembly, "occurrence-cancelled.sbn-html");
-
-    public async Task CancelAsync(SchedulingDbContext db, Venue venue, Occurrence occurrence, string reason, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        occurrence.Status = OccurrenceStatus.Cancelled;
-        occurrence.CancellationReason = reason;
-        db.Publish(new OccurrenceCancelled(now, occurrence.Id, occurrence.VenueId, occurrence.ConventionId, occurrence.StartsAt, reason));
-
-        var organizations = new List<OrganizationSummary>();
-        foreach (var id in new[] { venue.OperatorOrganizationId, occurrence.PartnerOrganizationId }.Distinct())
-        {
-            if (await mediator.Send(new GetOrganizationSummary(id), cancellationToken) is { } organization)
-            {
-                organizations.Add(organization);
-            }
-        }
-        var start = ParisTime.ToParis(occurrence.StartsAt);
-        var subject = $"Permanence non maintenue le {French.Date(occurrence.Date)}";
-        var html = renderer.Render(Letter, new Dictionary<string, object?>
-        {
-            ["subject"] = subject,
-            ["title"] = occurrence.Title,
-            ["venue"] = venue.Name,
-            ["room"] = venue.Rooms.FirstOrDefault(r => r.Id == occurrence.RoomId)?.Name ?? string.Empty,
-            ["date"] = French.Date(occurrence.Date),
-            ["start"] = start.ToString("HH\\hmm", System.Globalization.CultureInfo.InvariantCulture),
-            ["reason"] = reason,
-        }).Html;
-        var recipients = organizations.SelectMany(NoticeRecipients.ReferentsOf)
-            .Concat(occurrence.Appointments.Where(a => !string.IsNullOrWhiteSpace(a.Email)).Select(a => new NoticeRecipient(a.PersonName, a.Email!)))
-            .ToList();
-        db.Publish(new NoticeRequested(now, "occurrence-cancelled", subject, html, recipients, organizations.Select(o => o.Id).ToList(),
-            ConventionId: occurrence.ConventionId, DeduplicationKey: $"occurrence:{occurrence.Id:N}:cancelled"));
     }
 }

@@ -1,55 +1,9 @@
-using Conventions.BuildingBlocks.Web;
 using System.Globalization;
 using System.Text;
-using Conventions.BuildingBlocks.Access;
-using Conventions.BuildingBlocks.Errors;
 using Conventions.BuildingBlocks.Time;
 using Conventions.Modules.Scheduling.Domain;
-using Conventions.Modules.Scheduling.Persistence;
-using Mediator;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace Conventions.Modules.Scheduling.Features;
-
-internal sealed record CalendarDto(Guid VenueId, string VenueName, DateOnly From, DateOnly To, IReadOnlyList<OccurrenceDto> Items, int Total);
-
-/// <summary>
-/// A venue's calendar between two dates. The venue's operator sees every occurrence; a partner sees its own (its
-/// calendar); <see cref="OrganizationId"/> narrows to one partner.
-/// </summary>
-internal sealed record GetCalendar(Guid VenueId, DateOnly? From, DateOnly? To, Guid? OrganizationId) : IQuery<(CalendarDto Calendar, Venue Venue)>;
-
-internal sealed class GetCalendarHandler(SchedulingDbContext db, ICurrentActor current, TimeProvider clock) : IQueryHandler<GetCalendar, (CalendarDto, Venue)>
-{
-    public async ValueTask<(CalendarDto, Venue)> Handle(GetCalendar query, CancellationToken cancellationToken)
-    {
-        var venue = await SchedulingAccess.VenueAsync(db, query.VenueId, cancellationToken);
-        var actor = current.Actor;
-        SchedulingAccess.EnsureInProgram(actor);
-        var today = clock.Today();
-        var from = query.From ?? today.AddDays(-30);
-        var to = query.To ?? today.AddDays(365);
-        if (to < from || to > from.AddYears(2))
-        {
-            throw InvalidInputException.Field("to", "Must be on or after 'from', within two years.");
-        }
-        var occurrences = db.Occurrences.AsNoTracking().Include(o => o.Appointments).Where(o => o.VenueId == venue.Id && o.Date >= from && o.Date <= to);
-        if (!SchedulingAccess.IsVenueOperator(actor, venue))
-        {
-            var own = actor.OrganizationId;
-            occurrences = occurrences.Where(o => o.PartnerOrganizationId == own);
-        }
-        if (query.OrganizationId is { } organizationId)
-        {
-            occurrences = occurrences.Where(o => o.PartnerOrganizationId == organizationId);
-        }
-        var items = (await occurrences.ToListAsync(cancellationToken)).OrderBy(o => o.StartsAt).Select(SchedulingMapping.ToDto).ToList();
-        return (new CalendarDto(venue.Id, venue.Name, from, to, items, items.Count), venue);
-    }
-}
 
 /// <summary>Writes RFC 5545 iCalendar: Europe/Paris time zone, one VEVENT per occurrence, CRLF and 75-octet folding.</summary>
 internal static class ICalendar
@@ -135,26 +89,5 @@ internal static class ICalendar
             octets += size;
         }
         builder.Append("\r\n");
-    }
-}
-
-internal static class CalendarEndpoints
-{
-    public static void Map(IEndpointRouteBuilder api)
-    {
-        api.MapGet("/venues/{id:guid}/calendar", async (Guid id, DateOnly? from, DateOnly? to, Guid? organizationId, string? format, HttpContext http, IMediator mediator, TimeProvider clock, CancellationToken ct) =>
-            {
-                var (calendar, venue) = await mediator.Send(new GetCalendar(id, from, to, organizationId), ct);
-                var wantsIcs = string.Equals(format, "ics", StringComparison.OrdinalIgnoreCase)
-                    || http.Request.Headers.Accept.Any(a => a?.Contains("text/calendar", StringComparison.OrdinalIgnoreCase) == true);
-                return wantsIcs
-                    ? Results.Text(ICalendar.Write(calendar, venue, clock.GetUtcNow()), "text/calendar; charset=utf-8")
-                    : Results.Ok(calendar);
-            })
-            .WithTags("Permanences")
-            .Produces<CalendarDto>(StatusCodes.Status200OK)
-            .ProducesText("text/calendar")
-            .WithSummary("The venue's calendar as JSON, or as iCalendar (Accept: text/calendar, or ?format=ics) to subscribe from a calendar app. Partners see their own occurrences.")
-            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
     }
 }

@@ -1,0 +1,34 @@
+using Conventions.BuildingBlocks.Access;
+using Conventions.BuildingBlocks.Web;
+using Conventions.Modules.Disputes.Contracts;
+using Conventions.Modules.Disputes.Persistence;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Conventions.Modules.Disputes.Features;
+
+internal sealed record ListDisputes(Guid? ConventionId, DisputeStatus? Status) : IQuery<ListResponse<DisputeDto>>;
+
+internal sealed class ListDisputesHandler(DisputesDbContext db, ICurrentActor current) : IQueryHandler<ListDisputes, ListResponse<DisputeDto>>
+{
+    public async ValueTask<ListResponse<DisputeDto>> Handle(ListDisputes query, CancellationToken cancellationToken)
+    {
+        var actor = current.Actor;
+        var disputes = db.Disputes.AsNoTracking().AsQueryable();
+        if (!actor.SeesEverything)
+        {
+            var own = actor.OrganizationId;
+            disputes = disputes.Where(d => d.OperatorOrganizationId == own || d.PartnerOrganizationId == own);
+        }
+        if (query.ConventionId is { } conventionId)
+        {
+            disputes = disputes.Where(d => d.ConventionId == conventionId);
+        }
+        if (query.Status is { } status)
+        {
+            disputes = disputes.Where(d => d.Status == status);
+        }
+        var items = await disputes.OrderBy(d => d.CreatedAt).ToListAsync(cancellationToken);
+        return new ListResponse<DisputeDto>(items.Select(DisputeMapping.ToDto).ToList(), items.Count);
+    }
+}

@@ -1,0 +1,32 @@
+using Conventions.BuildingBlocks.Access;
+using Conventions.BuildingBlocks.Web;
+using Conventions.Modules.Partners.Contracts;
+using Conventions.Modules.Partners.Persistence;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Conventions.Modules.Partners.Features;
+
+internal sealed record ListOrganizations(OrganizationKind? Kind) : IQuery<ListResponse<OrganizationDto>>;
+
+internal sealed class ListOrganizationsHandler(PartnersDbContext db, ICurrentActor current) : IQueryHandler<ListOrganizations, ListResponse<OrganizationDto>>
+{
+    public async ValueTask<ListResponse<OrganizationDto>> Handle(ListOrganizations query, CancellationToken cancellationToken)
+    {
+        var actor = current.Actor;
+        var organizations = db.Organizations.AsNoTracking().Include(o => o.Contacts).AsQueryable();
+        if (!actor.SeesEverything)
+        {
+            var own = actor.OrganizationId;
+            var operated = actor.Role == Role.OperatorAdmin ? actor.OperatedPrograms ?? [] : [];
+            var visible = operated.Count == 0 ? [] : await ProgramMembership.MembersOfAsync(db, operated, cancellationToken);
+            organizations = organizations.Where(o => o.Id == own || visible.Contains(o.Id));
+        }
+        if (query.Kind is { } kind)
+        {
+            organizations = organizations.Where(o => o.Kind == kind);
+        }
+        var items = await organizations.OrderBy(o => o.Name).ToListAsync(cancellationToken);
+        return new ListResponse<OrganizationDto>(items.Select(OrganizationMapping.ToDto).ToList(), items.Count);
+    }
+}

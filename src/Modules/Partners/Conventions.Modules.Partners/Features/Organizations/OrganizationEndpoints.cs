@@ -1,0 +1,57 @@
+using Conventions.BuildingBlocks.Access;
+using Conventions.BuildingBlocks.Web;
+using Conventions.Modules.Partners.Contracts;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Conventions.Modules.Partners.Features;
+
+internal static class OrganizationEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/organizations").WithTags("Organizations");
+
+        group.MapPost("/", async Task<Created<OrganizationDto>> (RegisterOrganization command, IMediator mediator, CancellationToken ct) =>
+            {
+                var organization = await mediator.Send(command, ct);
+                return TypedResults.Created($"/api/v1/organizations/{organization.Id}", organization);
+            })
+            .RequireRoles(Role.PlatformAdmin, Role.OperatorAdmin)
+            .WithSummary("Registers an organization. An operator admin's registration joins the operator's programs; an operator admin whose organization operates no program gets 403 program.operator_only.")
+            .ProducesRefusals(400, 401, 403);
+
+        group.MapGet("/", async Task<Ok<ListResponse<OrganizationDto>>> (OrganizationKind? kind, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListOrganizations(kind), ct)))
+            .WithSummary("Lists the organizations the caller may see: all for platform admins, those of an operator's programs, otherwise the caller's own.")
+            .ProducesRefusals(400, 401, 403);
+
+        group.MapGet("/{id:guid}", async Task<Ok<OrganizationDto>> (Guid id, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetOrganization(id), ct)))
+            .WithSummary("Reads an organization with its contacts.")
+            .ProducesRefusals(401, 403, 404);
+
+        group.MapPost("/{id:guid}/contacts", async Task<Created<ContactDto>> (Guid id, ContactBody body, IMediator mediator, CancellationToken ct) =>
+            {
+                var contact = await mediator.Send(new AddContact(id, body), ct);
+                return TypedResults.Created($"/api/v1/organizations/{id}", contact);
+            })
+            .WithSummary("Adds a contact (signatory, referent, staff) to an organization: its partner staff, the operators of its programs, the platform.")
+            .ProducesRefusals(400, 401, 403, 404);
+
+        group.MapPost("/{id:guid}/suspend", async Task<Ok<OrganizationDto>> (Guid id, SuspendBody body, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new SuspendOrganization(id, body.Reason), ct)))
+            .RequireRoles(Role.PlatformAdmin, Role.OperatorAdmin)
+            .WithSummary("Suspends a partner's account for misuse: its keys get 403 organization.suspended until reactivated.")
+            .ProducesRefusals(400, 401, 403, 404, 409, 422);
+
+        group.MapPost("/{id:guid}/reactivate", async Task<Ok<OrganizationDto>> (Guid id, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ReactivateOrganization(id), ct)))
+            .RequireRoles(Role.PlatformAdmin, Role.OperatorAdmin)
+            .WithSummary("Reactivates a suspended account.")
+            .ProducesRefusals(401, 403, 404, 409);
+    }
+}

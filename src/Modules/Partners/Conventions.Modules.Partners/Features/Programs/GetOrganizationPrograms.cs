@@ -1,0 +1,12 @@
+using Conventions.Modules.Partners.Contracts;
+using Conventions.Modules.Partners.Persistence;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Conventions.Modules.Partners.Features;
+
+internal sealed class GetOrganizationProgramsHandler(PartnersDbContext db) : IQueryHandler<GetOrganizationPrograms, OrganizationPrograms>
+{
+    public async ValueTask<OrganizationPrograms> Handle(GetOrganizationPrograms query, CancellationToken cancellationToken) =>
+        await ProgramMembership.OfAsync(db, query.OrganizationId, cancellationToken);
+}

@@ -1,0 +1,51 @@
+using Conventions.BuildingBlocks.Access;
+using Conventions.BuildingBlocks.Web;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Conventions.Modules.Scheduling.Features;
+
+internal static class PermanenceEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        var partners = new[] { Role.PlatformAdmin, Role.OperatorAdmin, Role.Partner };
+
+        api.MapPost("/permanences", async Task<Created<PermanenceDto>> (CreatePermanence command, IMediator mediator, CancellationToken ct) =>
+            {
+                var permanence = await mediator.Send(command, ct);
+                return TypedResults.Created($"/api/v1/venues/{permanence.VenueId}/calendar", permanence);
+            })
+            .WithTags("Permanences")
+            .RequireRoles(partners)
+            .WithSummary("Declares a weekly permanence for a semester under an active premises convention; it expands into dated occurrences that skip public holidays and closures. 409 room.conflict with the conflicting occurrences.")
+            .ProducesRefusals(400, 401, 403, 404, 409, 422);
+
+        api.MapPost("/rooms/{id:guid}/reservations", async Task<Created<OccurrenceDto>> (Guid id, ReservationBody body, IMediator mediator, CancellationToken ct) =>
+            {
+                var reservation = await mediator.Send(new ReserveRoom(id, body), ct);
+                return TypedResults.Created($"/api/v1/venues/{reservation.VenueId}/calendar", reservation);
+            })
+            .WithTags("Permanences")
+            .RequireRoles(partners)
+            .WithSummary("Books a room on appointment, under the same conflict rule (409 room.conflict).")
+            .ProducesRefusals(400, 401, 403, 404, 409, 422);
+
+        api.MapPost("/occurrences/{id:guid}/cancel", async Task<Ok<OccurrenceDto>> (Guid id, CancelBody body, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new CancelOccurrence(id, body), ct)))
+            .WithTags("Permanences")
+            .RequireRoles(partners)
+            .WithSummary("Cancels an occurrence that will not be held: the venue, the partner and everyone with an appointment are notified.")
+            .ProducesRefusals(400, 401, 403, 404, 409);
+
+        api.MapPost("/occurrences/{id:guid}/appointments", async Task<Created<AppointmentDto>> (Guid id, AppointmentBody body, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Created($"/api/v1/occurrences/{id}", await mediator.Send(new BookAppointment(id, body), ct)))
+            .WithTags("Permanences")
+            .RequireRoles(partners)
+            .WithSummary("Takes an appointment in an occurrence, within its capacity (409 occurrence.full).")
+            .ProducesRefusals(400, 401, 403, 404, 409);
+    }
+}

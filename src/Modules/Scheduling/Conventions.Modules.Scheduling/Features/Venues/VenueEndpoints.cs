@@ -1,0 +1,43 @@
+using Conventions.BuildingBlocks.Access;
+using Conventions.BuildingBlocks.Web;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Conventions.Modules.Scheduling.Features;
+
+internal static class VenueEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/venues").WithTags("Venues");
+
+        group.MapPost("/", async Task<Created<VenueDto>> (CreateVenue command, IMediator mediator, CancellationToken ct) =>
+            {
+                var venue = await mediator.Send(command, ct);
+                return TypedResults.Created($"/api/v1/venues/{venue.Id}", venue);
+            })
+            .RequireRoles(Role.PlatformAdmin, Role.OperatorAdmin)
+            .WithSummary("Registers a venue lending rooms and offices (its operator's admins).")
+            .ProducesRefusals(400, 401, 403, 422);
+
+        group.MapGet("/{id:guid}", async Task<Ok<VenueDto>> (Guid id, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetVenue(id), ct)))
+            .WithSummary("A venue with its rooms, offices and closures.")
+            .ProducesRefusals(401, 403, 404);
+
+        group.MapPost("/{id:guid}/rooms", async Task<Created<RoomDto>> (Guid id, RoomBody body, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Created($"/api/v1/venues/{id}", await mediator.Send(new AddRoom(id, body), ct)))
+            .RequireRoles(Role.PlatformAdmin, Role.OperatorAdmin)
+            .WithSummary("Adds a room or an office (capacity, internet access).")
+            .ProducesRefusals(400, 401, 403, 404);
+
+        group.MapPost("/{id:guid}/closures", async Task<Created<ClosureResultDto>> (Guid id, ClosureBody body, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Created($"/api/v1/venues/{id}", await mediator.Send(new AddClosure(id, body), ct)))
+            .RequireRoles(Role.PlatformAdmin, Role.OperatorAdmin)
+            .WithSummary("Closes the venue for a period; the planned occurrences in it are cancelled and their people notified.")
+            .ProducesRefusals(400, 401, 403, 404);
+    }
+}
