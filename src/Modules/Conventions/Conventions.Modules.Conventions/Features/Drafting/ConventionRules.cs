@@ -1,28 +1,8 @@
 using Conventions.BuildingBlocks.Errors;
 using Conventions.BuildingBlocks.Validation;
 using Conventions.Modules.Conventions.Domain;
-using FluentValidation;
 
 namespace Conventions.Modules.Conventions.Features;
-
-/// <summary>A signatory of the convention.</summary>
-internal sealed record SignatoryInput
-{
-    /// <example>Anne Sophie CONDEMINE</example>
-    public string? FullName { get; init; }
-
-    /// <example>Présidente</example>
-    public string? Title { get; init; }
-}
-
-internal sealed class SignatoryValidator : AbstractValidator<SignatoryInput>
-{
-    public SignatoryValidator()
-    {
-        RuleFor(s => s.FullName).RequiredText(200);
-        RuleFor(s => s.Title).RequiredText(200);
-    }
-}
 
 /// <summary>Rules on terms and variables shared by drafting, editing and amending.</summary>
 internal static class ConventionRules

@@ -1,7 +1,6 @@
 using Conventions.BuildingBlocks.Access;
 using Conventions.BuildingBlocks.Errors;
 using Conventions.BuildingBlocks.Validation;
-using Conventions.BuildingBlocks.Web;
 using Conventions.Modules.Conventions.Contracts;
 using Conventions.Modules.Conventions.Domain;
 using Conventions.Modules.Conventions.Persistence;
@@ -9,37 +8,9 @@ using Conventions.Modules.Partners.Contracts;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Conventions.Modules.Conventions.Features;
-
-internal sealed record CommitmentDto(ConventionParty Party, string Section, string Text);
-
-internal sealed record TemplateParameterDto(string Name, string Description, bool Required, string? Default, bool IsList);
-
-internal sealed record TemplateDto(
-    string Key, string Title, string Program, string Term, RenewalPolicy RenewalPolicy, DisputePolicy DisputePolicy,
-    bool PublicationsNeedBothApprovals, IReadOnlyList<CommitmentDto> Commitments, IReadOnlyList<TemplateParameterDto> Parameters);
-
-internal sealed record ListTemplates : IQuery<ListResponse<TemplateDto>>;
-
-internal sealed class ListTemplatesHandler : IQueryHandler<ListTemplates, ListResponse<TemplateDto>>
-{
-    public ValueTask<ListResponse<TemplateDto>> Handle(ListTemplates query, CancellationToken cancellationToken)
-    {
-        var items = TemplateCatalog.All.Select(t => new TemplateDto(
-                t.Key, t.Title, t.Program,
-                t.Term == TermKind.Fixed ? "fixed: from startsOn to endsOn" : "one year from startsOn, renewed tacitly each year for one year",
-                t.RenewalPolicy, t.DisputePolicy, t.PublicationsNeedBothApprovals,
-                t.Commitments.Select(c => new CommitmentDto(c.Party, c.Section, c.Text)).ToList(),
-                t.Parameters.Select(p => new TemplateParameterDto(p.Name, p.Description, p.Required, p.Default, p.IsList)).ToList()))
-            .ToList();
-        return ValueTask.FromResult(new ListResponse<TemplateDto>(items, items.Count));
-    }
-}
 
 /// <summary>Drafts a convention from a template, between an operator and a partner.</summary>
 internal sealed record CreateConvention : ICommand<ConventionDto>
@@ -137,91 +108,5 @@ internal sealed class CreateConventionHandler(ConventionsDbContext db, ICurrentA
         documents.RenderBody(convention, await documents.PartiesAsync(convention, cancellationToken), draft: true);
         db.Conventions.Add(convention);
         return ConventionMapping.ToDto(convention);
-    }
-}
-
-/// <summary>Changes a draft; omitted fields keep their value. A convention sent for signature is frozen (409).</summary>
-internal sealed record EditConvention(Guid ConventionId, EditConventionBody Body) : ICommand<ConventionDto>;
-
-internal sealed record EditConventionBody
-{
-    public DateOnly? StartsOn { get; init; }
-
-    public DateOnly? EndsOn { get; init; }
-
-    public string? Place { get; init; }
-
-    public SignatoryInput? OperatorSignatory { get; init; }
-
-    public SignatoryInput? PartnerSignatory { get; init; }
-
-    /// <summary>Variables to set (merged into the draft's).</summary>
-    public Dictionary<string, string?>? Variables { get; init; }
-}
-
-internal sealed class EditConventionValidator : AbstractValidator<EditConvention>
-{
-    public EditConventionValidator()
-    {
-        RuleFor(c => c.Body.Place).RequiredText(120).When(c => c.Body.Place is not null).OverridePropertyName("place");
-        RuleFor(c => c.Body.OperatorSignatory).SetValidator(new SignatoryValidator()!).When(c => c.Body.OperatorSignatory is not null).OverridePropertyName("operatorSignatory");
-        RuleFor(c => c.Body.PartnerSignatory).SetValidator(new SignatoryValidator()!).When(c => c.Body.PartnerSignatory is not null).OverridePropertyName("partnerSignatory");
-    }
-}
-
-internal sealed class EditConventionHandler(ConventionsDbContext db, ICurrentActor current, TimeProvider clock, ConventionDocuments documents)
-    : ICommandHandler<EditConvention, ConventionDto>
-{
-    public async ValueTask<ConventionDto> Handle(EditConvention command, CancellationToken cancellationToken)
-    {
-        var convention = await ConventionAccess.LoadAsync(db, command.ConventionId, cancellationToken);
-        ConventionAccess.EnsureOperator(current.Actor, convention);
-        convention.EnsureDraft();
-        var body = command.Body;
-        var template = TemplateCatalog.Find(convention.TemplateKey)!;
-        var startsOn = body.StartsOn ?? convention.StartsOn;
-        var endsOn = body.EndsOn ?? convention.EndsOn;
-        ConventionRules.ValidateTerm(template, startsOn, endsOn);
-        var variables = new Dictionary<string, string>(convention.Variables);
-        foreach (var (name, value) in ConventionRules.ValidateVariables(template, body.Variables))
-        {
-            variables[name] = value;
-        }
-        convention.EditDraft(
-            startsOn, endsOn, body.Place?.Trim() ?? convention.Place,
-            body.OperatorSignatory is { } o ? new Signatory { FullName = o.FullName!.Trim(), Title = o.Title!.Trim() } : convention.OperatorSignatory,
-            body.PartnerSignatory is { } p ? new Signatory { FullName = p.FullName!.Trim(), Title = p.Title!.Trim() } : convention.PartnerSignatory,
-            variables, clock.GetUtcNow());
-        documents.RenderBody(convention, await documents.PartiesAsync(convention, cancellationToken), draft: true);
-        return ConventionMapping.ToDto(convention);
-    }
-}
-
-internal static class DraftingEndpoints
-{
-    public static void Map(IEndpointRouteBuilder api)
-    {
-        api.MapGet("/convention-templates", async Task<Ok<ListResponse<TemplateDto>>> (IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ListTemplates(), ct)))
-            .WithTags("Convention templates")
-            .WithSummary("The built-in convention templates, with their clauses as data: term, renewal policy, dispute policy, commitments and variables.")
-            .ProducesRefusals(401, 403);
-
-        var group = api.MapGroup("/conventions").WithTags("Conventions");
-
-        group.MapPost("/", async Task<Created<ConventionDto>> (CreateConvention command, IMediator mediator, CancellationToken ct) =>
-            {
-                var convention = await mediator.Send(command, ct);
-                return TypedResults.Created($"/api/v1/conventions/{convention.Id}", convention);
-            })
-            .RequireRoles(Role.PlatformAdmin, Role.OperatorAdmin)
-            .WithSummary("Drafts a convention from a template (operator admins of the operator, platform admins).")
-            .ProducesRefusals(400, 401, 403, 422);
-
-        group.MapPatch("/{id:guid}", async Task<Ok<ConventionDto>> (Guid id, EditConventionBody body, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new EditConvention(id, body), ct)))
-            .RequireRoles(Role.PlatformAdmin, Role.OperatorAdmin)
-            .WithSummary("Changes a draft. Once sent for signature the document is frozen: 409 convention.frozen, use an amendment.")
-            .ProducesRefusals(400, 401, 403, 404, 409);
     }
 }

@@ -1,34 +1,13 @@
 using Conventions.BuildingBlocks.Access;
 using Conventions.BuildingBlocks.Time;
 using Conventions.BuildingBlocks.Validation;
-using Conventions.BuildingBlocks.Web;
 using Conventions.Modules.Conventions.Contracts;
 using Conventions.Modules.Conventions.Persistence;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 
 namespace Conventions.Modules.Conventions.Features;
-
-/// <summary>Freezes the rendered document and its SHA-256, and opens the convention to signatures.</summary>
-internal sealed record SendForSignature(Guid ConventionId) : ICommand<ConventionDto>;
-
-internal sealed class SendForSignatureHandler(ConventionsDbContext db, ICurrentActor current, TimeProvider clock, ConventionDocuments documents)
-    : ICommandHandler<SendForSignature, ConventionDto>
-{
-    public async ValueTask<ConventionDto> Handle(SendForSignature command, CancellationToken cancellationToken)
-    {
-        var convention = await ConventionAccess.LoadAsync(db, command.ConventionId, cancellationToken);
-        ConventionAccess.EnsureOperator(current.Actor, convention);
-        convention.EnsureDraft();
-        var document = documents.RenderBody(convention, await documents.PartiesAsync(convention, cancellationToken), draft: false);
-        convention.SendForSignature(document, clock.GetUtcNow());
-        return ConventionMapping.ToDto(convention);
-    }
-}
 
 /// <summary>A party's signature: its signatory's name and title, the place and the date.</summary>
 internal sealed record SignatureBody
@@ -86,25 +65,5 @@ internal sealed class SignConventionHandler(ConventionsDbContext db, ICurrentAct
             effects.Publish(db, convention, await documents.PartiesAsync(convention, cancellationToken), [effect], today, now);
         }
         return ConventionMapping.ToDto(convention);
-    }
-}
-
-internal static class SigningEndpoints
-{
-    public static void Map(IEndpointRouteBuilder api)
-    {
-        var group = api.MapGroup("/conventions").WithTags("Conventions");
-
-        group.MapPost("/{id:guid}/send-for-signature", async Task<Ok<ConventionDto>> (Guid id, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new SendForSignature(id), ct)))
-            .RequireRoles(Role.PlatformAdmin, Role.OperatorAdmin)
-            .WithSummary("Freezes the rendered document and its SHA-256; the convention awaits both signatures. 409 unless it is a draft.")
-            .ProducesRefusals(401, 403, 404, 409);
-
-        group.MapPost("/{id:guid}/signatures", async Task<Created<ConventionDto>> (Guid id, SignatureBody body, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Created($"/api/v1/conventions/{id}", await mediator.Send(new SignConvention(id, body), ct)))
-            .RequireRoles(Role.PlatformAdmin, Role.OperatorAdmin, Role.Partner)
-            .WithSummary("Records a party's signature. With both, the convention is active at once if its term has started, otherwise signed until its start date.")
-            .ProducesRefusals(400, 401, 403, 404, 409);
     }
 }

@@ -1,0 +1,46 @@
+using Conventions.BuildingBlocks.Access;
+using Conventions.BuildingBlocks.Web;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Conventions.Modules.Conventions.Features;
+
+internal static class AmendmentEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/conventions/{id:guid}/amendments").WithTags("Amendments");
+
+        group.MapPost("/", async Task<Created<AmendmentDto>> (Guid id, AmendmentBody body, IMediator mediator, CancellationToken ct) =>
+            {
+                var amendment = await mediator.Send(new DraftAmendment(id, body), ct);
+                return TypedResults.Created(amendment.DocumentUrl, amendment);
+            })
+            .RequireRoles(Role.PlatformAdmin, Role.OperatorAdmin)
+            .WithSummary("Drafts an amendment (avenant) with its summary and changes, rendered as its own document referring to the convention's hash.")
+            .ProducesRefusals(400, 401, 403, 404, 409, 422);
+
+        group.MapGet("/", async Task<Ok<ListResponse<AmendmentDto>>> (Guid id, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListAmendments(id), ct)))
+            .WithSummary("The convention's amendments, applied and open.")
+            .ProducesRefusals(401, 403, 404);
+
+        group.MapGet("/{amendmentId:guid}/document", async Task<ContentHttpResult> (Guid id, Guid amendmentId, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Content(await mediator.Send(new GetAmendmentDocument(id, amendmentId), ct), "text/html; charset=utf-8"))
+            .ProducesText("text/html")
+            .WithSummary("The amendment's document (HTML).")
+            .ProducesRefusals(401, 403, 404);
+
+        group.MapPost("/{amendmentId:guid}/signatures", async Task<Created<AmendmentDto>> (Guid id, Guid amendmentId, SignatureBody body, IMediator mediator, CancellationToken ct) =>
+            {
+                var amendment = await mediator.Send(new SignAmendment(id, amendmentId, body), ct);
+                return TypedResults.Created(amendment.DocumentUrl, amendment);
+            })
+            .RequireRoles(Role.PlatformAdmin, Role.OperatorAdmin, Role.Partner)
+            .WithSummary("Records a party's signature of the amendment; with both, it is applied and the convention's version goes up by one.")
+            .ProducesRefusals(400, 401, 403, 404, 409);
+    }
+}

@@ -1,0 +1,32 @@
+using Conventions.BuildingBlocks.Access;
+using Conventions.BuildingBlocks.Errors;
+using Conventions.Modules.Conventions.Contracts;
+using Conventions.Modules.Conventions.Domain;
+using Conventions.Modules.Conventions.Persistence;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Conventions.Modules.Conventions.Features;
+
+/// <summary>The printable document; <see cref="Original"/> 1 or 2 prints "Exemplaire original n/2".</summary>
+internal sealed record GetConventionDocument(Guid Id, int? Original) : IQuery<string>;
+
+internal sealed class GetConventionDocumentHandler(ConventionsDbContext db, ICurrentActor current, ConventionDocuments documents) : IQueryHandler<GetConventionDocument, string>
+{
+    public async ValueTask<string> Handle(GetConventionDocument query, CancellationToken cancellationToken)
+    {
+        if (query.Original is not (null or 1 or 2))
+        {
+            throw InvalidInputException.Field("original", "1 or 2: the convention is made in two originals.");
+        }
+        var convention = await ConventionAccess.LoadAsync(db, query.Id, cancellationToken);
+        ConventionAccess.EnsureCanRead(current.Actor, convention);
+        if (query.Original is not null && convention.Status is ConventionStatus.Draft or ConventionStatus.AwaitingSignatures)
+        {
+            throw new ConflictException("convention.not_signed", "Originals are printed once both parties have signed.");
+        }
+        var applied = await db.Amendments.AsNoTracking()
+            .Where(a => a.ConventionId == convention.Id && a.Status == AmendmentStatus.Applied).ToListAsync(cancellationToken);
+        return documents.RenderPrint(convention, await documents.PartiesAsync(convention, cancellationToken), query.Original, applied);
+    }
+}

@@ -1,0 +1,38 @@
+using Conventions.BuildingBlocks.Access;
+using Conventions.BuildingBlocks.Web;
+using Conventions.Modules.Conventions.Contracts;
+using Conventions.Modules.Conventions.Persistence;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Conventions.Modules.Conventions.Features;
+
+internal sealed record ListConventions(ConventionStatus? Status, string? TemplateKey, Guid? OrganizationId) : IQuery<ListResponse<ConventionDto>>;
+
+internal sealed class ListConventionsHandler(ConventionsDbContext db, ICurrentActor current) : IQueryHandler<ListConventions, ListResponse<ConventionDto>>
+{
+    public async ValueTask<ListResponse<ConventionDto>> Handle(ListConventions query, CancellationToken cancellationToken)
+    {
+        var actor = current.Actor;
+        var conventions = db.Conventions.AsNoTracking().Include(c => c.Committees).AsQueryable();
+        if (!actor.SeesEverything)
+        {
+            var own = actor.OrganizationId;
+            conventions = conventions.Where(c => c.OperatorOrganizationId == own || c.PartnerOrganizationId == own);
+        }
+        if (query.Status is { } status)
+        {
+            conventions = conventions.Where(c => c.Status == status);
+        }
+        if (query.TemplateKey is { } key)
+        {
+            conventions = conventions.Where(c => c.TemplateKey == key);
+        }
+        if (query.OrganizationId is { } organizationId)
+        {
+            conventions = conventions.Where(c => c.OperatorOrganizationId == organizationId || c.PartnerOrganizationId == organizationId);
+        }
+        var items = await conventions.OrderBy(c => c.CreatedAt).ToListAsync(cancellationToken);
+        return new ListResponse<ConventionDto>(items.Select(c => ConventionMapping.ToDto(c, withHistory: false)).ToList(), items.Count);
+    }
+}

@@ -1,0 +1,33 @@
+using Conventions.BuildingBlocks.Web;
+using Conventions.Modules.Conventions.Contracts;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Conventions.Modules.Conventions.Features;
+
+internal static class ReadingEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/conventions").WithTags("Conventions");
+
+        group.MapGet("/", async Task<Ok<ListResponse<ConventionDto>>> (ConventionStatus? status, string? templateKey, Guid? organizationId, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListConventions(status, templateKey, organizationId), ct)))
+            .WithSummary("Lists the conventions the caller is a party to (all of them for platform admins).")
+            .ProducesRefusals(400, 401, 403);
+
+        group.MapGet("/{id:guid}", async Task<Ok<ConventionDto>> (Guid id, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetConvention(id), ct)))
+            .WithSummary("Reads a convention: status, term, current period, policies, document hash, signatures, committees, history.")
+            .ProducesRefusals(401, 403, 404);
+
+        group.MapGet("/{id:guid}/document", async Task<ContentHttpResult> (Guid id, int? original, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Content(await mediator.Send(new GetConventionDocument(id, original), ct), "text/html; charset=utf-8"))
+            .ProducesText("text/html")
+            .WithSummary("The convention as printable HTML: the draft, or the frozen text with its signatures and SHA-256. ?original=1 or 2 prints each original.")
+            .ProducesRefusals(400, 401, 403, 404, 409);
+    }
+}

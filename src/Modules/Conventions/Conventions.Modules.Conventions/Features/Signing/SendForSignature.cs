@@ -1,0 +1,22 @@
+using Conventions.BuildingBlocks.Access;
+using Conventions.Modules.Conventions.Persistence;
+using Mediator;
+
+namespace Conventions.Modules.Conventions.Features;
+
+/// <summary>Freezes the rendered document and its SHA-256, and opens the convention to signatures.</summary>
+internal sealed record SendForSignature(Guid ConventionId) : ICommand<ConventionDto>;
+
+internal sealed class SendForSignatureHandler(ConventionsDbContext db, ICurrentActor current, TimeProvider clock, ConventionDocuments documents)
+    : ICommandHandler<SendForSignature, ConventionDto>
+{
+    public async ValueTask<ConventionDto> Handle(SendForSignature command, CancellationToken cancellationToken)
+    {
+        var convention = await ConventionAccess.LoadAsync(db, command.ConventionId, cancellationToken);
+        ConventionAccess.EnsureOperator(current.Actor, convention);
+        convention.EnsureDraft();
+        var document = documents.RenderBody(convention, await documents.PartiesAsync(convention, cancellationToken), draft: false);
+        convention.SendForSignature(document, clock.GetUtcNow());
+        return ConventionMapping.ToDto(convention);
+    }
+}

@@ -1,0 +1,28 @@
+using Conventions.BuildingBlocks.Web;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Conventions.Modules.Notices.Features;
+
+internal static class NoticeEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/notices").WithTags("Notices");
+
+        group.MapGet("/", async Task<Ok<ListResponse<NoticeDto>>> (
+                Guid? conventionId, Guid? disputeId, Guid? organizationId, int? offset, int? limit,
+                IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListNoticesQuery(conventionId, disputeId, organizationId, offset ?? 0, limit ?? 50), ct)))
+            .WithSummary("Lists the notices addressed to the caller's organization (all of them for platform admins).")
+            .ProducesRefusals(400, 401, 403);
+
+        group.MapGet("/{id:guid}", async Task<Ok<NoticeDetailDto>> (Guid id, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetNoticeQuery(id), ct)))
+            .WithSummary("Reads one notice with its French letter.")
+            .ProducesRefusals(401, 403, 404);
+    }
+}
