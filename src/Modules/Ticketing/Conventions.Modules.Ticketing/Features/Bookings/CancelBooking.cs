@@ -19,49 +19,17 @@ internal sealed class CancelBookingHandler(TicketingDbContext db, ICurrentActor 
         {
             var booking = await TicketingAccess.BookingAsync(db, command.BookingId, ct);
             TicketingAccess.EnsureOwnBooking(current.Actor, booking);
-            if (booking.Status == BookingStatus.Cancelled)
+            var cancellation = command.InvitationId is { } invitationId
+                ? booking.CancelInvitation(invitationId, now)
+                : booking.Cancel(now);
+            if (cancellation.LeftWaitingList)
             {
-                throw new ConflictException("booking.already_cancelled", "This booking is already cancelled.");
-            }
-            if (booking.SessionStartsAt <= now)
-            {
-                throw new ConflictException("session.started", "Cancelling is possible until the session starts.");
-            }
-            var wasConfirmed = booking.Status == BookingStatus.Confirmed;
-            var wasWaiting = booking.Status == BookingStatus.Waitlisted;
-            int freed;
-            if (command.InvitationId is { } invitationId)
-            {
-                var invitation = booking.Invitations.SingleOrDefault(i => i.Id == invitationId) ?? throw NotFoundException.For("invitation", invitationId);
-                if (invitation.Role == InvitationRole.Beneficiary)
-                {
-                    throw new BusinessRuleException("booking.beneficiary_invitation", "The beneficiary's invitation goes with the booking: cancel the booking instead.");
-                }
-                if (invitation.Status != InvitationStatus.Valid)
-                {
-                    throw new ConflictException("invitation.already_cancelled", "This invitation is already cancelled.");
-                }
-                invitation.Status = InvitationStatus.Cancelled;
-                freed = wasConfirmed ? 1 : 0;
-            }
-            else
-            {
-                freed = wasConfirmed ? booking.Party : 0;
-                if (wasWaiting)
-                {
-                    await Waitlist.LeaveAsync(db, booking.SessionId, 1, ct);
-                }
-                booking.Status = BookingStatus.Cancelled;
-                booking.CancelledAt = now;
-                foreach (var invitation in booking.Invitations.Where(i => i.Status == InvitationStatus.Valid))
-                {
-                    invitation.Status = InvitationStatus.Cancelled;
-                }
+                await Waitlist.LeaveAsync(db, booking.SessionId, 1, ct);
             }
             await db.SaveChangesAsync(ct);
-            if (freed > 0)
+            if (cancellation.FreedSeats > 0)
             {
-                await Seats.GiveBackAsync(db, booking.SessionId, freed, ct);
+                await Seats.GiveBackAsync(db, booking.SessionId, cancellation.FreedSeats, ct);
                 await waitlist.PromoteAsync(db, booking.SessionId, now, ct);
             }
             return TicketingMapping.ToDto(booking);

@@ -94,25 +94,12 @@ internal sealed class CreateBookingHandler(TicketingDbContext db, ICurrentActor 
                 ?? throw NotFoundException.For("beneficiary", command.BeneficiaryId!.Value);
             var session = await SessionById(db, command.SessionId!.Value)
                 ?? throw NotFoundException.For("session", command.SessionId!.Value);
-            if (session.Status == SessionStatus.Cancelled)
-            {
-                throw new ConflictException("session.cancelled", "This session is cancelled.");
-            }
-            if (session.StartsAt <= now)
-            {
-                throw new ConflictException("session.started", "This session has started.");
-            }
-            if (session.BookingOpensAt > now || session.BookingClosesAt <= now)
-            {
-                throw new ConflictException("session.booking_closed", "Bookings for this session are not open now.");
-            }
+            session.EnsureBookable(now);
             var week = TicketingMapping.WeekOf(session.StartsAt);
-            var sameWeek = await BookingsInWeek(db, beneficiary.Id, week);
             var warnings = new List<WarningDto>();
-            if (sameWeek >= 2)
+            if (ReasonableUse.WarningFor(await BookingsInWeek(db, beneficiary.Id, week), week) is { } warning)
             {
-                warnings.Add(new WarningDto("booking.reasonable_use",
-                    $"Alerte indicative : c'est la {sameWeek + 1}e réservation de cette personne pour la semaine du {French.Date(week)}. La convention invite à ne pas dépasser deux réservations par semaine et par personne."));
+                warnings.Add(new WarningDto("booking.reasonable_use", warning));
             }
 
             var invitations = new List<Invitation> { New(now, beneficiary.DisplayName, InvitationRole.Beneficiary) };

@@ -29,16 +29,15 @@ internal sealed class Waitlist(IMediator mediator, TicketingNotices notices)
         while (free > 0)
         {
             var page = await NextWaiting(db, sessionId, after).ToListAsync(cancellationToken);
-            foreach (var booking in page)
+            var served = new Queue<Booking>(WaitlistPolicy.Pick(page, b => b.Party, free));
+            while (served.TryDequeue(out var booking))
             {
                 var party = booking.Party;
-                if (free <= 0 || party > free)
-                {
-                    continue;
-                }
                 if (!await seats.TakeAsync(sessionId, party, cancellationToken))
                 {
+                    // Another host took seats meanwhile: serve the rest by the same policy with what is left.
                     free = await SeatsLeft(db, sessionId);
+                    served = new Queue<Booking>(WaitlistPolicy.Pick(served, b => b.Party, free));
                     continue;
                 }
                 free -= party;

@@ -37,27 +37,12 @@ internal sealed class CancelSessionHandler(TicketingDbContext db, ICurrentActor 
             var offer = await db.Offers.SingleOrDefaultAsync(o => o.Id == command.OfferId, ct) ?? throw NotFoundException.For("offer", command.OfferId);
             TicketingAccess.EnsurePublisher(current.Actor, offer);
             var session = await db.Sessions.SingleOrDefaultAsync(s => s.Id == command.SessionId && s.OfferId == offer.Id, ct) ?? throw NotFoundException.For("session", command.SessionId);
-            if (session.Status == SessionStatus.Cancelled)
-            {
-                throw new ConflictException("session.cancelled", "This session is already cancelled.");
-            }
-            if (session.StartsAt <= now)
-            {
-                throw new ConflictException("session.started", "This session has started.");
-            }
             var reason = command.Body.Reason!.Trim();
-            session.Status = SessionStatus.Cancelled;
-            session.CancellationReason = reason;
-            session.Waiting = 0;
+            session.Cancel(reason, now);
             var bookings = await db.Bookings.Include(b => b.Invitations).Where(b => b.SessionId == session.Id && b.Status != BookingStatus.Cancelled).ToListAsync(ct);
             foreach (var booking in bookings)
             {
-                booking.Status = BookingStatus.Cancelled;
-                booking.CancelledAt = now;
-                foreach (var invitation in booking.Invitations.Where(i => i.Status == InvitationStatus.Valid))
-                {
-                    invitation.Status = InvitationStatus.Cancelled;
-                }
+                booking.CancelWithSession(now);
             }
             var organizations = new List<OrganizationSummary>();
             foreach (var id in bookings.Select(b => b.OrganizationId).Distinct())

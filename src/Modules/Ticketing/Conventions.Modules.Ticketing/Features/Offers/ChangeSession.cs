@@ -44,14 +44,7 @@ internal sealed class ChangeSessionHandler(TicketingDbContext db, ICurrentActor 
             var offer = await db.Offers.SingleOrDefaultAsync(o => o.Id == command.OfferId, ct) ?? throw NotFoundException.For("offer", command.OfferId);
             TicketingAccess.EnsurePublisher(current.Actor, offer);
             var session = await db.Sessions.SingleOrDefaultAsync(s => s.Id == command.SessionId && s.OfferId == offer.Id, ct) ?? throw NotFoundException.For("session", command.SessionId);
-            if (session.Status == SessionStatus.Cancelled)
-            {
-                throw new ConflictException("session.cancelled", "This session is cancelled.");
-            }
-            if (session.StartsAt <= now)
-            {
-                throw new ConflictException("session.started", "This session has started.");
-            }
+            session.EnsureChangeable(now);
             var body = command.Body;
             if (body.Seats is { } seats && seats != session.Seats)
             {

@@ -1,0 +1,77 @@
+using Conventions.BuildingBlocks.Errors;
+using Conventions.Modules.Ticketing.Domain;
+
+namespace Ticketing.Tests.Rules;
+
+public sealed class BookingCancellationTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 11, 0, 0, TimeSpan.Zero);
+
+    private static Booking Booking(BookingStatus status = BookingStatus.Confirmed, int guests = 1, int companions = 1)
+    {
+        var invitations = new List<Invitation> { new() { Id = Guid.NewGuid(), HolderName = "Samia K.", Role = InvitationRole.Beneficiary, Status = InvitationStatus.Valid } };
+        invitations.AddRange(Enumerable.Range(0, guests).Select(i => new Invitation { Id = Guid.NewGuid(), HolderName = $"Invité {i}", Role = InvitationRole.Guest, Status = InvitationStatus.Valid }));
+        invitations.AddRange(Enumerable.Range(0, companions).Select(i => new Invitation { Id = Guid.NewGuid(), HolderName = $"Accompagnant {i}", Role = InvitationRole.Companion, Status = InvitationStatus.Valid }));
+        return new Booking { Id = Guid.NewGuid(), Status = status, SessionStartsAt = Now.AddDays(3), Invitations = invitations };
+    }
+
+    [Fact]
+    public void Cancelling_a_booking_cancels_its_guests_and_companions_and_gives_back_every_seat()
+    {
+        var booking = Booking(guests: 2, companions: 1);
+
+        var cancellation = booking.Cancel(Now);
+
+        Assert.Equal(new Cancellation(4, false), cancellation);
+        Assert.Equal(BookingStatus.Cancelled, booking.Status);
+        Assert.Equal(Now, booking.CancelledAt);
+        Assert.All(booking.Invitations, i => Assert.Equal(InvitationStatus.Cancelled, i.Status));
+    }
+
+    [Fact]
+    public void A_waiting_booking_gives_back_no_seat_and_leaves_the_list() =>
+        Assert.Equal(new Cancellation(0, true), Booking(BookingStatus.Waitlisted).Cancel(Now));
+
+    [Fact]
+    public void One_guest_is_cancelled_alone_and_frees_one_seat()
+    {
+        var booking = Booking(guests: 2, companions: 0);
+        var guest = booking.Invitations.First(i => i.Role == InvitationRole.Guest);
+
+        Assert.Equal(new Cancellation(1, false), booking.CancelInvitation(guest.Id, Now));
+        Assert.Equal(BookingStatus.Confirmed, booking.Status);
+        Assert.Equal(2, booking.Party);
+        Assert.Equal("invitation.already_cancelled", Assert.Throws<ConflictException>(() => booking.CancelInvitation(guest.Id, Now)).Code);
+    }
+
+    [Fact]
+    public void The_beneficiarys_invitation_goes_only_with_the_booking()
+    {
+        var booking = Booking();
+        var own = booking.Invitations.Single(i => i.Role == InvitationRole.Beneficiary);
+
+        Assert.Equal("booking.beneficiary_invitation", Assert.Throws<BusinessRuleException>(() => booking.CancelInvitation(own.Id, Now)).Code);
+    }
+
+    [Fact]
+    public void Nothing_is_cancelled_once_the_session_has_started_or_twice()
+    {
+        var started = Booking();
+        started.SessionStartsAt = Now;
+        Assert.Equal("session.started", Assert.Throws<ConflictException>(() => started.Cancel(Now)).Code);
+
+        var booking = Booking();
+        booking.Cancel(Now);
+        Assert.Equal("booking.already_cancelled", Assert.Throws<ConflictException>(() => booking.Cancel(Now)).Code);
+    }
+
+    [Fact]
+    public void A_booking_falls_with_its_session_without_the_checks_of_a_partner_cancelling() =>
+        Assert.All(new[] { BookingStatus.Confirmed, BookingStatus.Waitlisted }, status =>
+        {
+            var booking = Booking(status);
+            booking.CancelWithSession(Now);
+            Assert.Equal(BookingStatus.Cancelled, booking.Status);
+            Assert.All(booking.Invitations, i => Assert.Equal(InvitationStatus.Cancelled, i.Status));
+        });
+}
