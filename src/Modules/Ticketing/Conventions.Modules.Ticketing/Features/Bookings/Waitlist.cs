@@ -1,6 +1,5 @@
 using Conventions.BuildingBlocks.Rendering;
 using Conventions.BuildingBlocks.Time;
-using Conventions.Modules.Partners.Contracts;
 using Conventions.Modules.Ticketing.Domain;
 using Conventions.Modules.Ticketing.Persistence;
 using Mediator;
@@ -14,7 +13,7 @@ namespace Conventions.Modules.Ticketing.Features;
 /// in pages, in its order, and only until the freed seats are gone: a long list costs a cancellation one page, not a
 /// pass over every waiting booking.
 /// </summary>
-internal sealed class Waitlist(IMediator mediator, TicketingNotices notices)
+internal sealed class Waitlist(TicketingNotices notices)
 {
     private const int PageSize = 50;
 
@@ -44,14 +43,10 @@ internal sealed class Waitlist(IMediator mediator, TicketingNotices notices)
                 booking.Status = BookingStatus.Confirmed;
                 booking.ConfirmedAt = now;
                 promoted++;
-                var organization = await mediator.Send(new GetOrganizationSummary(booking.OrganizationId), cancellationToken);
-                if (organization is not null)
-                {
-                    var offer = await db.Offers.AsNoTracking().SingleAsync(o => o.Id == booking.OfferId, cancellationToken);
-                    notices.Publish(db, [organization], "waitlist-confirmed", $"Réservation confirmée : {offer.Title}",
-                        $"La réservation en liste d'attente pour « {offer.Title} » le {French.Date(DateOnly.FromDateTime(ParisTime.ToParis(booking.SessionStartsAt).DateTime))} est confirmée : des places se sont libérées. Les invitations nominatives sont disponibles.",
-                        now, $"booking:{booking.Id:N}:confirmed");
-                }
+                var offer = await db.Offers.AsNoTracking().SingleAsync(o => o.Id == booking.OfferId, cancellationToken);
+                await notices.PublishToAsync(db, [booking.OrganizationId], "waitlist-confirmed", $"Réservation confirmée : {offer.Title}",
+                    $"La réservation en liste d'attente pour « {offer.Title} » le {French.Date(DateOnly.FromDateTime(ParisTime.ToParis(booking.SessionStartsAt).DateTime))} est confirmée : des places se sont libérées. Les invitations nominatives sont disponibles.",
+                    now, $"booking:{booking.Id:N}:confirmed", cancellationToken);
             }
             if (page.Count < PageSize)
             {

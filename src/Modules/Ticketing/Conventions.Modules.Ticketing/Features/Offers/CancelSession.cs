@@ -3,7 +3,6 @@ using Conventions.BuildingBlocks.Errors;
 using Conventions.BuildingBlocks.Rendering;
 using Conventions.BuildingBlocks.Time;
 using Conventions.BuildingBlocks.Validation;
-using Conventions.Modules.Partners.Contracts;
 using Conventions.Modules.Ticketing.Contracts;
 using Conventions.Modules.Ticketing.Domain;
 using Conventions.Modules.Ticketing.Persistence;
@@ -26,7 +25,7 @@ internal sealed class CancelSessionValidator : AbstractValidator<CancelSession>
     public CancelSessionValidator() => RuleFor(c => c.Body.Reason).RequiredParagraphs(1000);
 }
 
-internal sealed class CancelSessionHandler(TicketingDbContext db, ICurrentActor current, TimeProvider clock, IMediator mediator, TicketingNotices notices)
+internal sealed class CancelSessionHandler(TicketingDbContext db, ICurrentActor current, TimeProvider clock, TicketingNotices notices)
     : ICommandHandler<CancelSession, SessionDto>
 {
     public async ValueTask<SessionDto> Handle(CancelSession command, CancellationToken cancellationToken)
@@ -44,21 +43,10 @@ internal sealed class CancelSessionHandler(TicketingDbContext db, ICurrentActor 
             {
                 booking.CancelWithSession(now);
             }
-            var organizations = new List<OrganizationSummary>();
-            foreach (var id in bookings.Select(b => b.OrganizationId).Distinct())
-            {
-                if (await mediator.Send(new GetOrganizationSummary(id), ct) is { } organization)
-                {
-                    organizations.Add(organization);
-                }
-            }
             var starts = ParisTime.ToParis(session.StartsAt);
-            if (organizations.Count > 0)
-            {
-                notices.Publish(db, organizations, "session-cancelled", $"Séance annulée : {offer.Title}",
-                    $"La séance de « {offer.Title} » du {French.Date(DateOnly.FromDateTime(starts.DateTime))} à {starts:HH\\hmm} est annulée ({reason}). Les réservations et invitations correspondantes sont annulées.",
-                    now, $"session:{session.Id:N}:cancelled");
-            }
+            await notices.PublishToAsync(db, bookings.Select(b => b.OrganizationId), "session-cancelled", $"Séance annulée : {offer.Title}",
+                $"La séance de « {offer.Title} » du {French.Date(DateOnly.FromDateTime(starts.DateTime))} à {starts:HH\\hmm} est annulée ({reason}). Les réservations et invitations correspondantes sont annulées.",
+                now, $"session:{session.Id:N}:cancelled", ct);
             db.Publish(new SessionCancelled(now, offer.Id, session.Id, reason, bookings.Count));
             return OfferMapping.ToDto(session);
         }, cancellationToken);

@@ -2,7 +2,6 @@ using Conventions.BuildingBlocks.Access;
 using Conventions.BuildingBlocks.Errors;
 using Conventions.BuildingBlocks.Rendering;
 using Conventions.BuildingBlocks.Time;
-using Conventions.Modules.Partners.Contracts;
 using Conventions.Modules.Ticketing.Domain;
 using Conventions.Modules.Ticketing.Persistence;
 using FluentValidation;
@@ -33,7 +32,7 @@ internal sealed class ChangeSessionValidator : AbstractValidator<ChangeSession>
     }
 }
 
-internal sealed class ChangeSessionHandler(TicketingDbContext db, ICurrentActor current, TimeProvider clock, IMediator mediator, TicketingNotices notices, Waitlist waitlist)
+internal sealed class ChangeSessionHandler(TicketingDbContext db, ICurrentActor current, TimeProvider clock, TicketingNotices notices, Waitlist waitlist)
     : ICommandHandler<ChangeSession, SessionDto>
 {
     public async ValueTask<SessionDto> Handle(ChangeSession command, CancellationToken cancellationToken)
@@ -67,30 +66,14 @@ internal sealed class ChangeSessionHandler(TicketingDbContext db, ICurrentActor 
                     booking.SessionWeek = TicketingMapping.WeekOf(session.StartsAt);
                 }
                 var after = ParisTime.ToParis(session.StartsAt);
-                await NotifyAsync(bookings, "session-rescheduled", $"Changement d'horaire : {offer.Title}",
+                await notices.PublishToAsync(db, bookings.Select(b => b.OrganizationId), "session-rescheduled", $"Changement d'horaire : {offer.Title}",
                     $"La séance de « {offer.Title} » prévue le {French.Date(DateOnly.FromDateTime(before.DateTime))} à {before:HH\\hmm} aura lieu le {French.Date(DateOnly.FromDateTime(after.DateTime))} à {after:HH\\hmm}.",
-                    $"session:{session.Id:N}:rescheduled:{session.StartsAt.UtcTicks}", now, ct);
+                    now, $"session:{session.Id:N}:rescheduled:{session.StartsAt.UtcTicks}", ct);
             }
             await db.SaveChangesAsync(ct);
             await waitlist.PromoteAsync(db, session.Id, now, ct);
             await db.Entry(session).ReloadAsync(ct);
             return OfferMapping.ToDto(session);
         }, cancellationToken);
-    }
-
-    private async Task NotifyAsync(List<Booking> bookings, string kind, string subject, string message, string key, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var organizations = new List<OrganizationSummary>();
-        foreach (var id in bookings.Select(b => b.OrganizationId).Distinct())
-        {
-            if (await mediator.Send(new GetOrganizationSummary(id), cancellationToken) is { } organization)
-            {
-                organizations.Add(organization);
-            }
-        }
-        if (organizations.Count > 0)
-        {
-            notices.Publish(db, organizations, kind, subject, message, now, key);
-        }
     }
 }
