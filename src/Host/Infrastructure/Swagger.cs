@@ -34,6 +34,7 @@ internal static class Swagger
             options.OperationFilter<ApiKeyOperationFilter>();
             options.OperationFilter<TextResponseOperationFilter>();
             options.SchemaFilter<ProblemSchemaFilter>();
+            options.DocumentFilter<TagDescriptionsFilter>();
             options.CustomOperationIds(api => OperationIds.For(api.HttpMethod ?? "GET", api.RelativePath ?? string.Empty));
             options.SupportNonNullableReferenceTypes();
             options.UseAllOfToExtendReferenceSchemas();
@@ -62,6 +63,8 @@ internal sealed class ApiKeyOperationFilter : IOperationFilter
         var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
         if (metadata.OfType<IAllowAnonymous>().Any() || !metadata.OfType<IAuthorizeData>().Any())
         {
+            // Public: an explicit empty requirement, so that generated clients send no key.
+            operation.Security = [];
             return;
         }
         operation.Security ??= [];
@@ -139,5 +142,43 @@ internal sealed class ProblemSchemaFilter : ISchemaFilter
         problem.Properties["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The request's trace identifier." };
         problem.Required ??= new HashSet<string>();
         problem.Required.Add("code");
+    }
+}
+
+/// <summary>One line per tag, so a generated client's groups and the Swagger UI's sections say what they hold.</summary>
+internal sealed class TagDescriptionsFilter : IDocumentFilter
+{
+    private static readonly (string Name, string Description)[] Tags =
+    [
+        ("Programs", "Culture pour tous and La Ruche Numérique, with their operator organizations (set by the platform admin)."),
+        ("Organizations", "Operators and partners: registration, contacts (signatory, referent, staff), suspension."),
+        ("Credentials", "API keys by organization and role: issued, listed, rotated and revoked; platform admin keys."),
+        ("Directory", "The public directory and the partner directory of the organizations sharing a program."),
+        ("Donations", "Donations to an operator, freely chosen, with their receipts (Culture pour tous art. 5)."),
+        ("Convention templates", "The two seed conventions as templates whose clauses are data."),
+        ("Conventions", "Drafting, sending for signature, signing, reading and printing conventions."),
+        ("Amendments", "Avenants: drafted, signed by both parties, then applied as a new version."),
+        ("Follow-up committees", "The yearly committee of a tacitly renewed convention and its decision."),
+        ("Publications", "Publications about the partnership, approved by both parties (Ruche art. 5)."),
+        ("Disputes", "Dénonciation and mise en cause under legal deadlines (CPC art. 640-642), agreements by both parties."),
+        ("Offers", "The Billetterie solidaire's offers and sessions, deposited by cultural partners."),
+        ("Beneficiaries", "The people a social partner books for (Actionneurs), visible to that organization only."),
+        ("Bookings", "Nominative bookings with guests and companions, waiting list, attendance, counter-marks, reports."),
+        ("Venues", "La Ruche Numérique's venues, rooms, offices and closures."),
+        ("Permanences", "Weekly slots over a semester, reservations, occurrences, appointments, calendars."),
+        ("Visits", "Visitors counted by category and the yearly figures."),
+        ("Notices", "Every notice (French letter) sent to an organization, with its delivery per recipient."),
+        ("Legal calendar", "Legal deadlines as French law computes them, and public holidays."),
+        ("Operations", "Jobs run on demand (platform admins)."),
+    ];
+
+    public void Apply(OpenApiDocument swaggerDoc, DocumentFilterContext context)
+    {
+        var used = swaggerDoc.Paths.Values
+            .SelectMany(p => p.Operations is { } operations ? operations.Values.AsEnumerable() : [])
+            .SelectMany(o => o.Tags ?? new HashSet<OpenApiTagReference>())
+            .Select(t => t.Name)
+            .ToHashSet(StringComparer.Ordinal);
+        swaggerDoc.Tags = new HashSet<OpenApiTag>(Tags.Where(t => used.Contains(t.Name)).Select(t => new OpenApiTag { Name = t.Name, Description = t.Description }));
     }
 }
