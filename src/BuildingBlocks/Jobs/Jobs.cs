@@ -7,6 +7,7 @@ public static class JobNames
     public const string Renewals = "renewals";
     public const string Outbox = "outbox";
     public const string Notices = "notices";
+    public const string Backup = "backup";
 }
 
 /// <summary>
@@ -21,6 +22,9 @@ public interface IJob
     string Cron { get; }
 
     Task<int> RunAsync(CancellationToken cancellationToken);
+
+    /// <summary>Whether the host runs it once at start to catch up on what fell due while it was down (not a backup).</summary>
+    bool CatchUpAtStart => true;
 }
 
 /// <summary>Asks for a job to run soon (enqueued on Hangfire when a server runs; otherwise the recurring sweep catches up).</summary>

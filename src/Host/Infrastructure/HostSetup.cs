@@ -124,6 +124,8 @@ internal static class HostSetup
         }
         services.AddSingleton<JobTriggerState>();
         services.AddSingleton<JobRunner>();
+        services.Configure<BackupSettings>(configuration.GetSection("Backup"));
+        services.AddSingleton<IJob, BackupJob>();
         services.AddSingleton<HangfireJobs>();
         services.AddSingleton<IJobTrigger>(sp => sp.GetRequiredService<HangfireJobs>());
         services.AddSingleton<IJobScheduler>(sp => sp.GetRequiredService<HangfireJobs>());

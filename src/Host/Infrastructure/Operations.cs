@@ -16,8 +16,8 @@ internal static class Operations
                 TypedResults.Ok(new JobRunResponse(name, await runner.RunAsync(name, ct))))
             .WithTags("Operations")
             .RequireRoles(Role.PlatformAdmin)
-            .WithSummary("Runs a job now and waits for it: deadlines, renewals, outbox, notices. Jobs are idempotent.")
-            .ProducesRefusals(401, 403, 404);
+            .WithSummary("Runs a job now and waits for it: deadlines, renewals, outbox, notices, backup. Jobs are idempotent; backup takes a verified copy of the embedded database (409 backup.not_sqlite on a server database).")
+            .ProducesRefusals(401, 403, 404, 409);
         return api;
     }
 }

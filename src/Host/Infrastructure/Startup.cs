@@ -85,7 +85,7 @@ internal static partial class Startup
         runner.RegisterRecurringJobs(services.GetRequiredService<IRecurringJobManager>());
         // Catch up at once on whatever fell due while the host was down (in-memory storage keeps no schedule).
         var trigger = services.GetRequiredService<Conventions.BuildingBlocks.Jobs.IJobTrigger>();
-        foreach (var name in runner.Names)
+        foreach (var name in runner.CatchUpNames)
         {
             trigger.Trigger(name);
         }

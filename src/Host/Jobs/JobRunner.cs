@@ -17,6 +17,9 @@ internal sealed class JobRunner(IServiceScopeFactory scopes, IEnumerable<IJob> j
 
     public IReadOnlyList<string> Names => jobs.Select(j => j.Name).ToList();
 
+    /// <summary>The jobs run once at start to catch up (every job but the backup).</summary>
+    public IReadOnlyList<string> CatchUpNames => jobs.Where(j => j.CatchUpAtStart).Select(j => j.Name).ToList();
+
     [AutomaticRetry(Attempts = 3)]
     public async Task<int> RunAsync(string name, CancellationToken cancellationToken)
     {
