@@ -22,7 +22,7 @@ public sealed class BackupTests : IAsyncLifetime
     public async Task A_backup_is_a_compressed_copy_that_opens_passes_its_integrity_check_and_holds_the_data()
     {
         var admin = _factory.Admin();
-        var organization = await admin.CreateOrganizationAsync("Structure sauvegardée");
+        await admin.CreateOrganizationAsync("Structure sauvegardée");
 
         Assert.Equal(1, await _factory.RunJobAsync("backup"));
 
@@ -45,7 +45,6 @@ public sealed class BackupTests : IAsyncLifetime
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM partners_organizations WHERE Name = 'Structure sauvegardée'";
         Assert.Equal(1L, await command.ExecuteScalarAsync());
-        Assert.False(string.IsNullOrEmpty(organization));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Conventions.BuildingBlocks.Access;
 using Conventions.BuildingBlocks.Errors;
 using Conventions.BuildingBlocks.Time;
 using Conventions.Modules.Partners.Domain;
+using FluentValidation;
 using Conventions.Modules.Partners.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -32,4 +33,12 @@ internal static class CredentialRules
         db.Credentials.Add(replacement);
         return new IssuedCredentialDto(replacement.Id, key, replacement.Role, replacement.Label, replacement.ExpiresOn, credential.Id);
     }
+}
+
+/// <summary>The expiry a key may be given: after today, within three years (a key is reissued every season).</summary>
+internal static class CredentialValidation
+{
+    public static IRuleBuilderOptions<T, DateOnly?> KeyExpiry<T>(this IRuleBuilder<T, DateOnly?> rule, TimeProvider clock) =>
+        rule.Must(d => d is null || d > clock.Today()).WithMessage("Must be after today.")
+            .Must(d => d is null || d <= clock.Today().AddYears(3)).WithMessage("Must be within three years.");
 }

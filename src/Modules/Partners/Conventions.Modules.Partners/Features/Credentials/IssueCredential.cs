@@ -36,10 +36,7 @@ internal sealed class IssueCredentialValidator : AbstractValidator<IssueCredenti
             .NotEqual(Role.PlatformAdmin).WithMessage("Platform admin keys are not issued to organizations.")
             .OverridePropertyName("role");
         RuleFor(c => c.Body.Label).RequiredText(200).OverridePropertyName("label");
-        RuleFor(c => c.Body.ExpiresOn)
-            .Must(d => d is null || d > clock.Today()).WithMessage("Must be after today.")
-            .Must(d => d is null || d <= clock.Today().AddYears(3)).WithMessage("Must be within three years.")
-            .OverridePropertyName("expiresOn");
+        RuleFor(c => c.Body.ExpiresOn).KeyExpiry(clock).OverridePropertyName("expiresOn");
     }
 }
 

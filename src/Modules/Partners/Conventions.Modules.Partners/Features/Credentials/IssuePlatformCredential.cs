@@ -5,7 +5,6 @@ using Conventions.Modules.Partners.Domain;
 using Conventions.Modules.Partners.Persistence;
 using FluentValidation;
 using Mediator;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -29,10 +28,7 @@ internal sealed class IssuePlatformCredentialValidator : AbstractValidator<Issue
     public IssuePlatformCredentialValidator(TimeProvider clock)
     {
         RuleFor(c => c.Body.Label).RequiredText(200).OverridePropertyName("label");
-        RuleFor(c => c.Body.ExpiresOn)
-            .Must(d => d is null || d > clock.Today()).WithMessage("Must be after today.")
-            .Must(d => d is null || d <= clock.Today().AddYears(3)).WithMessage("Must be within three years.")
-            .OverridePropertyName("expiresOn");
+        RuleFor(c => c.Body.ExpiresOn).KeyExpiry(clock).OverridePropertyName("expiresOn");
     }
 }
 
