@@ -1,5 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using Conventions.BuildingBlocks.Errors;
+using Conventions.Modules.Ticketing.Domain;
+using Conventions.Modules.Ticketing.Persistence;
 using Conventions.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -327,12 +330,12 @@ public sealed class TicketingWorkflowTests : IAsyncLifetime
         Assert.Equal(3, await SeatsLeftAsync(offerId));
 
         var startsAt = first.GetProperty("sessionStartsAt").GetDateTimeOffset();
-        Conventions.Modules.Ticketing.Domain.Booking New(int party, string? code = null) => NewBooking(offerId, sessionId, beneficiary, startsAt, party, code);
+        Booking New(int party, string? code = null) => NewBooking(offerId, sessionId, beneficiary, startsAt, party, code);
 
         // One group: A takes a seat, B reuses an invitation code already issued (the unique index refuses it), C takes
         // the last two seats, D finds none and waits.
         var (a, b, c, d) = (New(1), New(1, takenCode), New(2), New(1));
-        var writer = _factory.Services.GetRequiredService<Conventions.Modules.Ticketing.Features.BookingWriter>();
+        var writer = _factory.Services.GetRequiredService<BookingGroupCommit>();
         await Assert.ThrowsAnyAsync<Exception>(() => writer.WriteTogetherAsync([a, b, c, d]));
 
         foreach (var (booking, status) in new[] { (a, "confirmed"), (c, "confirmed"), (d, "waitlisted") })
@@ -347,19 +350,13 @@ public sealed class TicketingWorkflowTests : IAsyncLifetime
     }
 
     /// <summary>A booking as the booking handler builds it, for the writer itself.</summary>
-    private Conventions.Modules.Ticketing.Domain.Booking NewBooking(string offerId, string sessionId, string beneficiary, DateTimeOffset startsAt, int party, string? code = null) => new()
-    {
-        Id = Guid.NewGuid(), SessionId = Guid.Parse(sessionId), OfferId = Guid.Parse(offerId), OrganizationId = Guid.Parse(_scenario.PartnerId),
-        BeneficiaryId = Guid.Parse(beneficiary), SessionStartsAt = startsAt, SessionWeek = Conventions.Modules.Ticketing.Features.TicketingMapping.WeekOf(startsAt),
-        CreatedAt = startsAt.AddDays(-5),
-        Invitations = Enumerable.Range(0, party).Select(i => new Conventions.Modules.Ticketing.Domain.Invitation
-        {
-            Id = Guid.NewGuid(), HolderName = $"Personne {i}", Role = i == 0 ? Conventions.Modules.Ticketing.Domain.InvitationRole.Beneficiary : Conventions.Modules.Ticketing.Domain.InvitationRole.Guest,
-            Relation = i == 0 ? null : Conventions.Modules.Ticketing.Domain.GuestRelation.Family,
-            Code = i == 0 && code is not null ? code : Conventions.Modules.Ticketing.Domain.Invitation.NewCode(),
-            Status = Conventions.Modules.Ticketing.Domain.InvitationStatus.Valid,
-        }).ToList(),
-    };
+    private Booking NewBooking(string offerId, string sessionId, string beneficiary, DateTimeOffset startsAt, int party, string? code = null) =>
+        Conventions.Modules.Ticketing.Domain.Booking.Request(
+            new BookedSession(Guid.Parse(sessionId), Guid.Parse(offerId), startsAt), Guid.Parse(_scenario.PartnerId), Guid.Parse(beneficiary), null,
+            Enumerable.Range(0, party).Select(i => i == 0
+                ? new InvitationRequest($"Personne {i}", InvitationRole.Beneficiary) { Code = code }
+                : new InvitationRequest($"Personne {i}", InvitationRole.Guest, GuestRelation.Family)),
+            startsAt.AddDays(-5));
 
     private async Task<JsonElement> BookAsync(string sessionId, string beneficiary, int guests = 0) =>
         await (await _booker.PostJsonAsync("/api/v1/bookings", Booking(sessionId, beneficiary, guests))).ExpectAsync(HttpStatusCode.Created);
@@ -420,8 +417,8 @@ public sealed class TicketingWorkflowTests : IAsyncLifetime
         // As if the request had checked the session just before the cancellation: no seat is left to take, and the
         // waiting list of a cancelled session is not joined either.
         var late = NewBooking(offerId, sessionId, beneficiary, first.GetProperty("sessionStartsAt").GetDateTimeOffset(), 1);
-        var writer = _factory.Services.GetRequiredService<Conventions.Modules.Ticketing.Features.BookingWriter>();
-        var refused = await Assert.ThrowsAsync<Conventions.BuildingBlocks.Errors.ConflictException>(() => writer.WriteAsync(late));
+        var writer = _factory.Services.GetRequiredService<BookingGroupCommit>();
+        var refused = await Assert.ThrowsAsync<ConflictException>(() => writer.WriteAsync(late));
         Assert.Equal("session.cancelled", refused.Code);
         Assert.Equal(HttpStatusCode.NotFound, (await _booker.GetAsync($"/api/v1/bookings/{late.Id}")).StatusCode);
     }

@@ -7,7 +7,9 @@ namespace Conventions.BuildingBlocks.Persistence;
 /// <summary>
 /// Base of every module's DbContext. A module owns its tables: a schema named after the module on SQL Server,
 /// a table-name prefix on SQLite (which has no schemas). Each module also gets its own outbox and inbox tables.
-/// Concrete provider subclasses (one for SQLite, one for SQL Server) carry each provider's migrations.
+/// Concrete provider subclasses (one for SQLite, one for SQL Server) carry each provider's migrations. What is not the
+/// model or the outbox lives elsewhere: transactions in <see cref="ModuleTransaction"/>, row versions and cache
+/// signals in interceptors (<see cref="ConcurrencyVersionInterceptor"/>, <see cref="CachedDataInterceptor"/>).
 /// </summary>
 public abstract class ModuleDbContext : DbContext
 {
@@ -32,8 +34,9 @@ public abstract class ModuleDbContext : DbContext
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        // One pass over the tracked entities: each look at the entries below (and EF's own save) would otherwise detect
-        // changes again, which is what a batch of a hundred disputes with their deadlines and events spends most on.
+        // One pass over the tracked entities: each look at the entries in the interceptors (versions, cached data) and
+        // EF's own save would otherwise detect changes again, which is what a batch of a hundred disputes with their
+        // deadlines and events spends most on.
         ChangeTracker.DetectChanges();
         var detectChanges = ChangeTracker.AutoDetectChangesEnabled;
         ChangeTracker.AutoDetectChangesEnabled = false;
@@ -44,21 +47,8 @@ public abstract class ModuleDbContext : DbContext
                 return 0;
             }
             var writesOutbox = ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
-            BumpVersions();
-            var signal = CachedDataSignal;
-            var changesCachedData = signal is not null && ChangesCachedData();
-            if (changesCachedData)
-            {
-                signal!.Raise();
-            }
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             SavedOutboxMessages |= writesOutbox;
-            if (changesCachedData)
-            {
-                // Committed already, unless inside InTransactionAsync, which raises it again after its commit.
-                signal!.Raise();
-                _cachedDataChanged = true;
-            }
             return saved;
         }
         finally
@@ -67,36 +57,11 @@ public abstract class ModuleDbContext : DbContext
         }
     }
 
-    private bool _cachedDataChanged;
-
-    /// <summary>
-    /// Each changed <see cref="IConcurrencyChecked"/> row gets its version + 1; EF's update says
-    /// <c>WHERE Version = @read</c>, so of two requests that read the same version only the first to commit writes.
-    /// </summary>
-    private void BumpVersions()
-    {
-        foreach (var entry in ChangeTracker.Entries<IConcurrencyChecked>())
-        {
-            if (entry.State == EntityState.Modified)
-            {
-                var version = entry.Property(ConcurrencyVersion);
-                version.CurrentValue = (int)version.OriginalValue! + 1;
-            }
-        }
-    }
-
-    /// <summary>The property every <see cref="IConcurrencyChecked"/> entity maps as its concurrency token.</summary>
-    public const string ConcurrencyVersion = "RowVersion";
-
     /// <summary>
     /// Forgets what an earlier unit of work did with this instance: contexts are pooled, so an instance serves many
     /// requests in turn (EF resets its own state, change tracker and connection, when it goes back to the pool).
     /// </summary>
-    internal void BeginUnitOfWork()
-    {
-        SavedOutboxMessages = false;
-        _cachedDataChanged = false;
-    }
+    internal void BeginUnitOfWork() => SavedOutboxMessages = false;
 
     /// <summary>
     /// False until the instance is first used (EF sets its services up then, which is what costs): a context a request
@@ -111,12 +76,6 @@ public abstract class ModuleDbContext : DbContext
         base.OnConfiguring(optionsBuilder);
     }
 
-    /// <summary>The signal of the read caches built over this module's data, if any (see <see cref="Caching.ReadCache{TKey,TValue}"/>).</summary>
-    protected virtual Caching.ChangeSignal? CachedDataSignal => null;
-
-    /// <summary>True when the pending changes touch data a read cache holds; asked before each save.</summary>
-    protected virtual bool ChangesCachedData() => false;
-
     /// <summary>Writes an integration event to this module's outbox, in the same transaction as the change.</summary>
     public void Publish(IIntegrationEvent integrationEvent) => OutboxMessages.Add(OutboxMessage.From(integrationEvent));
 
@@ -127,63 +86,6 @@ public abstract class ModuleDbContext : DbContext
     /// <summary>Records that a consumer handled an event, saved in the same transaction as the consumer's own changes.</summary>
     public void MarkHandled(Guid eventId, string consumer, DateTimeOffset at) =>
         InboxMessages.Add(new InboxMessage { EventId = eventId, Consumer = consumer, HandledAt = at });
-
-    /// <summary>
-    /// Runs <paramref name="work"/> in a serializable transaction and commits it, so that a check and the write that
-    /// depends on it (a room is free, then book it) cannot interleave with another request's. On SQLite the transaction
-    /// takes the write lock at once (BEGIN IMMEDIATE); on SQL Server serializable range locks guard the checked rows, and
-    /// the provider's retry strategy replays the whole unit on a transient failure.
-    /// </summary>
-    public Task<T> InSerializableTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
-        InTransactionAsync(System.Data.IsolationLevel.Serializable, work, cancellationToken);
-
-    /// <summary>
-    /// Runs <paramref name="work"/> in one transaction of the given isolation and commits it, under the provider's retry
-    /// strategy (the whole unit is replayed on a transient failure). For atomic conditional updates
-    /// (<c>SET n = n - k WHERE n &gt;= k</c>) read-committed is enough.
-    /// </summary>
-    public async Task<T> InTransactionAsync<T>(System.Data.IsolationLevel isolation, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
-    {
-        // SQLite has one writer at a time. Waiting for it in SQLite's busy handler means sleeping and polling (1, 2, 5 …
-        // 100 ms); queueing here hands the lock over at once, in order. Reentrant: a unit inside a unit does not wait.
-        var gate = IsSqlite && !HoldsSqliteWriteGate.Value
-            ? SqliteWriteGates.GetOrAdd(Database.GetConnectionString() ?? string.Empty, _ => new SemaphoreSlim(1, 1))
-            : null;
-        if (gate is not null)
-        {
-            await gate.WaitAsync(cancellationToken);
-            HoldsSqliteWriteGate.Value = true;
-        }
-        try
-        {
-            return await Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
-            {
-                ChangeTracker.Clear();
-                _cachedDataChanged = false;
-                await using var transaction = await Database.BeginTransactionAsync(isolation, ct);
-                var result = await work(ct);
-                await SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
-                if (_cachedDataChanged)
-                {
-                    CachedDataSignal?.Raise();
-                }
-                return result;
-            }, cancellationToken);
-        }
-        finally
-        {
-            if (gate is not null)
-            {
-                HoldsSqliteWriteGate.Value = false;
-                gate.Release();
-            }
-        }
-    }
-
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> SqliteWriteGates = new();
-
-    private static readonly AsyncLocal<bool> HoldsSqliteWriteGate = new();
 
     protected abstract void ConfigureModel(ModelBuilder modelBuilder);
 

@@ -15,7 +15,9 @@ public static class PersistenceRegistration
     /// Registers a module's context: <typeparamref name="TContext"/> resolves to the SQLite or SQL Server subclass
     /// according to <see cref="DatabaseSettings"/>, enlisted in the request's unit of work.
     /// </summary>
-    public static IServiceCollection AddModuleDbContext<TContext, TSqlite, TSqlServer>(this IServiceCollection services, string schema)
+    /// <param name="interceptors">The module's own interceptors, beside the row versions every module gets (a
+    /// <see cref="CachedDataInterceptor"/> for a module whose data a read cache holds).</param>
+    public static IServiceCollection AddModuleDbContext<TContext, TSqlite, TSqlServer>(this IServiceCollection services, string schema, params IInterceptor[] interceptors)
         where TContext : ModuleDbContext
         where TSqlite : TContext
         where TSqlServer : TContext
@@ -23,8 +25,8 @@ public static class PersistenceRegistration
         // Pooled contexts, with options built once per host: creating a context and setting up its services (EF finding
         // its internal service provider, the state manager, the connection) cost more than the queries of a small
         // request. A pooled instance is reset by EF when it goes back to the pool, and by BeginUnitOfWork below.
-        services.AddDbContextPool<TSqlite>((sp, options) => Configure(options, sp.GetRequiredService<IOptions<DatabaseSettings>>().Value, schema, DatabaseProvider.Sqlite), PoolSize);
-        services.AddDbContextPool<TSqlServer>((sp, options) => Configure(options, sp.GetRequiredService<IOptions<DatabaseSettings>>().Value, schema, DatabaseProvider.SqlServer), PoolSize);
+        services.AddDbContextPool<TSqlite>((sp, options) => Configure(options, sp.GetRequiredService<IOptions<DatabaseSettings>>().Value, schema, DatabaseProvider.Sqlite, interceptors), PoolSize);
+        services.AddDbContextPool<TSqlServer>((sp, options) => Configure(options, sp.GetRequiredService<IOptions<DatabaseSettings>>().Value, schema, DatabaseProvider.SqlServer, interceptors), PoolSize);
         services.AddScoped<TContext>(sp =>
         {
             var settings = sp.GetRequiredService<IOptions<DatabaseSettings>>().Value;
@@ -39,8 +41,9 @@ public static class PersistenceRegistration
         return services;
     }
 
-    public static void Configure(DbContextOptionsBuilder options, DatabaseSettings settings, string schema, DatabaseProvider provider)
+    public static void Configure(DbContextOptionsBuilder options, DatabaseSettings settings, string schema, DatabaseProvider provider, IInterceptor[]? interceptors = null)
     {
+        options.AddInterceptors([ConcurrencyVersionInterceptor.Instance, .. interceptors ?? []]);
         if (provider == DatabaseProvider.Sqlite)
         {
             options.UseSqlite(settings.ConnectionString, sqlite => sqlite.MigrationsHistoryTable($"__{schema}_migrations"));

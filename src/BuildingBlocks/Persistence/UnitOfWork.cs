@@ -43,7 +43,7 @@ public sealed class UnitOfWork(IJobTrigger jobTrigger)
             // Saving nothing costs nothing (a module context detects its changes once and returns).
             await context.SaveChangesAsync(cancellationToken);
         }
-        // Also counts outbox messages a handler saved itself, inside its own transaction (InTransactionAsync).
+        // Also counts outbox messages saved inside a transaction (ModuleTransaction), committed before this point.
         if (_contexts.OfType<ModuleDbContext>().Any(c => c.SavedOutboxMessages))
         {
             jobTrigger.Trigger(JobNames.Outbox);

@@ -43,7 +43,7 @@ public sealed class UnitOfWorkTests : IDisposable
         await using var context = NewContext();
         unitOfWork.Enlist(context);
 
-        await context.InSerializableTransactionAsync(_ =>
+        await ModuleTransaction.RunAsync(context, System.Data.IsolationLevel.Serializable, _ =>
         {
             context.Publish(new SomethingHappened(DateTimeOffset.UnixEpoch));
             return Task.FromResult(0);
@@ -62,7 +62,7 @@ public sealed class UnitOfWorkTests : IDisposable
         await using var context = NewContext();
         unitOfWork.Enlist(context);
 
-        await context.InSerializableTransactionAsync(_ => Task.FromResult(0), CancellationToken.None);
+        await ModuleTransaction.RunAsync(context, System.Data.IsolationLevel.Serializable, _ => Task.FromResult(0), CancellationToken.None);
         await unitOfWork.CommitAsync(CancellationToken.None);
 
         Assert.Empty(trigger.Triggered);

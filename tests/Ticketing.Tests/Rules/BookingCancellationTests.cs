@@ -7,12 +7,22 @@ public sealed class BookingCancellationTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 11, 0, 0, TimeSpan.Zero);
 
-    private static Booking Booking(BookingStatus status = BookingStatus.Confirmed, int guests = 1, int companions = 1)
+    private static Booking Booking(BookingStatus status = BookingStatus.Confirmed, int guests = 1, int companions = 1, DateTimeOffset? startsAt = null)
     {
-        var invitations = new List<Invitation> { new() { Id = Guid.NewGuid(), HolderName = "Samia K.", Role = InvitationRole.Beneficiary, Status = InvitationStatus.Valid } };
-        invitations.AddRange(Enumerable.Range(0, guests).Select(i => new Invitation { Id = Guid.NewGuid(), HolderName = $"Invité {i}", Role = InvitationRole.Guest, Status = InvitationStatus.Valid }));
-        invitations.AddRange(Enumerable.Range(0, companions).Select(i => new Invitation { Id = Guid.NewGuid(), HolderName = $"Accompagnant {i}", Role = InvitationRole.Companion, Status = InvitationStatus.Valid }));
-        return new Booking { Id = Guid.NewGuid(), Status = status, SessionStartsAt = Now.AddDays(3), Invitations = invitations };
+        var people = new List<InvitationRequest> { new("Samia K.", InvitationRole.Beneficiary) };
+        people.AddRange(Enumerable.Range(0, guests).Select(i => new InvitationRequest($"Invité {i}", InvitationRole.Guest, GuestRelation.Family)));
+        people.AddRange(Enumerable.Range(0, companions).Select(i => new InvitationRequest($"Accompagnant {i}", InvitationRole.Companion, CompanionKind: CompanionKind.Volunteer, Reason: "Première sortie")));
+        var booking = Conventions.Modules.Ticketing.Domain.Booking.Request(
+            new BookedSession(Guid.NewGuid(), Guid.NewGuid(), startsAt ?? Now.AddDays(3)), Guid.NewGuid(), Guid.NewGuid(), null, people, Now.AddDays(-1));
+        if (status == BookingStatus.Confirmed)
+        {
+            booking.Confirm();
+        }
+        else
+        {
+            booking.Wait(1);
+        }
+        return booking;
     }
 
     [Fact]
@@ -56,8 +66,7 @@ public sealed class BookingCancellationTests
     [Fact]
     public void Nothing_is_cancelled_once_the_session_has_started_or_twice()
     {
-        var started = Booking();
-        started.SessionStartsAt = Now;
+        var started = Booking(startsAt: Now);
         Assert.Equal("session.started", Assert.Throws<ConflictException>(() => started.Cancel(Now)).Code);
 
         var booking = Booking();

@@ -7,11 +7,8 @@ public sealed class SessionRulesTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 11, 0, 0, TimeSpan.Zero);
 
-    private static Session Scheduled(DateTimeOffset? startsAt = null, DateTimeOffset? opens = null, DateTimeOffset? closes = null) => new()
-    {
-        Id = Guid.NewGuid(), StartsAt = startsAt ?? Now.AddDays(10), Seats = 40, SeatsLeft = 40, Status = SessionStatus.Scheduled,
-        BookingOpensAt = opens, BookingClosesAt = closes,
-    };
+    private static Session Scheduled(DateTimeOffset? startsAt = null, DateTimeOffset? opens = null, DateTimeOffset? closes = null) =>
+        Session.Plan(Guid.NewGuid(), new SessionPlan(startsAt ?? Now.AddDays(10), 40, opens, closes));
 
     [Fact]
     public void A_scheduled_session_in_the_future_with_an_open_window_is_bookable() =>
@@ -52,13 +49,12 @@ public sealed class SessionRulesTests
     }
 
     [Fact]
-    public void Cancelling_empties_the_waiting_list_count_and_keeps_the_reason()
+    public void Cancelling_keeps_the_reason()
     {
         var session = Scheduled();
-        session.Waiting = 7;
 
         session.Cancel("Salle indisponible", Now);
 
-        Assert.Equal((SessionStatus.Cancelled, "Salle indisponible", 0), (session.Status, session.CancellationReason, session.Waiting));
+        Assert.Equal((SessionStatus.Cancelled, "Salle indisponible"), (session.Status, session.CancellationReason));
     }
 }

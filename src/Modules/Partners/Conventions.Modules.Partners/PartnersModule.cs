@@ -13,7 +13,7 @@ public static class PartnersModule
 {
     public static IServiceCollection AddPartnersModule(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddModuleDbContext<PartnersDbContext, SqlitePartnersDbContext, SqlServerPartnersDbContext>(PartnersDbContext.SchemaName);
+        services.AddModuleDbContext<PartnersDbContext, SqlitePartnersDbContext, SqlServerPartnersDbContext>(PartnersDbContext.SchemaName, PartnersDbContext.CachedData);
         services.Configure<PartnersSettings>(configuration.GetSection("Conventions"));
         services.AddSingleton<IDemoDataSeeder, DemoPartners>();
         services.AddSingleton<ApiKeyCache>();

@@ -16,7 +16,7 @@ public static class TicketingModule
         services.AddModuleDbContext<TicketingDbContext, SqliteTicketingDbContext, SqlServerTicketingDbContext>(TicketingDbContext.SchemaName);
         services.AddScoped<TicketingNotices>();
         services.AddScoped<Waitlist>();
-        services.AddSingleton<BookingWriter>();
+        services.AddSingleton<BookingGroupCommit>();
         services.AddSingleton<IDemoDataSeeder, DemoTicketing>();
         services.AddValidatorsFromAssemblyContaining<CreateBookingValidator>(ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;

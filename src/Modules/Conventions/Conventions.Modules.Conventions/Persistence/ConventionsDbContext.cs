@@ -22,11 +22,9 @@ internal class ConventionsDbContext(DbContextOptions options) : ModuleDbContext(
 
     public DbSet<Publication> Publications => Set<Publication>();
 
-    protected override ChangeSignal? CachedDataSignal => StandingCache.Signal;
-
     /// <summary>Conventions' standing is cached for the other modules (<see cref="StandingCache"/>).</summary>
-    protected override bool ChangesCachedData() =>
-        ChangeTracker.Entries<Convention>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
+    internal static readonly CachedDataInterceptor CachedData = new(StandingCache.Signal, tracker =>
+        tracker.Entries<Convention>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted));
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {

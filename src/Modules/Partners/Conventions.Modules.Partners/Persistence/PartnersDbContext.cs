@@ -25,13 +25,11 @@ internal class PartnersDbContext(DbContextOptions options) : ModuleDbContext(opt
 
     public DbSet<ProgramParticipant> ProgramParticipants => Set<ProgramParticipant>();
 
-    protected override ChangeSignal? CachedDataSignal => ApiKeyCache.Signal;
-
     /// <summary>Keys and organizations are cached for authentication (<see cref="ApiKeyCache"/>).</summary>
-    protected override bool ChangesCachedData() =>
-        ChangeTracker.Entries<Credential>().Any(e => e.State is EntityState.Modified or EntityState.Deleted)
-        || ChangeTracker.Entries<Organization>().Any(e => e.State is EntityState.Modified or EntityState.Deleted)
-        || ChangeTracker.Entries<ProgramParticipant>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
+    internal static readonly CachedDataInterceptor CachedData = new(ApiKeyCache.Signal, tracker =>
+        tracker.Entries<Credential>().Any(e => e.State is EntityState.Modified or EntityState.Deleted)
+        || tracker.Entries<Organization>().Any(e => e.State is EntityState.Modified or EntityState.Deleted)
+        || tracker.Entries<ProgramParticipant>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted));
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {

@@ -25,26 +25,19 @@ internal sealed class DemoTicketing(IServiceScopeFactory scopes, TimeProvider cl
         }
         var today = clock.Today();
         var now = clock.GetUtcNow();
-        Session At(int days, int hour, int seats) => new()
-        {
-            Id = Guid.NewGuid(), StartsAt = ParisTime.At(today.AddDays(days), new TimeOnly(hour, 0)).ToUniversalTime(), Seats = seats, SeatsLeft = seats, Status = SessionStatus.Scheduled,
-        };
+        SessionPlan At(int days, int hour, int seats) => new(ParisTime.At(today.AddDays(days), new TimeOnly(hour, 0)), seats);
         db.Offers.AddRange(
-            new Offer
-            {
-                Id = FirstOffer, PublisherOrganizationId = DemoOrganizations.CulturalPartner, Title = "Le Malade imaginaire", Category = OfferCategory.Show,
-                VenueName = "Théâtre du Confluent", City = "Lyon", Description = "Comédie-ballet de Molière.", CreatedAt = now,
-                Sessions = [At(10, 20, 10), At(17, 20, 2)],
-            },
-            new Offer
-            {
-                Id = Guid.NewGuid(), PublisherOrganizationId = DemoOrganizations.CulturalPartner, Title = "Visite guidée des traboules", Category = OfferCategory.GuidedTour,
-                VenueName = "Vieux-Lyon", City = "Lyon", Description = "Visite commentée des passages du Vieux-Lyon.", CreatedAt = now,
-                Sessions = [At(6, 14, 15)],
-            });
+            Offer.Publish(
+                DemoOrganizations.CulturalPartner,
+                new OfferText("Le Malade imaginaire", OfferCategory.Show, "Théâtre du Confluent", "Lyon", "Comédie-ballet de Molière."),
+                [At(10, 20, 10), At(17, 20, 2)], now, FirstOffer),
+            Offer.Publish(
+                DemoOrganizations.CulturalPartner,
+                new OfferText("Visite guidée des traboules", OfferCategory.GuidedTour, "Vieux-Lyon", "Lyon", "Visite commentée des passages du Vieux-Lyon."),
+                [At(6, 14, 15)], now));
         db.Beneficiaries.AddRange(
-            new Beneficiary { Id = Guid.NewGuid(), OrganizationId = DemoOrganizations.SocialPartner, DisplayName = "Samia K.", ExternalRef = "DOS-114", CreatedAt = now },
-            new Beneficiary { Id = Guid.NewGuid(), OrganizationId = DemoOrganizations.SocialPartner, DisplayName = "Jean-Marc P.", CreatedAt = now });
+            Beneficiary.Register(DemoOrganizations.SocialPartner, "Samia K.", "DOS-114", now),
+            Beneficiary.Register(DemoOrganizations.SocialPartner, "Jean-Marc P.", null, now));
         await db.SaveChangesAsync(cancellationToken);
         return ["Ticketing: 2 offers of the Théâtre du Confluent, 2 beneficiaries of the social partner (book with demo-social-booker)"];
     }

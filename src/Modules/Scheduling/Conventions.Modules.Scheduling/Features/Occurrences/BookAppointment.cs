@@ -1,3 +1,5 @@
+using Conventions.BuildingBlocks.Mediation;
+using System.Data;
 using Conventions.BuildingBlocks.Access;
 using Conventions.BuildingBlocks.Errors;
 using Conventions.BuildingBlocks.Validation;
@@ -30,6 +32,7 @@ internal sealed record AppointmentBody
 
 internal sealed record AppointmentDto(Guid Id, Guid OccurrenceId, string PersonName, string Topic, bool ReferredByVenue, int Booked, int Capacity);
 
+[Transactional(IsolationLevel.Serializable)]
 internal sealed record BookAppointment(Guid OccurrenceId, AppointmentBody Body) : ICommand<AppointmentDto>;
 
 internal sealed class BookAppointmentValidator : AbstractValidator<BookAppointment>
@@ -49,39 +52,36 @@ internal sealed class BookAppointmentHandler(SchedulingDbContext db, ICurrentAct
     public async ValueTask<AppointmentDto> Handle(BookAppointment command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        return await db.InSerializableTransactionAsync(async ct =>
+        var occurrence = await db.Occurrences.Include(o => o.Appointments).SingleOrDefaultAsync(o => o.Id == command.OccurrenceId, cancellationToken)
+            ?? throw NotFoundException.For("occurrence", command.OccurrenceId);
+        var venue = await SchedulingAccess.VenueAsync(db, occurrence.VenueId, cancellationToken);
+        SchedulingAccess.EnsureCanActOn(current.Actor, occurrence, venue);
+        if (occurrence.Status == OccurrenceStatus.Cancelled)
         {
-            var occurrence = await db.Occurrences.Include(o => o.Appointments).SingleOrDefaultAsync(o => o.Id == command.OccurrenceId, ct)
-                ?? throw NotFoundException.For("occurrence", command.OccurrenceId);
-            var venue = await SchedulingAccess.VenueAsync(db, occurrence.VenueId, ct);
-            SchedulingAccess.EnsureCanActOn(current.Actor, occurrence, venue);
-            if (occurrence.Status == OccurrenceStatus.Cancelled)
-            {
-                throw new ConflictException("occurrence.cancelled", "This permanence will not be held.");
-            }
-            if (occurrence.EndsAt <= now)
-            {
-                throw new ConflictException("occurrence.past", "This occurrence is over.");
-            }
-            if (occurrence.Appointments.Count >= occurrence.Capacity)
-            {
-                throw new ConflictException("occurrence.full", $"All {occurrence.Capacity} places of this occurrence are taken.");
-            }
-            var body = command.Body;
-            var booked = occurrence.Appointments.Count + 1;
-            var appointment = new Appointment
-            {
-                Id = Guid.NewGuid(),
-                OccurrenceId = occurrence.Id,
-                PersonName = body.PersonName!.Trim(),
-                Topic = body.Topic!.Trim(),
-                ReferredByVenue = body.ReferredByVenue!.Value,
-                Email = string.IsNullOrWhiteSpace(body.Email) ? null : body.Email.Trim(),
-                Phone = string.IsNullOrWhiteSpace(body.Phone) ? null : body.Phone.Trim(),
-                CreatedAt = now,
-            };
-            db.Appointments.Add(appointment);
-            return new AppointmentDto(appointment.Id, occurrence.Id, appointment.PersonName, appointment.Topic, appointment.ReferredByVenue, booked, occurrence.Capacity);
-        }, cancellationToken);
+            throw new ConflictException("occurrence.cancelled", "This permanence will not be held.");
+        }
+        if (occurrence.EndsAt <= now)
+        {
+            throw new ConflictException("occurrence.past", "This occurrence is over.");
+        }
+        if (occurrence.Appointments.Count >= occurrence.Capacity)
+        {
+            throw new ConflictException("occurrence.full", $"All {occurrence.Capacity} places of this occurrence are taken.");
+        }
+        var body = command.Body;
+        var booked = occurrence.Appointments.Count + 1;
+        var appointment = new Appointment
+        {
+            Id = Guid.NewGuid(),
+            OccurrenceId = occurrence.Id,
+            PersonName = body.PersonName!.Trim(),
+            Topic = body.Topic!.Trim(),
+            ReferredByVenue = body.ReferredByVenue!.Value,
+            Email = string.IsNullOrWhiteSpace(body.Email) ? null : body.Email.Trim(),
+            Phone = string.IsNullOrWhiteSpace(body.Phone) ? null : body.Phone.Trim(),
+            CreatedAt = now,
+        };
+        db.Appointments.Add(appointment);
+        return new AppointmentDto(appointment.Id, occurrence.Id, appointment.PersonName, appointment.Topic, appointment.ReferredByVenue, booked, occurrence.Capacity);
     }
 }

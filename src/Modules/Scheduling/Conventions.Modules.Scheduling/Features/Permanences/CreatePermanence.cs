@@ -1,3 +1,5 @@
+using Conventions.BuildingBlocks.Mediation;
+using System.Data;
 using Conventions.BuildingBlocks.Access;
 using Conventions.BuildingBlocks.Errors;
 using Conventions.BuildingBlocks.Time;
@@ -12,6 +14,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Conventions.Modules.Scheduling.Features;
 
 /// <summary>A weekly slot over a semester under an active premises convention.</summary>
+[Transactional(IsolationLevel.Serializable)]
 internal sealed record CreatePermanence : ICommand<PermanenceDto>
 {
     public Guid? ConventionId { get; init; }
@@ -77,76 +80,73 @@ internal sealed class CreatePermanenceHandler(SchedulingDbContext db, ICurrentAc
         SchedulingMapping.TryParseTime(command.EndTime, out var end);
         var now = clock.GetUtcNow();
 
-        return await db.InSerializableTransactionAsync(async ct =>
+        var room = await db.Rooms.SingleOrDefaultAsync(r => r.Id == command.RoomId, cancellationToken) ?? throw NotFoundException.For("room", command.RoomId!.Value);
+        var venue = await SchedulingAccess.VenueAsync(db, room.VenueId, cancellationToken);
+        if (venue.OperatorOrganizationId != convention.OperatorOrganizationId)
         {
-            var room = await db.Rooms.SingleOrDefaultAsync(r => r.Id == command.RoomId, ct) ?? throw NotFoundException.For("room", command.RoomId!.Value);
-            var venue = await SchedulingAccess.VenueAsync(db, room.VenueId, ct);
-            if (venue.OperatorOrganizationId != convention.OperatorOrganizationId)
-            {
-                throw new BusinessRuleException("room.other_operator", "This room belongs to a venue of another operator than the convention's.");
-            }
-            if (command.Capacity > room.Capacity)
-            {
-                throw new BusinessRuleException("permanence.capacity_exceeds_room", $"The room takes {room.Capacity} people.");
-            }
-            var (dates, skipped) = Semesters.Expand(from, to, command.DayOfWeek!.Value, venue);
-            if (dates.Count == 0)
-            {
-                throw new BusinessRuleException("permanence.no_dates", "No date of this semester is open on that day.");
-            }
-            // A wall-clock time the spring DST change skips on one of the dates is refused, not silently moved.
-            if (dates.FirstOrDefault(d => !ParisTime.Exists(d, start) || !ParisTime.Exists(d, end)) is var gap && gap != default)
-            {
-                throw InvalidInputException.Field("startTime", $"On {gap:yyyy-MM-dd} this time does not exist in Europe/Paris (the clocks go forward).");
-            }
-            var slots = dates.Select(d => (ParisTime.At(d, start), ParisTime.At(d, end))).ToList();
-            var conflicts = await SchedulingAccess.ConflictsAsync(db, room.Id, slots, ct);
-            if (conflicts.Count > 0)
-            {
-                throw SchedulingAccess.RoomConflict(conflicts);
-            }
-            var permanence = new Permanence
-            {
-                Id = Guid.NewGuid(),
-                ConventionId = convention.Id,
-                PartnerOrganizationId = convention.PartnerOrganizationId,
-                VenueId = venue.Id,
-                RoomId = room.Id,
-                Semester = command.Semester!.ToUpperInvariant(),
-                DayOfWeek = command.DayOfWeek.Value,
-                StartTime = start,
-                EndTime = end,
-                Activity = command.Activity!.Value,
-                Intervenant = command.Intervenant!.Trim(),
-                Capacity = command.Capacity!.Value,
-                CreatedAt = now,
-            };
-            db.Permanences.Add(permanence);
-            var occurrences = dates.Select(d => new Occurrence
-            {
-                Id = Guid.NewGuid(),
-                Kind = OccurrenceKind.Permanence,
-                PermanenceId = permanence.Id,
-                VenueId = venue.Id,
-                RoomId = room.Id,
-                ConventionId = convention.Id,
-                PartnerOrganizationId = convention.PartnerOrganizationId,
-                Date = d,
-                StartsAt = ParisTime.At(d, start),
-                EndsAt = ParisTime.At(d, end),
-                Title = $"Permanence {Titles.Of(permanence.Activity)} – {permanence.Intervenant}",
-                Activity = permanence.Activity,
-                Intervenant = permanence.Intervenant,
-                Capacity = permanence.Capacity,
-                Status = OccurrenceStatus.Planned,
-            }).ToList();
-            db.Occurrences.AddRange(occurrences);
-            return new PermanenceDto(
-                permanence.Id, permanence.ConventionId, permanence.VenueId, permanence.RoomId, permanence.Semester, permanence.DayOfWeek,
-                SchedulingMapping.Time(start), SchedulingMapping.Time(end), permanence.Activity, permanence.Intervenant, permanence.Capacity,
-                occurrences.Select(SchedulingMapping.ToDto).ToList(),
-                skipped.Select(s => new SkippedDateDto(s.Date, s.Reason)).ToList());
-        }, cancellationToken);
+            throw new BusinessRuleException("room.other_operator", "This room belongs to a venue of another operator than the convention's.");
+        }
+        if (command.Capacity > room.Capacity)
+        {
+            throw new BusinessRuleException("permanence.capacity_exceeds_room", $"The room takes {room.Capacity} people.");
+        }
+        var (dates, skipped) = Semesters.Expand(from, to, command.DayOfWeek!.Value, venue);
+        if (dates.Count == 0)
+        {
+            throw new BusinessRuleException("permanence.no_dates", "No date of this semester is open on that day.");
+        }
+        // A wall-clock time the spring DST change skips on one of the dates is refused, not silently moved.
+        if (dates.FirstOrDefault(d => !ParisTime.Exists(d, start) || !ParisTime.Exists(d, end)) is var gap && gap != default)
+        {
+            throw InvalidInputException.Field("startTime", $"On {gap:yyyy-MM-dd} this time does not exist in Europe/Paris (the clocks go forward).");
+        }
+        var slots = dates.Select(d => (ParisTime.At(d, start), ParisTime.At(d, end))).ToList();
+        var conflicts = await SchedulingAccess.ConflictsAsync(db, room.Id, slots, cancellationToken);
+        if (conflicts.Count > 0)
+        {
+            throw SchedulingAccess.RoomConflict(conflicts);
+        }
+        var permanence = new Permanence
+        {
+            Id = Guid.NewGuid(),
+            ConventionId = convention.Id,
+            PartnerOrganizationId = convention.PartnerOrganizationId,
+            VenueId = venue.Id,
+            RoomId = room.Id,
+            Semester = command.Semester!.ToUpperInvariant(),
+            DayOfWeek = command.DayOfWeek.Value,
+            StartTime = start,
+            EndTime = end,
+            Activity = command.Activity!.Value,
+            Intervenant = command.Intervenant!.Trim(),
+            Capacity = command.Capacity!.Value,
+            CreatedAt = now,
+        };
+        db.Permanences.Add(permanence);
+        var occurrences = dates.Select(d => new Occurrence
+        {
+            Id = Guid.NewGuid(),
+            Kind = OccurrenceKind.Permanence,
+            PermanenceId = permanence.Id,
+            VenueId = venue.Id,
+            RoomId = room.Id,
+            ConventionId = convention.Id,
+            PartnerOrganizationId = convention.PartnerOrganizationId,
+            Date = d,
+            StartsAt = ParisTime.At(d, start),
+            EndsAt = ParisTime.At(d, end),
+            Title = $"Permanence {Titles.Of(permanence.Activity)} – {permanence.Intervenant}",
+            Activity = permanence.Activity,
+            Intervenant = permanence.Intervenant,
+            Capacity = permanence.Capacity,
+            Status = OccurrenceStatus.Planned,
+        }).ToList();
+        db.Occurrences.AddRange(occurrences);
+        return new PermanenceDto(
+            permanence.Id, permanence.ConventionId, permanence.VenueId, permanence.RoomId, permanence.Semester, permanence.DayOfWeek,
+            SchedulingMapping.Time(start), SchedulingMapping.Time(end), permanence.Activity, permanence.Intervenant, permanence.Capacity,
+            occurrences.Select(SchedulingMapping.ToDto).ToList(),
+            skipped.Select(s => new SkippedDateDto(s.Date, s.Reason)).ToList());
     }
 }
 

@@ -1,3 +1,5 @@
+using Conventions.BuildingBlocks.Mediation;
+using System.Data;
 using Conventions.BuildingBlocks.Access;
 using Conventions.BuildingBlocks.Errors;
 using Conventions.BuildingBlocks.Time;
@@ -26,6 +28,7 @@ internal sealed record ReservationBody
     public string? Purpose { get; init; }
 }
 
+[Transactional(IsolationLevel.Serializable)]
 internal sealed record ReserveRoom(Guid RoomId, ReservationBody Body) : ICommand<OccurrenceDto>;
 
 internal sealed class ReserveRoomValidator : AbstractValidator<ReserveRoom>
@@ -47,42 +50,39 @@ internal sealed class ReserveRoomHandler(SchedulingDbContext db, ICurrentActor c
     {
         var body = command.Body;
         var convention = await SchedulingAccess.PremisesConventionAsync(mediator, current.Actor, body.ConventionId!.Value, cancellationToken);
-        return await db.InSerializableTransactionAsync(async ct =>
+        var room = await db.Rooms.SingleOrDefaultAsync(r => r.Id == command.RoomId, cancellationToken) ?? throw NotFoundException.For("room", command.RoomId);
+        var venue = await SchedulingAccess.VenueAsync(db, room.VenueId, cancellationToken);
+        if (venue.OperatorOrganizationId != convention.OperatorOrganizationId)
         {
-            var room = await db.Rooms.SingleOrDefaultAsync(r => r.Id == command.RoomId, ct) ?? throw NotFoundException.For("room", command.RoomId);
-            var venue = await SchedulingAccess.VenueAsync(db, room.VenueId, ct);
-            if (venue.OperatorOrganizationId != convention.OperatorOrganizationId)
-            {
-                throw new BusinessRuleException("room.other_operator", "This room belongs to a venue of another operator than the convention's.");
-            }
-            var startsAt = body.StartsAt!.Value;
-            var date = DateOnly.FromDateTime(ParisTime.ToParis(startsAt).DateTime);
-            if (venue.ClosedBecause(date) is { } reason)
-            {
-                throw new ConflictException("venue.closed", $"The venue is closed on {date:yyyy-MM-dd}: {reason}.");
-            }
-            var conflicts = await SchedulingAccess.ConflictsAsync(db, room.Id, [(startsAt, body.EndsAt!.Value)], ct);
-            if (conflicts.Count > 0)
-            {
-                throw SchedulingAccess.RoomConflict(conflicts);
-            }
-            var occurrence = new Occurrence
-            {
-                Id = Guid.NewGuid(),
-                Kind = OccurrenceKind.Reservation,
-                VenueId = venue.Id,
-                RoomId = room.Id,
-                ConventionId = convention.Id,
-                PartnerOrganizationId = convention.PartnerOrganizationId,
-                Date = date,
-                StartsAt = startsAt.ToUniversalTime(),
-                EndsAt = body.EndsAt.Value.ToUniversalTime(),
-                Title = body.Purpose!.Trim(),
-                Capacity = room.Capacity,
-                Status = OccurrenceStatus.Planned,
-            };
-            db.Occurrences.Add(occurrence);
-            return SchedulingMapping.ToDto(occurrence);
-        }, cancellationToken);
+            throw new BusinessRuleException("room.other_operator", "This room belongs to a venue of another operator than the convention's.");
+        }
+        var startsAt = body.StartsAt!.Value;
+        var date = DateOnly.FromDateTime(ParisTime.ToParis(startsAt).DateTime);
+        if (venue.ClosedBecause(date) is { } reason)
+        {
+            throw new ConflictException("venue.closed", $"The venue is closed on {date:yyyy-MM-dd}: {reason}.");
+        }
+        var conflicts = await SchedulingAccess.ConflictsAsync(db, room.Id, [(startsAt, body.EndsAt!.Value)], cancellationToken);
+        if (conflicts.Count > 0)
+        {
+            throw SchedulingAccess.RoomConflict(conflicts);
+        }
+        var occurrence = new Occurrence
+        {
+            Id = Guid.NewGuid(),
+            Kind = OccurrenceKind.Reservation,
+            VenueId = venue.Id,
+            RoomId = room.Id,
+            ConventionId = convention.Id,
+            PartnerOrganizationId = convention.PartnerOrganizationId,
+            Date = date,
+            StartsAt = startsAt.ToUniversalTime(),
+            EndsAt = body.EndsAt.Value.ToUniversalTime(),
+            Title = body.Purpose!.Trim(),
+            Capacity = room.Capacity,
+            Status = OccurrenceStatus.Planned,
+        };
+        db.Occurrences.Add(occurrence);
+        return SchedulingMapping.ToDto(occurrence);
     }
 }

@@ -1,3 +1,5 @@
+using Conventions.BuildingBlocks.Mediation;
+using System.Data;
 using Conventions.BuildingBlocks.Access;
 using Conventions.Modules.Scheduling.Domain;
 using Conventions.Modules.Scheduling.Persistence;
@@ -22,6 +24,7 @@ internal sealed record VisitBody
 
 internal sealed record VisitDto(Guid VenueId, DateOnly On, VisitCategory Category, int Count);
 
+[Transactional(IsolationLevel.Serializable)]
 internal sealed record RecordVisits(Guid VenueId, VisitBody Body) : ICommand<VisitDto>;
 
 internal sealed class RecordVisitsValidator : AbstractValidator<RecordVisits>
@@ -43,16 +46,13 @@ internal sealed class RecordVisitsHandler(SchedulingDbContext db, ICurrentActor 
         var venue = await SchedulingAccess.VenueAsync(db, command.VenueId, cancellationToken);
         SchedulingAccess.EnsureVenueOperator(current.Actor, venue);
         var body = command.Body;
-        return await db.InSerializableTransactionAsync(async ct =>
+        var visit = await db.Visits.SingleOrDefaultAsync(v => v.VenueId == venue.Id && v.On == body.On && v.Category == body.Category, cancellationToken);
+        if (visit is null)
         {
-            var visit = await db.Visits.SingleOrDefaultAsync(v => v.VenueId == venue.Id && v.On == body.On && v.Category == body.Category, ct);
-            if (visit is null)
-            {
-                visit = new VisitCount { Id = Guid.NewGuid(), VenueId = venue.Id, On = body.On!.Value, Category = body.Category!.Value };
-                db.Visits.Add(visit);
-            }
-            visit.Count += body.Count!.Value;
-            return new VisitDto(venue.Id, visit.On, visit.Category, visit.Count);
-        }, cancellationToken);
+            visit = new VisitCount { Id = Guid.NewGuid(), VenueId = venue.Id, On = body.On!.Value, Category = body.Category!.Value };
+            db.Visits.Add(visit);
+        }
+        visit.Count += body.Count!.Value;
+        return new VisitDto(venue.Id, visit.On, visit.Category, visit.Count);
     }
 }

@@ -34,14 +34,7 @@ internal sealed class RegisterBeneficiaryHandler(TicketingDbContext db, ICurrent
     public ValueTask<BeneficiaryDto> Handle(RegisterBeneficiary command, CancellationToken cancellationToken)
     {
         var organization = current.Actor.OrganizationId ?? throw new ForbiddenException("beneficiary.organization_only", "Beneficiaries belong to a social partner: use its key.");
-        var beneficiary = new Beneficiary
-        {
-            Id = Guid.NewGuid(),
-            OrganizationId = organization,
-            DisplayName = command.DisplayName!.Trim(),
-            ExternalRef = string.IsNullOrWhiteSpace(command.ExternalRef) ? null : command.ExternalRef.Trim(),
-            CreatedAt = clock.GetUtcNow(),
-        };
+        var beneficiary = Beneficiary.Register(organization, command.DisplayName!, command.ExternalRef, clock.GetUtcNow());
         db.Beneficiaries.Add(beneficiary);
         return ValueTask.FromResult(new BeneficiaryDto(beneficiary.Id, beneficiary.DisplayName, beneficiary.ExternalRef, beneficiary.CreatedAt));
     }

@@ -21,11 +21,4 @@ internal static class TicketingMapping
         ParisTime.ToParis(b.SessionStartsAt),
         b.Invitations.OrderBy(i => i.Role).ThenBy(i => i.HolderName, StringComparer.Ordinal).Select(ToDto).ToList(),
         warnings ?? [], b.CreatedAt, b.ConfirmedAt, b.CancelledAt, b.AttendanceComment);
-
-    /// <summary>Monday of the date's week (weeks run Monday to Sunday).</summary>
-    public static DateOnly WeekOf(DateTimeOffset instant)
-    {
-        var date = DateOnly.FromDateTime(ParisTime.ToParis(instant).DateTime);
-        return date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
-    }
 }

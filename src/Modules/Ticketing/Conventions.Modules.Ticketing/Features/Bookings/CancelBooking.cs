@@ -1,3 +1,5 @@
+using Conventions.BuildingBlocks.Mediation;
+using System.Data;
 using Conventions.BuildingBlocks.Access;
 using Conventions.BuildingBlocks.Errors;
 using Conventions.Modules.Ticketing.Domain;
@@ -8,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Conventions.Modules.Ticketing.Features;
 
 /// <summary>Cancels a whole booking (all its invitations at once) or one guest's or companion's invitation.</summary>
+[Transactional(IsolationLevel.ReadCommitted)]
 internal sealed record CancelBooking(Guid BookingId, Guid? InvitationId) : ICommand<BookingDto>;
 
 internal sealed class CancelBookingHandler(TicketingDbContext db, ICurrentActor current, TimeProvider clock, Waitlist waitlist) : ICommandHandler<CancelBooking, BookingDto>
@@ -15,24 +18,22 @@ internal sealed class CancelBookingHandler(TicketingDbContext db, ICurrentActor 
     public async ValueTask<BookingDto> Handle(CancelBooking command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        return await db.InTransactionAsync(System.Data.IsolationLevel.ReadCommitted, async ct =>
+        var booking = await TicketingAccess.BookingAsync(db, command.BookingId, cancellationToken);
+        TicketingAccess.EnsureOwnBooking(current.Actor, booking);
+        var cancellation = command.InvitationId is { } invitationId
+            ? booking.CancelInvitation(invitationId, now)
+            : booking.Cancel(now);
+        await using var seats = new SessionSeats(db);
+        if (cancellation.LeftWaitingList)
         {
-            var booking = await TicketingAccess.BookingAsync(db, command.BookingId, ct);
-            TicketingAccess.EnsureOwnBooking(current.Actor, booking);
-            var cancellation = command.InvitationId is { } invitationId
-                ? booking.CancelInvitation(invitationId, now)
-                : booking.Cancel(now);
-            if (cancellation.LeftWaitingList)
-            {
-                await Waitlist.LeaveAsync(db, booking.SessionId, 1, ct);
-            }
-            await db.SaveChangesAsync(ct);
-            if (cancellation.FreedSeats > 0)
-            {
-                await Seats.GiveBackAsync(db, booking.SessionId, cancellation.FreedSeats, ct);
-                await waitlist.PromoteAsync(db, booking.SessionId, now, ct);
-            }
-            return TicketingMapping.ToDto(booking);
-        }, cancellationToken);
+            await seats.LeaveWaitlistAsync(booking.SessionId, 1, cancellationToken);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        if (cancellation.FreedSeats > 0)
+        {
+            await seats.GiveBackAsync(booking.SessionId, cancellation.FreedSeats, cancellationToken);
+            await waitlist.PromoteAsync(db, booking.SessionId, now, cancellationToken);
+        }
+        return TicketingMapping.ToDto(booking);
     }
 }

@@ -69,7 +69,7 @@ internal sealed class CreateBookingValidator : AbstractValidator<CreateBooking>
     }
 }
 
-internal sealed class CreateBookingHandler(TicketingDbContext db, ICurrentActor current, TimeProvider clock, IMediator mediator, BookingWriter writer) : ICommandHandler<CreateBooking, BookingDto>
+internal sealed class CreateBookingHandler(TicketingDbContext db, ICurrentActor current, TimeProvider clock, IMediator mediator, BookingGroupCommit writer) : ICommandHandler<CreateBooking, BookingDto>
 {
     public async ValueTask<BookingDto> Handle(CreateBooking command, CancellationToken cancellationToken)
     {
@@ -95,31 +95,17 @@ internal sealed class CreateBookingHandler(TicketingDbContext db, ICurrentActor 
             var session = await SessionById(db, command.SessionId!.Value)
                 ?? throw NotFoundException.For("session", command.SessionId!.Value);
             session.EnsureBookable(now);
-            var week = TicketingMapping.WeekOf(session.StartsAt);
+            var week = Booking.WeekOf(session.StartsAt);
             var warnings = new List<WarningDto>();
             if (ReasonableUse.WarningFor(await BookingsInWeek(db, beneficiary.Id, week), week) is { } warning)
             {
                 warnings.Add(new WarningDto("booking.reasonable_use", warning));
             }
 
-            var invitations = new List<Invitation> { New(now, beneficiary.DisplayName, InvitationRole.Beneficiary) };
-            invitations.AddRange((command.Guests ?? []).Select(g => New(now, g.FullName!.Trim(), InvitationRole.Guest, relation: g.Relation)));
-            invitations.AddRange((command.Companions ?? []).Select(c => New(now, c.FullName!.Trim(), InvitationRole.Companion, kind: c.Kind, reason: c.Reason!.Trim())));
-            var booking = new Booking
-            {
-                // Time-ordered identifiers (UUID v7): new rows land at the end of their indexes instead of on a random page
-                // each, so a group commit writes a few pages rather than several per booking.
-                Id = Guid.CreateVersion7(now),
-                SessionId = session.Id,
-                OfferId = session.OfferId,
-                OrganizationId = organization,
-                BeneficiaryId = beneficiary.Id,
-                BookedByCredentialId = actor.CredentialId,
-                SessionStartsAt = session.StartsAt,
-                SessionWeek = week,
-                CreatedAt = now,
-                Invitations = invitations,
-            };
+            var people = new List<InvitationRequest> { new(beneficiary.DisplayName, InvitationRole.Beneficiary) };
+            people.AddRange((command.Guests ?? []).Select(g => new InvitationRequest(g.FullName!, InvitationRole.Guest, Relation: g.Relation)));
+            people.AddRange((command.Companions ?? []).Select(c => new InvitationRequest(c.FullName!, InvitationRole.Companion, CompanionKind: c.Kind, Reason: c.Reason)));
+            var booking = Booking.Request(BookedSession.Of(session), organization, beneficiary.Id, actor.CredentialId, people, now);
             // Seats taken (all or none) or the waiting list joined, and committed, together with the other bookings
             // waiting to be written (group commit).
             var position = await writer.WriteAsync(booking);
@@ -140,16 +126,4 @@ internal sealed class CreateBookingHandler(TicketingDbContext db, ICurrentActor 
 
     private static readonly Func<TicketingDbContext, Guid, DateOnly, Task<int>> BookingsInWeek = EF.CompileAsyncQuery(
         (TicketingDbContext db, Guid beneficiary, DateOnly week) => db.Bookings.Count(b => b.BeneficiaryId == beneficiary && b.SessionWeek == week && b.Status != BookingStatus.Cancelled));
-
-    private static Invitation New(DateTimeOffset now, string holder, InvitationRole role, GuestRelation? relation = null, CompanionKind? kind = null, string? reason = null) => new()
-    {
-        Id = Guid.CreateVersion7(now),
-        HolderName = holder,
-        Role = role,
-        Relation = relation,
-        CompanionKind = kind,
-        Reason = reason,
-        Code = Invitation.NewCode(),
-        Status = InvitationStatus.Valid,
-    };
 }

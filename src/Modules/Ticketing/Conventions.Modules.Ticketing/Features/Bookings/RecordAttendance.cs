@@ -48,27 +48,7 @@ internal sealed class RecordAttendanceHandler(TicketingDbContext db, ICurrentAct
     {
         var booking = await TicketingAccess.BookingAsync(db, command.BookingId, cancellationToken);
         TicketingAccess.EnsureOwnBooking(current.Actor, booking);
-        var now = clock.GetUtcNow();
-        if (booking.Status != BookingStatus.Confirmed)
-        {
-            throw new ConflictException("booking.not_confirmed", "Attendance is recorded for confirmed bookings.");
-        }
-        if (booking.SessionStartsAt > now)
-        {
-            throw new ConflictException("session.not_started", "Attendance is recorded after the session.");
-        }
-        foreach (var entry in command.Body.Invitations!)
-        {
-            var invitation = booking.Invitations.SingleOrDefault(i => i.Id == entry.InvitationId)
-                ?? throw InvalidInputException.Field("invitations", $"Invitation '{entry.InvitationId}' is not part of this booking.");
-            if (invitation.Status == InvitationStatus.Cancelled)
-            {
-                throw new ConflictException("invitation.cancelled", $"Invitation '{invitation.Id}' was cancelled.");
-            }
-            invitation.Status = entry.Attended!.Value ? InvitationStatus.Attended : InvitationStatus.NoShow;
-        }
-        booking.AttendanceComment = string.IsNullOrWhiteSpace(command.Body.Comment) ? booking.AttendanceComment : command.Body.Comment.Trim();
-        booking.AttendanceRecordedAt = now;
+        booking.RecordAttendance(command.Body.Invitations!.Select(e => (e.InvitationId!.Value, e.Attended!.Value)), command.Body.Comment, clock.GetUtcNow());
         return TicketingMapping.ToDto(booking);
     }
 }

@@ -21,10 +21,10 @@ internal sealed class Waitlist(TicketingNotices notices)
     {
         // Read only to know when to stop: each booking's seats are still taken by the conditional update, which alone
         // decides (another host may have taken some meanwhile).
-        var free = await SeatsLeft(db, sessionId);
+        await using var seats = new SessionSeats(db);
+        var free = await seats.SeatsLeftAsync(sessionId);
         var promoted = 0;
         (long Sequence, Guid Id)? after = null;
-        await using var seats = SeatUpdate.Prepare(db);
         while (free > 0)
         {
             var page = await NextWaiting(db, sessionId, after).ToListAsync(cancellationToken);
@@ -32,16 +32,15 @@ internal sealed class Waitlist(TicketingNotices notices)
             while (served.TryDequeue(out var booking))
             {
                 var party = booking.Party;
-                if (!await seats.TakeAsync(sessionId, party, cancellationToken))
+                if (!await seats.TryTakeAsync(sessionId, party, cancellationToken))
                 {
                     // Another host took seats meanwhile: serve the rest by the same policy with what is left.
-                    free = await SeatsLeft(db, sessionId);
+                    free = await seats.SeatsLeftAsync(sessionId);
                     served = new Queue<Booking>(WaitlistPolicy.Pick(served, b => b.Party, free));
                     continue;
                 }
                 free -= party;
-                booking.Status = BookingStatus.Confirmed;
-                booking.ConfirmedAt = now;
+                booking.Promote(now);
                 promoted++;
                 var offer = await db.Offers.AsNoTracking().SingleAsync(o => o.Id == booking.OfferId, cancellationToken);
                 await notices.PublishToAsync(db, [booking.OrganizationId], "waitlist-confirmed", $"Réservation confirmée : {offer.Title}",
@@ -54,22 +53,9 @@ internal sealed class Waitlist(TicketingNotices notices)
             }
             after = (page[^1].WaitlistSequence, page[^1].Id);
         }
-        await LeaveAsync(db, sessionId, promoted, cancellationToken);
+        await seats.LeaveWaitlistAsync(sessionId, promoted, cancellationToken);
         return promoted;
     }
-
-    /// <summary>Counts bookings off the session's waiting list (promoted or cancelled), in the current transaction.</summary>
-    public static async Task LeaveAsync(TicketingDbContext db, Guid sessionId, int bookings, CancellationToken cancellationToken)
-    {
-        if (bookings > 0)
-        {
-            await db.Sessions.Where(s => s.Id == sessionId)
-                .ExecuteUpdateAsync(u => u.SetProperty(s => s.Waiting, s => s.Waiting - bookings), cancellationToken);
-        }
-    }
-
-    private static readonly Func<TicketingDbContext, Guid, Task<int>> SeatsLeft = EF.CompileAsyncQuery(
-        (TicketingDbContext db, Guid session) => db.Sessions.Where(s => s.Id == session).Select(s => s.SeatsLeft).Single());
 
     private static IQueryable<Booking> NextWaiting(TicketingDbContext db, Guid sessionId, (long Sequence, Guid Id)? after)
     {

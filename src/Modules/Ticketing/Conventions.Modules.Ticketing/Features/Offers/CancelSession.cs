@@ -1,3 +1,5 @@
+using Conventions.BuildingBlocks.Mediation;
+using System.Data;
 using Conventions.BuildingBlocks.Access;
 using Conventions.BuildingBlocks.Errors;
 using Conventions.BuildingBlocks.Rendering;
@@ -18,6 +20,7 @@ internal sealed record SessionCancelBody
     public string? Reason { get; init; }
 }
 
+[Transactional(IsolationLevel.Serializable)]
 internal sealed record CancelSession(Guid OfferId, Guid SessionId, SessionCancelBody Body) : ICommand<SessionDto>;
 
 internal sealed class CancelSessionValidator : AbstractValidator<CancelSession>
@@ -31,24 +34,21 @@ internal sealed class CancelSessionHandler(TicketingDbContext db, ICurrentActor 
     public async ValueTask<SessionDto> Handle(CancelSession command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        return await db.InSerializableTransactionAsync(async ct =>
+        var offer = await db.Offers.SingleOrDefaultAsync(o => o.Id == command.OfferId, cancellationToken) ?? throw NotFoundException.For("offer", command.OfferId);
+        TicketingAccess.EnsurePublisher(current.Actor, offer);
+        var session = await db.Sessions.SingleOrDefaultAsync(s => s.Id == command.SessionId && s.OfferId == offer.Id, cancellationToken) ?? throw NotFoundException.For("session", command.SessionId);
+        var reason = command.Body.Reason!.Trim();
+        session.Cancel(reason, now);
+        var bookings = await db.Bookings.Include(b => b.Invitations).Where(b => b.SessionId == session.Id && b.Status != BookingStatus.Cancelled).ToListAsync(cancellationToken);
+        foreach (var booking in bookings)
         {
-            var offer = await db.Offers.SingleOrDefaultAsync(o => o.Id == command.OfferId, ct) ?? throw NotFoundException.For("offer", command.OfferId);
-            TicketingAccess.EnsurePublisher(current.Actor, offer);
-            var session = await db.Sessions.SingleOrDefaultAsync(s => s.Id == command.SessionId && s.OfferId == offer.Id, ct) ?? throw NotFoundException.For("session", command.SessionId);
-            var reason = command.Body.Reason!.Trim();
-            session.Cancel(reason, now);
-            var bookings = await db.Bookings.Include(b => b.Invitations).Where(b => b.SessionId == session.Id && b.Status != BookingStatus.Cancelled).ToListAsync(ct);
-            foreach (var booking in bookings)
-            {
-                booking.CancelWithSession(now);
-            }
-            var starts = ParisTime.ToParis(session.StartsAt);
-            await notices.PublishToAsync(db, bookings.Select(b => b.OrganizationId), "session-cancelled", $"Séance annulée : {offer.Title}",
-                $"La séance de « {offer.Title} » du {French.Date(DateOnly.FromDateTime(starts.DateTime))} à {starts:HH\\hmm} est annulée ({reason}). Les réservations et invitations correspondantes sont annulées.",
-                now, $"session:{session.Id:N}:cancelled", ct);
-            db.Publish(new SessionCancelled(now, offer.Id, session.Id, reason, bookings.Count));
-            return OfferMapping.ToDto(session);
-        }, cancellationToken);
+            booking.CancelWithSession(now);
+        }
+        var starts = ParisTime.ToParis(session.StartsAt);
+        await notices.PublishToAsync(db, bookings.Select(b => b.OrganizationId), "session-cancelled", $"Séance annulée : {offer.Title}",
+            $"La séance de « {offer.Title} » du {French.Date(DateOnly.FromDateTime(starts.DateTime))} à {starts:HH\\hmm} est annulée ({reason}). Les réservations et invitations correspondantes sont annulées.",
+            now, $"session:{session.Id:N}:cancelled", cancellationToken);
+        db.Publish(new SessionCancelled(now, offer.Id, session.Id, reason, bookings.Count));
+        return OfferMapping.ToDto(session);
     }
 }

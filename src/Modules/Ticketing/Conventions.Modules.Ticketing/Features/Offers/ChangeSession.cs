@@ -1,3 +1,5 @@
+using Conventions.BuildingBlocks.Mediation;
+using System.Data;
 using Conventions.BuildingBlocks.Access;
 using Conventions.BuildingBlocks.Errors;
 using Conventions.BuildingBlocks.Rendering;
@@ -20,6 +22,7 @@ internal sealed record SessionChangeBody
     public int? Seats { get; init; }
 }
 
+[Transactional(IsolationLevel.Serializable)]
 internal sealed record ChangeSession(Guid OfferId, Guid SessionId, SessionChangeBody Body) : ICommand<SessionDto>;
 
 internal sealed class ChangeSessionValidator : AbstractValidator<ChangeSession>
@@ -38,42 +41,41 @@ internal sealed class ChangeSessionHandler(TicketingDbContext db, ICurrentActor 
     public async ValueTask<SessionDto> Handle(ChangeSession command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        return await db.InSerializableTransactionAsync(async ct =>
+        var offer = await db.Offers.SingleOrDefaultAsync(o => o.Id == command.OfferId, cancellationToken) ?? throw NotFoundException.For("offer", command.OfferId);
+        TicketingAccess.EnsurePublisher(current.Actor, offer);
+        var session = await db.Sessions.SingleOrDefaultAsync(s => s.Id == command.SessionId && s.OfferId == offer.Id, cancellationToken) ?? throw NotFoundException.For("session", command.SessionId);
+        session.EnsureChangeable(now);
+        var body = command.Body;
+        await using var seats = new SessionSeats(db);
+        if (body.Seats is { } newSeats && newSeats != session.Seats)
         {
-            var offer = await db.Offers.SingleOrDefaultAsync(o => o.Id == command.OfferId, ct) ?? throw NotFoundException.For("offer", command.OfferId);
-            TicketingAccess.EnsurePublisher(current.Actor, offer);
-            var session = await db.Sessions.SingleOrDefaultAsync(s => s.Id == command.SessionId && s.OfferId == offer.Id, ct) ?? throw NotFoundException.For("session", command.SessionId);
-            session.EnsureChangeable(now);
-            var body = command.Body;
-            if (body.Seats is { } seats && seats != session.Seats)
+            session.EnsureResizable(newSeats, now);
+            // Applied on the row with the same condition: bookings committed since the session was read still fit.
+            if (!await seats.ResizeAsync(session.Id, newSeats, cancellationToken))
             {
-                var booked = session.Seats - session.SeatsLeft;
-                if (seats < booked)
-                {
-                    throw new BusinessRuleException("session.seats_below_booked", $"{booked} seats are already booked.");
-                }
-                session.SeatsLeft += seats - session.Seats;
-                session.Seats = seats;
+                await db.Entry(session).ReloadAsync(cancellationToken);
+                throw Session.SeatsBelowBooked(session.Booked);
             }
-            var bookings = await db.Bookings.Where(b => b.SessionId == session.Id && b.Status != BookingStatus.Cancelled).ToListAsync(ct);
-            if (body.StartsAt is { } startsAt && startsAt != session.StartsAt)
+        }
+        if (body.StartsAt is { } startsAt && startsAt != session.StartsAt)
+        {
+            var before = ParisTime.ToParis(session.StartsAt);
+            session.Reschedule(startsAt, now);
+            var bookings = await db.Bookings.Where(b => b.SessionId == session.Id && b.Status != BookingStatus.Cancelled).ToListAsync(cancellationToken);
+            foreach (var booking in bookings)
             {
-                var before = ParisTime.ToParis(session.StartsAt);
-                session.StartsAt = startsAt.ToUniversalTime();
-                foreach (var booking in bookings)
-                {
-                    booking.SessionStartsAt = session.StartsAt;
-                    booking.SessionWeek = TicketingMapping.WeekOf(session.StartsAt);
-                }
-                var after = ParisTime.ToParis(session.StartsAt);
-                await notices.PublishToAsync(db, bookings.Select(b => b.OrganizationId), "session-rescheduled", $"Changement d'horaire : {offer.Title}",
-                    $"La séance de « {offer.Title} » prévue le {French.Date(DateOnly.FromDateTime(before.DateTime))} à {before:HH\\hmm} aura lieu le {French.Date(DateOnly.FromDateTime(after.DateTime))} à {after:HH\\hmm}.",
-                    now, $"session:{session.Id:N}:rescheduled:{session.StartsAt.UtcTicks}", ct);
+                booking.FollowSession(session.StartsAt);
             }
-            await db.SaveChangesAsync(ct);
-            await waitlist.PromoteAsync(db, session.Id, now, ct);
-            await db.Entry(session).ReloadAsync(ct);
-            return OfferMapping.ToDto(session);
-        }, cancellationToken);
+            var after = ParisTime.ToParis(session.StartsAt);
+            await notices.PublishToAsync(db, bookings.Select(b => b.OrganizationId), "session-rescheduled", $"Changement d'horaire : {offer.Title}",
+                $"La séance de « {offer.Title} » prévue le {French.Date(DateOnly.FromDateTime(before.DateTime))} à {before:HH\\hmm} aura lieu le {French.Date(DateOnly.FromDateTime(after.DateTime))} à {after:HH\\hmm}.",
+                now, $"session:{session.Id:N}:rescheduled:{session.StartsAt.UtcTicks}", cancellationToken);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        // More seats may serve the waiting list.
+        await waitlist.PromoteAsync(db, session.Id, now, cancellationToken);
+        // The seat counts changed on the row, not on the entity: the answer reads them back.
+        await db.Entry(session).ReloadAsync(cancellationToken);
+        return OfferMapping.ToDto(session);
     }
 }

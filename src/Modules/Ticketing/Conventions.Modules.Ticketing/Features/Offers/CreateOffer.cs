@@ -92,27 +92,11 @@ internal sealed class CreateOfferHandler(TicketingDbContext db, ICurrentActor cu
         {
             throw new ForbiddenException("program.organization_outside", "This organization does not take part in Culture pour tous.");
         }
-        var offer = new Offer
-        {
-            Id = Guid.NewGuid(),
-            PublisherOrganizationId = publisher,
-            Title = command.Title!.Trim(),
-            Category = command.Category!.Value,
-            VenueName = command.VenueName!.Trim(),
-            City = command.City!.Trim(),
-            Description = command.Description!.Trim(),
-            CreatedAt = clock.GetUtcNow(),
-            Sessions = command.Sessions!.Select(s => new Session
-            {
-                Id = Guid.NewGuid(),
-                StartsAt = s.StartsAt!.Value.ToUniversalTime(),
-                Seats = s.Seats!.Value,
-                SeatsLeft = s.Seats.Value,
-                BookingOpensAt = s.BookingOpensAt?.ToUniversalTime(),
-                BookingClosesAt = s.BookingClosesAt?.ToUniversalTime(),
-                Status = SessionStatus.Scheduled,
-            }).ToList(),
-        };
+        var offer = Offer.Publish(
+            publisher,
+            new OfferText(command.Title!, command.Category!.Value, command.VenueName!, command.City!, command.Description!),
+            command.Sessions!.Select(s => new SessionPlan(s.StartsAt!.Value, s.Seats!.Value, s.BookingOpensAt, s.BookingClosesAt)),
+            clock.GetUtcNow());
         db.Offers.Add(offer);
         return OfferMapping.ToDto(offer);
     }

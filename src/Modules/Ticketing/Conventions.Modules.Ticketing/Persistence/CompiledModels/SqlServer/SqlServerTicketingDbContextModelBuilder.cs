@@ -11,7 +11,7 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.SqlServer
     internal partial class SqlServerTicketingDbContextModel
     {
         private SqlServerTicketingDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6cce6524-e1f9-4235-a79a-bb4149ccb0f6"), entityTypeCount: 7)
+            : base(skipDetectChanges: false, modelId: new Guid("584d6496-0cfe-4849-8711-1704f15952a8"), entityTypeCount: 7)
         {
         }
 

@@ -11,7 +11,7 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.Sqlite
     internal partial class SqliteTicketingDbContextModel
     {
         private SqliteTicketingDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ea67efb3-2f36-40bf-9ea7-3dceda946caa"), entityTypeCount: 7)
+            : base(skipDetectChanges: false, modelId: new Guid("ab947ba4-2d2b-47a8-bd94-3971642a3ad9"), entityTypeCount: 7)
         {
         }
 

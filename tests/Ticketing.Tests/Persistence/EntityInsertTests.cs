@@ -1,8 +1,10 @@
+using System.Data;
 using Conventions.BuildingBlocks.Persistence;
+using Conventions.Modules.Ticketing.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
-namespace BuildingBlocks.Tests.Persistence;
+namespace Ticketing.Tests.Persistence;
 
 /// <summary>A row written by <see cref="EntityInsert"/> must be the row EF would have written: EF reads it back equal.</summary>
 public sealed class EntityInsertTests : IDisposable
@@ -99,7 +101,7 @@ public sealed class EntityInsertTests : IDisposable
     {
         await using (var db = NewContext())
         {
-            await db.InTransactionAsync(System.Data.IsolationLevel.ReadCommitted, async ct =>
+            await ModuleTransaction.RunAsync(db, IsolationLevel.ReadCommitted, async ct =>
             {
                 await using var insert = EntityInsert.Prepare<Sample>(db);
                 await insert.ExecuteAsync(sample, ct);
@@ -121,7 +123,7 @@ public sealed class EntityInsertTests : IDisposable
         var second = new Sample { Id = Guid.CreateVersion7(), Name = "same", At = DateTimeOffset.UnixEpoch };
         await using (var db = NewContext())
         {
-            await Assert.ThrowsAsync<SqliteException>(() => db.InTransactionAsync(System.Data.IsolationLevel.ReadCommitted, async ct =>
+            await Assert.ThrowsAsync<SqliteException>(() => ModuleTransaction.RunAsync(db, IsolationLevel.ReadCommitted, async ct =>
             {
                 await using var insert = EntityInsert.Prepare<Sample>(db);
                 await insert.ExecuteAsync(first, ct);
@@ -140,7 +142,7 @@ public sealed class EntityInsertTests : IDisposable
         await using var db = NewContext();
 
         Assert.Throws<InvalidOperationException>(() => EntityInsert.Prepare<Sample>(db));
-        await db.InTransactionAsync(System.Data.IsolationLevel.ReadCommitted, ct =>
+        await ModuleTransaction.RunAsync(db, IsolationLevel.ReadCommitted, ct =>
         {
             Assert.Throws<InvalidOperationException>(() => EntityInsert.Prepare<Owner>(db));
             return Task.FromResult(0);

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace Conventions.BuildingBlocks.Persistence;
+namespace Conventions.Modules.Ticketing.Persistence;
 
 /// <summary>
 /// The INSERT of one entity type, prepared once per transaction from the EF mapping (table, columns, type mappings and
@@ -12,7 +12,7 @@ namespace Conventions.BuildingBlocks.Persistence;
 /// database: the booking writer. Only for entity types mapped to one table with every property on the CLR type; the
 /// entities are not tracked afterwards.
 /// </summary>
-public sealed class EntityInsert : IAsyncDisposable
+internal sealed class EntityInsert : IAsyncDisposable
 {
     private readonly DbCommand _command;
     private readonly Column[] _columns;

@@ -4,14 +4,14 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace Conventions.BuildingBlocks.Persistence;
+namespace Conventions.Modules.Ticketing.Persistence;
 
 /// <summary>
 /// The table an entity type maps to, as the EF model says (delimited table and column names, type mappings and their
 /// converters), for the few statements a hot path prepares once per transaction and runs many times itself
 /// (<see cref="EntityInsert"/>, the ticketing seat and waiting-list updates): they follow the mapping and the provider.
 /// </summary>
-public sealed class MappedTable
+internal sealed class MappedTable
 {
     private readonly DbContext _db;
     private readonly ISqlGenerationHelper _sql;
