@@ -53,7 +53,7 @@ public sealed class ConventionScenario(ConventionsFactory factory)
     }
 
     public async Task<JsonElement> DraftCultureAsync(string startsOn = "2026-10-01", string endsOn = "2027-09-30") =>
-        await (await Operator.PostJsonAsync("/api/v1/conventions", new
+        await Operator.PostJsonAsync("/api/v1/conventions", new
         {
             templateKey = "culture-pour-tous/social-partner",
             operatorOrganizationId = OperatorId,
@@ -63,10 +63,10 @@ public sealed class ConventionScenario(ConventionsFactory factory)
             place = "Lyon",
             operatorSignatory = new { fullName = "Anne Sophie CONDEMINE", title = "Présidente" },
             partnerSignatory = new { fullName = "Claire MARTIN", title = "Directrice" },
-        })).ExpectAsync(HttpStatusCode.Created);
+        }).ExpectAsync(HttpStatusCode.Created);
 
     public async Task<JsonElement> DraftRucheAsync(string startsOn = "2026-01-01") =>
-        await (await Operator.PostJsonAsync("/api/v1/conventions", new
+        await Operator.PostJsonAsync("/api/v1/conventions", new
         {
             templateKey = "ruche-numerique/premises",
             operatorOrganizationId = OperatorId,
@@ -77,20 +77,20 @@ public sealed class ConventionScenario(ConventionsFactory factory)
             operatorSignatory = new { fullName = "Jean-Yves CHAPELET", title = "Maire" },
             partnerSignatory = new { fullName = "Madame Maryse NORDEZ-RYEZ", title = "Présidente" },
             variables = new { partnerFullName = "Aide à la Valorisation et l'Amélioration des Quartiers de Bagnols-sur-Cèze" },
-        })).ExpectAsync(HttpStatusCode.Created);
+        }).ExpectAsync(HttpStatusCode.Created);
 
     public async Task<JsonElement> SignBothAsync(string id, string signedOn = "2026-11-20", string place = "Lyon", bool send = true)
     {
         if (send)
         {
-            await (await Operator.PostAsync($"/api/v1/conventions/{id}/send-for-signature", null)).ExpectAsync(HttpStatusCode.OK);
+            await Operator.PostAsync($"/api/v1/conventions/{id}/send-for-signature", null).ExpectAsync(HttpStatusCode.OK);
         }
         // Each party signs through the signatory named in the convention.
-        var convention = await (await Operator.GetAsync($"/api/v1/conventions/{id}")).ExpectAsync(HttpStatusCode.OK);
+        var convention = await Operator.GetAsync($"/api/v1/conventions/{id}").ExpectAsync(HttpStatusCode.OK);
         var (operatorSignatory, partnerSignatory) = (convention.GetProperty("operatorSignatory"), convention.GetProperty("partnerSignatory"));
-        await (await Operator.PostJsonAsync($"/api/v1/conventions/{id}/signatures", new { party = "operator", signatoryName = operatorSignatory.Str("fullName"), signatoryTitle = operatorSignatory.Str("title"), place, signedOn }))
+        await Operator.PostJsonAsync($"/api/v1/conventions/{id}/signatures", new { party = "operator", signatoryName = operatorSignatory.Str("fullName"), signatoryTitle = operatorSignatory.Str("title"), place, signedOn })
             .ExpectAsync(HttpStatusCode.Created);
-        return await (await Partner.PostJsonAsync($"/api/v1/conventions/{id}/signatures", new { party = "partner", signatoryName = partnerSignatory.Str("fullName"), signatoryTitle = partnerSignatory.Str("title"), place, signedOn }))
+        return await Partner.PostJsonAsync($"/api/v1/conventions/{id}/signatures", new { party = "partner", signatoryName = partnerSignatory.Str("fullName"), signatoryTitle = partnerSignatory.Str("title"), place, signedOn })
             .ExpectAsync(HttpStatusCode.Created);
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Conventions.BuildingBlocks.Web;
 using Xunit;
 
 namespace Conventions.Testing;
@@ -49,6 +50,27 @@ public static class Http
         Assert.Equal(code, problem.GetProperty("code").GetString());
         return problem;
     }
+
+    /// <summary>As <see cref="ExpectAsync(HttpResponseMessage, HttpStatusCode)"/>, on the call itself: <c>await client.GetAsync(url).ExpectAsync(OK)</c>.</summary>
+    public static async Task<JsonElement> ExpectAsync(this Task<HttpResponseMessage> call, HttpStatusCode status) =>
+        await (await call).ExpectAsync(status);
+
+    public static async Task<JsonElement> ReadJsonAsync(this Task<HttpResponseMessage> call) => await (await call).ReadJsonAsync();
+
+    /// <summary>Asserts the status and reads the body as <typeparamref name="T"/>, with the API's own JSON options.</summary>
+    public static async Task<T> ExpectAsync<T>(this Task<HttpResponseMessage> call, HttpStatusCode status)
+    {
+        var response = await call;
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == status, $"Expected {(int)status} but got {(int)response.StatusCode}: {text}");
+        return JsonSerializer.Deserialize<T>(text, JsonDefaults.Options) ?? throw new InvalidOperationException($"No {typeof(T).Name} in: {text}");
+    }
+
+    public static async Task<JsonElement> ExpectProblemAsync(this Task<HttpResponseMessage> call, HttpStatusCode status, string code) =>
+        await (await call).ExpectProblemAsync(status, code);
+
+    public static Task<HttpResponseMessage> PatchJsonAsync(this HttpClient client, string url, object body) =>
+        client.PatchAsync(url, new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json"));
 
     public static string Str(this JsonElement element, string property) => element.GetProperty(property).GetString()!;
 }

@@ -30,11 +30,11 @@ public static class Scenario
 
     /// <summary>The platform admin makes the organization an operator of the program.</summary>
     public static async Task MakeOperatorAsync(this HttpClient admin, string program, string organizationId) =>
-        await (await admin.PostJsonAsync($"/api/v1/programs/{program}/operators", new { organizationId })).ExpectAsync(HttpStatusCode.OK);
+        await admin.PostJsonAsync($"/api/v1/programs/{program}/operators", new { organizationId }).ExpectAsync(HttpStatusCode.OK);
 
     /// <summary>The platform admin binds the organization to the program as a member.</summary>
     public static async Task JoinProgramAsync(this HttpClient admin, string program, string organizationId) =>
-        await (await admin.PostJsonAsync($"/api/v1/programs/{program}/members", new { organizationId })).ExpectAsync(HttpStatusCode.OK);
+        await admin.PostJsonAsync($"/api/v1/programs/{program}/members", new { organizationId }).ExpectAsync(HttpStatusCode.OK);
 
     public static async Task<string> AddContactAsync(this HttpClient client, string organizationId, string fullName, string email, params string[] roles)
     {

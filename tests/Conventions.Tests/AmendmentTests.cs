@@ -13,11 +13,11 @@ public sealed class AmendmentTests(ConventionsFactory factory) : IClassFixture<C
         var id = (await scenario.DraftCultureAsync()).Str("id");
         var hash = (await scenario.SignBothAsync(id)).Str("documentSha256");
 
-        var amendment = await (await scenario.Operator.PostJsonAsync($"/api/v1/conventions/{id}/amendments", new
+        var amendment = await scenario.Operator.PostJsonAsync($"/api/v1/conventions/{id}/amendments", new
         {
             summary = "Prolongation de la convention jusqu'au 31 décembre 2027.",
             changes = new { endsOn = "2027-12-31" },
-        })).ExpectAsync(HttpStatusCode.Created);
+        }).ExpectAsync(HttpStatusCode.Created);
         Assert.Equal("awaiting-signatures", amendment.Str("status"));
         Assert.Equal(hash, amendment.Str("conventionSha256"));
         var document = await scenario.Operator.GetStringAsync(amendment.Str("documentUrl"));
@@ -27,13 +27,13 @@ public sealed class AmendmentTests(ConventionsFactory factory) : IClassFixture<C
 
         var amendmentId = amendment.Str("id");
         var signature = new { signatoryName = "Claire MARTIN", signatoryTitle = "Directrice", place = "Lyon", signedOn = "2026-11-22" };
-        await (await scenario.Operator.PostJsonAsync($"/api/v1/conventions/{id}/amendments/{amendmentId}/signatures", new { party = "operator", signature.signatoryName, signature.signatoryTitle, signature.place, signature.signedOn }))
+        await scenario.Operator.PostJsonAsync($"/api/v1/conventions/{id}/amendments/{amendmentId}/signatures", new { party = "operator", signature.signatoryName, signature.signatoryTitle, signature.place, signature.signedOn })
             .ExpectAsync(HttpStatusCode.Created);
-        var applied = await (await scenario.Partner.PostJsonAsync($"/api/v1/conventions/{id}/amendments/{amendmentId}/signatures", new { party = "partner", signature.signatoryName, signature.signatoryTitle, signature.place, signature.signedOn }))
+        var applied = await scenario.Partner.PostJsonAsync($"/api/v1/conventions/{id}/amendments/{amendmentId}/signatures", new { party = "partner", signature.signatoryName, signature.signatoryTitle, signature.place, signature.signedOn })
             .ExpectAsync(HttpStatusCode.Created);
 
         Assert.Equal("applied", applied.Str("status"));
-        var convention = await (await scenario.Operator.GetAsync($"/api/v1/conventions/{id}")).ExpectAsync(HttpStatusCode.OK);
+        var convention = await scenario.Operator.GetAsync($"/api/v1/conventions/{id}").ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(2, convention.GetProperty("version").GetInt32());
         Assert.Equal("2027-12-31", convention.Str("endsOn"));
         Assert.Equal(hash, convention.Str("documentSha256"));
@@ -49,9 +49,9 @@ public sealed class AmendmentTests(ConventionsFactory factory) : IClassFixture<C
         var id = (await scenario.DraftCultureAsync()).Str("id");
         var body = new { summary = "Modification du titre de saison.", changes = new { variables = new { season = "2026-2027" } } };
 
-        await (await scenario.Operator.PostJsonAsync($"/api/v1/conventions/{id}/amendments", body)).ExpectProblemAsync(HttpStatusCode.Conflict, "convention.not_amendable");
+        await scenario.Operator.PostJsonAsync($"/api/v1/conventions/{id}/amendments", body).ExpectProblemAsync(HttpStatusCode.Conflict, "convention.not_amendable");
         await scenario.SignBothAsync(id);
-        await (await scenario.Operator.PostJsonAsync($"/api/v1/conventions/{id}/amendments", body)).ExpectAsync(HttpStatusCode.Created);
-        await (await scenario.Operator.PostJsonAsync($"/api/v1/conventions/{id}/amendments", body)).ExpectProblemAsync(HttpStatusCode.Conflict, "amendment.already_open");
+        await scenario.Operator.PostJsonAsync($"/api/v1/conventions/{id}/amendments", body).ExpectAsync(HttpStatusCode.Created);
+        await scenario.Operator.PostJsonAsync($"/api/v1/conventions/{id}/amendments", body).ExpectProblemAsync(HttpStatusCode.Conflict, "amendment.already_open");
     }
 }

@@ -72,7 +72,7 @@ public sealed class ContractTests(ConventionsFactory factory) : IClassFixture<Co
             await SendAsync(m => m.Send(new LapseConvention(id, "x", new DateOnly(2026, 12, 21)))));
         Assert.Equal("convention.not_active", refusal.Code);
 
-        var convention = await (await scenario.Operator.GetAsync($"/api/v1/conventions/{id}")).ExpectAsync(HttpStatusCode.OK);
+        var convention = await scenario.Operator.GetAsync($"/api/v1/conventions/{id}").ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("terminated", convention.Str("status"));
         Assert.Contains(convention.GetProperty("history").EnumerateArray(), h => h.Str("kind") == "suspended");
     }

@@ -99,7 +99,7 @@ public sealed class ConventionDocumentTests(ConventionsFactory factory) : IClass
         var scenario = await ConventionScenario.CultureAsync(factory, "Structure impatiente");
         var id = (await scenario.DraftCultureAsync()).Str("id");
 
-        await (await scenario.Operator.GetAsync($"/api/v1/conventions/{id}/document?original=1")).ExpectProblemAsync(HttpStatusCode.Conflict, "convention.not_signed");
-        await (await scenario.Operator.GetAsync($"/api/v1/conventions/{id}/document?original=3")).ExpectProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
+        await scenario.Operator.GetAsync($"/api/v1/conventions/{id}/document?original=1").ExpectProblemAsync(HttpStatusCode.Conflict, "convention.not_signed");
+        await scenario.Operator.GetAsync($"/api/v1/conventions/{id}/document?original=3").ExpectProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
     }
 }

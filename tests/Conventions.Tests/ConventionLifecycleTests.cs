@@ -9,7 +9,7 @@ public sealed class ConventionLifecycleTests(ConventionsFactory factory) : IClas
     [Fact]
     public async Task The_templates_declare_their_clauses_as_data()
     {
-        var templates = await (await factory.Admin().GetAsync("/api/v1/convention-templates")).ExpectAsync(HttpStatusCode.OK);
+        var templates = await factory.Admin().GetAsync("/api/v1/convention-templates").ExpectAsync(HttpStatusCode.OK);
 
         var items = templates.GetProperty("items").EnumerateArray().ToDictionary(t => t.Str("key"));
         Assert.Equal("none", items["culture-pour-tous/social-partner"].Str("renewalPolicy"));
@@ -29,7 +29,7 @@ public sealed class ConventionLifecycleTests(ConventionsFactory factory) : IClas
         Assert.Equal("draft", draft.Str("status"));
         Assert.Equal(System.Text.Json.JsonValueKind.Null, draft.GetProperty("documentSha256").ValueKind);
 
-        var sent = await (await scenario.Operator.PostAsync($"/api/v1/conventions/{id}/send-for-signature", null)).ExpectAsync(HttpStatusCode.OK);
+        var sent = await scenario.Operator.PostAsync($"/api/v1/conventions/{id}/send-for-signature", null).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("awaiting-signatures", sent.Str("status"));
         Assert.Matches("^[0-9a-f]{64}$", sent.Str("documentSha256"));
 
@@ -54,7 +54,7 @@ public sealed class ConventionLifecycleTests(ConventionsFactory factory) : IClas
         try
         {
             await factory.RunJobAsync("renewals");
-            var convention = await (await scenario.Operator.GetAsync($"/api/v1/conventions/{id}")).ExpectAsync(HttpStatusCode.OK);
+            var convention = await scenario.Operator.GetAsync($"/api/v1/conventions/{id}").ExpectAsync(HttpStatusCode.OK);
             Assert.Equal("active", convention.Str("status"));
         }
         finally
@@ -70,12 +70,12 @@ public sealed class ConventionLifecycleTests(ConventionsFactory factory) : IClas
         var id = (await scenario.DraftCultureAsync()).Str("id");
         var signature = new { party = "partner", signatoryName = "Claire MARTIN", signatoryTitle = "Directrice", place = "Lyon", signedOn = "2026-11-20" };
 
-        await (await scenario.Partner.PostJsonAsync($"/api/v1/conventions/{id}/signatures", signature)).ExpectProblemAsync(HttpStatusCode.Conflict, "convention.not_awaiting_signatures");
-        await (await scenario.Operator.PostAsync($"/api/v1/conventions/{id}/send-for-signature", null)).ExpectAsync(HttpStatusCode.OK);
-        await (await scenario.Operator.PostAsync($"/api/v1/conventions/{id}/send-for-signature", null)).ExpectProblemAsync(HttpStatusCode.Conflict, "convention.frozen");
-        await (await scenario.Operator.PatchAsync($"/api/v1/conventions/{id}", JsonContent("{\"place\":\"Villeurbanne\"}"))).ExpectProblemAsync(HttpStatusCode.Conflict, "convention.frozen");
-        await (await scenario.Partner.PostJsonAsync($"/api/v1/conventions/{id}/signatures", signature)).ExpectAsync(HttpStatusCode.Created);
-        await (await scenario.Partner.PostJsonAsync($"/api/v1/conventions/{id}/signatures", signature)).ExpectProblemAsync(HttpStatusCode.Conflict, "convention.already_signed");
+        await scenario.Partner.PostJsonAsync($"/api/v1/conventions/{id}/signatures", signature).ExpectProblemAsync(HttpStatusCode.Conflict, "convention.not_awaiting_signatures");
+        await scenario.Operator.PostAsync($"/api/v1/conventions/{id}/send-for-signature", null).ExpectAsync(HttpStatusCode.OK);
+        await scenario.Operator.PostAsync($"/api/v1/conventions/{id}/send-for-signature", null).ExpectProblemAsync(HttpStatusCode.Conflict, "convention.frozen");
+        await scenario.Operator.PatchAsync($"/api/v1/conventions/{id}", JsonContent("{\"place\":\"Villeurbanne\"}")).ExpectProblemAsync(HttpStatusCode.Conflict, "convention.frozen");
+        await scenario.Partner.PostJsonAsync($"/api/v1/conventions/{id}/signatures", signature).ExpectAsync(HttpStatusCode.Created);
+        await scenario.Partner.PostJsonAsync($"/api/v1/conventions/{id}/signatures", signature).ExpectProblemAsync(HttpStatusCode.Conflict, "convention.already_signed");
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class ConventionLifecycleTests(ConventionsFactory factory) : IClas
         var scenario = await ConventionScenario.CultureAsync(factory, "Structure hésitante");
         var id = (await scenario.DraftCultureAsync()).Str("id");
 
-        var edited = await (await scenario.Operator.PatchAsync($"/api/v1/conventions/{id}", JsonContent("{\"place\":\"Villeurbanne\",\"variables\":{\"season\":\"2026-2027 (bis)\"}}")))
+        var edited = await scenario.Operator.PatchAsync($"/api/v1/conventions/{id}", JsonContent("{\"place\":\"Villeurbanne\",\"variables\":{\"season\":\"2026-2027 (bis)\"}}"))
             .ExpectAsync(HttpStatusCode.OK);
 
         Assert.Equal("Villeurbanne", edited.Str("place"));
@@ -96,7 +96,7 @@ public sealed class ConventionLifecycleTests(ConventionsFactory factory) : IClas
     {
         var scenario = await ConventionScenario.CultureAsync(factory, "Structure honnête");
         var id = (await scenario.DraftCultureAsync()).Str("id");
-        await (await scenario.Operator.PostAsync($"/api/v1/conventions/{id}/send-for-signature", null)).ExpectAsync(HttpStatusCode.OK);
+        await scenario.Operator.PostAsync($"/api/v1/conventions/{id}/send-for-signature", null).ExpectAsync(HttpStatusCode.OK);
 
         var forOperator = await scenario.Partner.PostJsonAsync($"/api/v1/conventions/{id}/signatures", new { party = "operator", signatoryName = "X", signatoryTitle = "Y", place = "Lyon", signedOn = "2026-11-20" });
         await forOperator.ExpectProblemAsync(HttpStatusCode.Forbidden, "convention.party_forbidden");
@@ -104,8 +104,8 @@ public sealed class ConventionLifecycleTests(ConventionsFactory factory) : IClas
         var admin = factory.Admin();
         var stranger = await admin.CreateOrganizationAsync("Structure étrangère");
         var (_, strangerKey) = await admin.IssueKeyAsync(stranger, "partner");
-        await (await factory.Client(strangerKey).GetAsync($"/api/v1/conventions/{id}")).ExpectProblemAsync(HttpStatusCode.Forbidden, "convention.forbidden");
-        var listed = await (await factory.Client(strangerKey).GetAsync("/api/v1/conventions")).ExpectAsync(HttpStatusCode.OK);
+        await factory.Client(strangerKey).GetAsync($"/api/v1/conventions/{id}").ExpectProblemAsync(HttpStatusCode.Forbidden, "convention.forbidden");
+        var listed = await factory.Client(strangerKey).GetAsync("/api/v1/conventions").ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(0, listed.GetProperty("total").GetInt32());
     }
 

@@ -17,7 +17,7 @@ public sealed class RenewalTests : IAsyncLifetime
     private async Task<JsonElement> NoticesAsync(string conventionId, string organizationId)
     {
         await _factory.RunJobAsync("outbox");
-        return await (await _factory.Admin().GetAsync($"/api/v1/notices?conventionId={conventionId}&organizationId={organizationId}")).ExpectAsync(HttpStatusCode.OK);
+        return await _factory.Admin().GetAsync($"/api/v1/notices?conventionId={conventionId}&organizationId={organizationId}").ExpectAsync(HttpStatusCode.OK);
     }
 
     private static string[] Kinds(JsonElement notices) =>
@@ -41,14 +41,14 @@ public sealed class RenewalTests : IAsyncLifetime
         Assert.Equal("referent@partenaire.example", Assert.Single(endNotice.GetProperty("recipients").EnumerateArray()).Str("email"));
         var operatorNotice = (await NoticesAsync(id, scenario.OperatorId)).GetProperty("items").EnumerateArray().Single(n => n.Str("kind") == "end-of-term-notice");
         Assert.Equal("referente@operateur.example", Assert.Single(operatorNotice.GetProperty("recipients").EnumerateArray()).Str("email"));
-        var letter = await (await _factory.Admin().GetAsync($"/api/v1/notices/{endNotice.Str("id")}")).ExpectAsync(HttpStatusCode.OK);
+        var letter = await _factory.Admin().GetAsync($"/api/v1/notices/{endNotice.Str("id")}").ExpectAsync(HttpStatusCode.OK);
         Assert.Contains("arrive à son terme le 30 septembre 2027", letter.Str("bodyHtml"), StringComparison.Ordinal);
 
         _factory.Clock.SetParisDate(new DateOnly(2027, 10, 1), new TimeOnly(0, 10));
         Assert.Equal(1, await _factory.RunJobAsync("renewals"));
         Assert.Equal(0, await _factory.RunJobAsync("renewals"));
 
-        var convention = await (await scenario.Operator.GetAsync($"/api/v1/conventions/{id}")).ExpectAsync(HttpStatusCode.OK);
+        var convention = await scenario.Operator.GetAsync($"/api/v1/conventions/{id}").ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("expired", convention.Str("status"));
         Assert.Equal(new[] { "activated", "end-of-term-notice", "expired" }, Kinds(await NoticesAsync(id, scenario.OperatorId)));
     }
@@ -64,24 +64,24 @@ public sealed class RenewalTests : IAsyncLifetime
         // The service was down from 2024 to November 2026: one run catches up both renewals and the Q4 reminder.
         _factory.Clock.SetParisDate(new DateOnly(2026, 11, 23));
         await _factory.RunJobAsync("renewals");
-        var convention = await (await scenario.Operator.GetAsync($"/api/v1/conventions/{id}")).ExpectAsync(HttpStatusCode.OK);
+        var convention = await scenario.Operator.GetAsync($"/api/v1/conventions/{id}").ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("active", convention.Str("status"));
         Assert.Equal(2, convention.GetProperty("renewals").GetInt32());
         Assert.Equal("2026-01-01", convention.GetProperty("currentPeriod").Str("startsOn"));
         Assert.Equal(new[] { "activated", "committee-reminder", "renewed", "renewed" }, Kinds(await NoticesAsync(id, scenario.OperatorId)));
 
         // Committee outside the last quarter: refused; inside: held; it decides not to renew.
-        await (await scenario.Operator.PostJsonAsync($"/api/v1/conventions/{id}/committees", new { meetsOn = "2026-09-15" }))
+        await scenario.Operator.PostJsonAsync($"/api/v1/conventions/{id}/committees", new { meetsOn = "2026-09-15" })
             .ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "committee.outside_last_quarter");
-        var committee = await (await scenario.Operator.PostJsonAsync($"/api/v1/conventions/{id}/committees", new { meetsOn = "2026-11-23" })).ExpectAsync(HttpStatusCode.Created);
-        await (await scenario.Operator.PostJsonAsync($"/api/v1/conventions/{id}/committees/{committee.Str("id")}/decision", new { renew = false, minutes = "L'association cesse ses permanences." }))
+        var committee = await scenario.Operator.PostJsonAsync($"/api/v1/conventions/{id}/committees", new { meetsOn = "2026-11-23" }).ExpectAsync(HttpStatusCode.Created);
+        await scenario.Operator.PostJsonAsync($"/api/v1/conventions/{id}/committees/{committee.Str("id")}/decision", new { renew = false, minutes = "L'association cesse ses permanences." })
             .ExpectAsync(HttpStatusCode.OK);
 
         _factory.Clock.SetParisDate(new DateOnly(2027, 1, 1), new TimeOnly(0, 10));
         await _factory.RunJobAsync("renewals");
         await _factory.RunJobAsync("renewals");
 
-        convention = await (await scenario.Operator.GetAsync($"/api/v1/conventions/{id}")).ExpectAsync(HttpStatusCode.OK);
+        convention = await scenario.Operator.GetAsync($"/api/v1/conventions/{id}").ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("expired", convention.Str("status"));
         Assert.Equal(new[] { "activated", "committee-reminder", "expired", "renewed", "renewed" }, Kinds(await NoticesAsync(id, scenario.OperatorId)));
     }
@@ -93,17 +93,17 @@ public sealed class RenewalTests : IAsyncLifetime
         var id = (await scenario.DraftRucheAsync()).Str("id");
         await scenario.SignBothAsync(id, place: "Bagnols-sur-Cèze");
 
-        await (await scenario.Partner.PostJsonAsync($"/api/v1/conventions/{id}/publications", new { title = "Flyer", medium = "flyer", bearsBothLogos = false }))
+        await scenario.Partner.PostJsonAsync($"/api/v1/conventions/{id}/publications", new { title = "Flyer", medium = "flyer", bearsBothLogos = false })
             .ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "publication.logos_missing");
-        var publication = await (await scenario.Partner.PostJsonAsync($"/api/v1/conventions/{id}/publications", new { title = "Flyer", medium = "flyer", bearsBothLogos = true }))
+        var publication = await scenario.Partner.PostJsonAsync($"/api/v1/conventions/{id}/publications", new { title = "Flyer", medium = "flyer", bearsBothLogos = true })
             .ExpectAsync(HttpStatusCode.Created);
         var url = $"/api/v1/conventions/{id}/publications/{publication.Str("id")}/approvals";
 
-        await (await scenario.Partner.PostJsonAsync(url, new { party = "operator" })).ExpectProblemAsync(HttpStatusCode.Forbidden, "publication.party_forbidden");
-        var half = await (await scenario.Partner.PostJsonAsync(url, new { party = "partner" })).ExpectAsync(HttpStatusCode.Created);
+        await scenario.Partner.PostJsonAsync(url, new { party = "operator" }).ExpectProblemAsync(HttpStatusCode.Forbidden, "publication.party_forbidden");
+        var half = await scenario.Partner.PostJsonAsync(url, new { party = "partner" }).ExpectAsync(HttpStatusCode.Created);
         Assert.Equal("submitted", half.Str("status"));
-        await (await scenario.Partner.PostJsonAsync(url, new { party = "partner" })).ExpectProblemAsync(HttpStatusCode.Conflict, "publication.already_approved");
-        var approved = await (await scenario.Operator.PostJsonAsync(url, new { party = "operator" })).ExpectAsync(HttpStatusCode.Created);
+        await scenario.Partner.PostJsonAsync(url, new { party = "partner" }).ExpectProblemAsync(HttpStatusCode.Conflict, "publication.already_approved");
+        var approved = await scenario.Operator.PostJsonAsync(url, new { party = "operator" }).ExpectAsync(HttpStatusCode.Created);
         Assert.Equal("approved", approved.Str("status"));
     }
 
@@ -114,7 +114,7 @@ public sealed class RenewalTests : IAsyncLifetime
         var id = (await scenario.DraftCultureAsync()).Str("id");
         await scenario.SignBothAsync(id);
 
-        await (await scenario.Operator.PostJsonAsync($"/api/v1/conventions/{id}/publications", new { title = "Flyer", medium = "flyer", bearsBothLogos = true }))
+        await scenario.Operator.PostJsonAsync($"/api/v1/conventions/{id}/publications", new { title = "Flyer", medium = "flyer", bearsBothLogos = true })
             .ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "publication.not_applicable");
     }
 }

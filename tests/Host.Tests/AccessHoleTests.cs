@@ -47,17 +47,17 @@ public sealed class AccessHoleTests : IAsyncLifetime
 
     private async Task<string> ActiveCultureConventionAsync(string partnerId, HttpClient partner)
     {
-        var id = (await (await _alliesOperator.PostJsonAsync("/api/v1/conventions", new
+        var id = (await _alliesOperator.PostJsonAsync("/api/v1/conventions", new
         {
             templateKey = "culture-pour-tous/social-partner", operatorOrganizationId = _allies, partnerOrganizationId = partnerId,
             startsOn = "2026-10-01", endsOn = "2027-09-30", place = "Lyon",
             operatorSignatory = new { fullName = "Anne Sophie CONDEMINE", title = "Présidente" },
             partnerSignatory = new { fullName = "Claire MARTIN", title = "Directrice" },
-        })).ExpectAsync(HttpStatusCode.Created)).Str("id");
-        await (await _alliesOperator.PostAsync($"/api/v1/conventions/{id}/send-for-signature", null)).ExpectAsync(HttpStatusCode.OK);
-        await (await _alliesOperator.PostJsonAsync($"/api/v1/conventions/{id}/signatures", new { party = "operator", signatoryName = "Anne Sophie CONDEMINE", signatoryTitle = "Présidente", place = "Lyon", signedOn = "2026-11-20" }))
+        }).ExpectAsync(HttpStatusCode.Created)).Str("id");
+        await _alliesOperator.PostAsync($"/api/v1/conventions/{id}/send-for-signature", null).ExpectAsync(HttpStatusCode.OK);
+        await _alliesOperator.PostJsonAsync($"/api/v1/conventions/{id}/signatures", new { party = "operator", signatoryName = "Anne Sophie CONDEMINE", signatoryTitle = "Présidente", place = "Lyon", signedOn = "2026-11-20" })
             .ExpectAsync(HttpStatusCode.Created);
-        await (await partner.PostJsonAsync($"/api/v1/conventions/{id}/signatures", new { party = "partner", signatoryName = "Claire MARTIN", signatoryTitle = "Directrice", place = "Lyon", signedOn = "2026-11-20" }))
+        await partner.PostJsonAsync($"/api/v1/conventions/{id}/signatures", new { party = "partner", signatoryName = "Claire MARTIN", signatoryTitle = "Directrice", place = "Lyon", signedOn = "2026-11-20" })
             .ExpectAsync(HttpStatusCode.Created);
         return id;
     }
@@ -65,16 +65,16 @@ public sealed class AccessHoleTests : IAsyncLifetime
     private async Task<(string Offer, string Session)> CultureOfferAsync(int seats = 50)
     {
         var (theatre, publisher) = await PartnerAsync(_alliesOperator, "Théâtre", "publisher", "cultural-institution");
-        var offer = await (await publisher.PostJsonAsync("/api/v1/offers", new
+        var offer = await publisher.PostJsonAsync("/api/v1/offers", new
         {
             publisherOrganizationId = theatre, title = "Le Malade imaginaire", category = "show", venueName = "Théâtre", city = "Lyon",
             description = "Comédie-ballet.", sessions = new[] { new { startsAt = "2026-12-20T20:30:00+01:00", seats } },
-        })).ExpectAsync(HttpStatusCode.Created);
+        }).ExpectAsync(HttpStatusCode.Created);
         return (offer.Str("id"), offer.GetProperty("sessions")[0].Str("id"));
     }
 
     private async Task<JsonElement> CredentialsAsync(string organizationId) =>
-        await (await _admin.GetAsync($"/api/v1/organizations/{organizationId}/credentials")).ExpectAsync(HttpStatusCode.OK);
+        await _admin.GetAsync($"/api/v1/organizations/{organizationId}/credentials").ExpectAsync(HttpStatusCode.OK);
 
     [Fact]
     public async Task A_booker_key_can_neither_list_nor_rotate_nor_revoke_its_organizations_keys()
@@ -82,10 +82,10 @@ public sealed class AccessHoleTests : IAsyncLifetime
         var (partner, booker) = await PartnerAsync(_alliesOperator, "Structure A", "booker");
         var (operatorCredential, _) = await _admin.IssueKeyAsync(partner, "operator-admin", "2029-11-01");
 
-        await (await booker.GetAsync($"/api/v1/organizations/{partner}/credentials")).ExpectProblemAsync(HttpStatusCode.Forbidden, "auth.role_forbidden");
-        await (await booker.PostAsync($"/api/v1/organizations/{partner}/credentials/{operatorCredential}/rotate", null))
+        await booker.GetAsync($"/api/v1/organizations/{partner}/credentials").ExpectProblemAsync(HttpStatusCode.Forbidden, "auth.role_forbidden");
+        await booker.PostAsync($"/api/v1/organizations/{partner}/credentials/{operatorCredential}/rotate", null)
             .ExpectProblemAsync(HttpStatusCode.Forbidden, "credential.rotate_forbidden");
-        await (await booker.PostAsync($"/api/v1/organizations/{partner}/credentials/{operatorCredential}/revoke", null))
+        await booker.PostAsync($"/api/v1/organizations/{partner}/credentials/{operatorCredential}/revoke", null)
             .ExpectProblemAsync(HttpStatusCode.Forbidden, "auth.role_forbidden");
         var keys = await CredentialsAsync(partner);
         Assert.All(keys.GetProperty("items").EnumerateArray(), k => Assert.Equal("valid", k.Str("state")));
@@ -97,7 +97,7 @@ public sealed class AccessHoleTests : IAsyncLifetime
         var (partner, _) = await PartnerAsync(_alliesOperator, "Structure B", "booker");
         var (own, ownKey) = await _admin.IssueKeyAsync(partner, "partner", "2029-11-01");
 
-        var rotated = await (await _factory.Client(ownKey).PostAsync($"/api/v1/organizations/{partner}/credentials/{own}/rotate", null)).ExpectAsync(HttpStatusCode.Created);
+        var rotated = await _factory.Client(ownKey).PostAsync($"/api/v1/organizations/{partner}/credentials/{own}/rotate", null).ExpectAsync(HttpStatusCode.Created);
 
         Assert.Equal("partner", rotated.Str("role"));
         Assert.All((await CredentialsAsync(partner)).GetProperty("items").EnumerateArray(), k => Assert.True(k.Str("keyPrefix").Length <= 8, k.Str("keyPrefix")));
@@ -126,7 +126,7 @@ public sealed class AccessHoleTests : IAsyncLifetime
         _factory.Clock.Advance(TimeSpan.FromDays(10));
         try
         {
-            await (await _alliesOperator.PostAsync($"/api/v1/organizations/{partner}/credentials/{credential}/rotate", null))
+            await _alliesOperator.PostAsync($"/api/v1/organizations/{partner}/credentials/{credential}/rotate", null)
                 .ExpectProblemAsync(HttpStatusCode.Conflict, "credential.expired");
         }
         finally
@@ -138,15 +138,15 @@ public sealed class AccessHoleTests : IAsyncLifetime
     [Fact]
     public async Task The_bootstrap_platform_key_is_rotated_like_any_other()
     {
-        var platform = await (await _admin.GetAsync("/api/v1/platform/credentials")).ExpectAsync(HttpStatusCode.OK);
+        var platform = await _admin.GetAsync("/api/v1/platform/credentials").ExpectAsync(HttpStatusCode.OK);
         var bootstrap = platform.GetProperty("items").EnumerateArray().Single(k => k.Str("state") == "valid").Str("id");
-        var spare = await (await _admin.PostJsonAsync("/api/v1/platform/credentials", new { label = "Seconde clé" })).ExpectAsync(HttpStatusCode.Created);
+        var spare = await _admin.PostJsonAsync("/api/v1/platform/credentials", new { label = "Seconde clé" }).ExpectAsync(HttpStatusCode.Created);
 
-        var rotated = await (await _factory.Client(spare.Str("key")).PostAsync($"/api/v1/platform/credentials/{bootstrap}/rotate", null)).ExpectAsync(HttpStatusCode.Created);
+        var rotated = await _factory.Client(spare.Str("key")).PostAsync($"/api/v1/platform/credentials/{bootstrap}/rotate", null).ExpectAsync(HttpStatusCode.Created);
 
-        await (await _admin.GetAsync("/api/v1/notices")).ExpectProblemAsync(HttpStatusCode.Unauthorized, "auth.key_revoked");
+        await _admin.GetAsync("/api/v1/notices").ExpectProblemAsync(HttpStatusCode.Unauthorized, "auth.key_revoked");
         _admin = _factory.Client(rotated.Str("key"));
-        await (await _admin.GetAsync("/api/v1/notices")).ExpectAsync(HttpStatusCode.OK);
+        await _admin.GetAsync("/api/v1/notices").ExpectAsync(HttpStatusCode.OK);
     }
 
     [Fact]
@@ -155,17 +155,17 @@ public sealed class AccessHoleTests : IAsyncLifetime
         var (offer, session) = await CultureOfferAsync();
         var (theatre, _) = await PartnerAsync(_alliesOperator, "Théâtre bis", "publisher", "cultural-institution");
 
-        await (await _townOperator.PatchAsync($"/api/v1/offers/{offer}/sessions/{session}", JsonContent(new { seats = 1 })))
+        await _townOperator.PatchAsync($"/api/v1/offers/{offer}/sessions/{session}", JsonContent(new { seats = 1 }))
             .ExpectProblemAsync(HttpStatusCode.Forbidden, "offer.forbidden");
-        await (await _townOperator.PostJsonAsync($"/api/v1/offers/{offer}/sessions/{session}/cancel", new { reason = "x" }))
+        await _townOperator.PostJsonAsync($"/api/v1/offers/{offer}/sessions/{session}/cancel", new { reason = "x" })
             .ExpectProblemAsync(HttpStatusCode.Forbidden, "offer.forbidden");
-        await (await _townOperator.PostJsonAsync("/api/v1/offers", new
+        await _townOperator.PostJsonAsync("/api/v1/offers", new
         {
             publisherOrganizationId = theatre, title = "x", category = "show", venueName = "x", city = "Lyon", description = "x",
             sessions = new[] { new { startsAt = "2026-12-21T20:30:00+01:00", seats = 5 } },
-        })).ExpectProblemAsync(HttpStatusCode.Forbidden, "offer.forbidden");
+        }).ExpectProblemAsync(HttpStatusCode.Forbidden, "offer.forbidden");
 
-        var unchanged = await (await _alliesOperator.GetAsync($"/api/v1/offers/{offer}")).ExpectAsync(HttpStatusCode.OK);
+        var unchanged = await _alliesOperator.GetAsync($"/api/v1/offers/{offer}").ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(50, unchanged.GetProperty("sessions")[0].GetProperty("seats").GetInt32());
     }
 
@@ -177,9 +177,9 @@ public sealed class AccessHoleTests : IAsyncLifetime
         var (_, partnerOperatorKey) = await _admin.IssueKeyAsync(partner, "operator-admin", "2029-11-01");
         var client = _factory.Client(partnerOperatorKey);
 
-        await (await client.PostJsonAsync($"/api/v1/offers/{offer}/sessions/{session}/cancel", new { reason = "x" }))
+        await client.PostJsonAsync($"/api/v1/offers/{offer}/sessions/{session}/cancel", new { reason = "x" })
             .ExpectProblemAsync(HttpStatusCode.Forbidden, "offer.forbidden");
-        await (await client.PostJsonAsync("/api/v1/organizations", new { name = "x", kind = "other", address = new { line1 = "x", postalCode = "69001", city = "Lyon" } }))
+        await client.PostJsonAsync("/api/v1/organizations", new { name = "x", kind = "other", address = new { line1 = "x", postalCode = "69001", city = "Lyon" } })
             .ExpectProblemAsync(HttpStatusCode.Forbidden, "program.operator_only");
     }
 
@@ -188,11 +188,11 @@ public sealed class AccessHoleTests : IAsyncLifetime
     {
         var (partner, partnerClient) = await PartnerAsync(_alliesOperator, "Structure F", "partner");
         var conventionId = await ActiveCultureConventionAsync(partner, partnerClient);
-        await (await _alliesOperator.PostJsonAsync("/api/v1/disputes", new
+        await _alliesOperator.PostJsonAsync("/api/v1/disputes", new
         {
             conventionId, raisedBy = "operator", kind = "breach", grounds = "Invitations inutilisées.",
             notice = new { channel = "simple-letter", notifiedOn = "2026-11-23" },
-        })).ExpectAsync(HttpStatusCode.Created);
+        }).ExpectAsync(HttpStatusCode.Created);
         var draft = new
         {
             templateKey = "culture-pour-tous/social-partner", operatorOrganizationId = _town, partnerOrganizationId = partner,
@@ -200,14 +200,14 @@ public sealed class AccessHoleTests : IAsyncLifetime
             operatorSignatory = new { fullName = "Jean-Yves CHAPELET", title = "Maire" }, partnerSignatory = new { fullName = "Claire MARTIN", title = "Directrice" },
         };
 
-        await (await _townOperator.PostJsonAsync("/api/v1/conventions", draft)).ExpectProblemAsync(HttpStatusCode.Forbidden, "convention.operator_only");
-        await (await _alliesOperator.PostJsonAsync("/api/v1/conventions", draft with { }))
+        await _townOperator.PostJsonAsync("/api/v1/conventions", draft).ExpectProblemAsync(HttpStatusCode.Forbidden, "convention.operator_only");
+        await _alliesOperator.PostJsonAsync("/api/v1/conventions", draft with { })
             .ExpectProblemAsync(HttpStatusCode.Forbidden, "convention.operator_only");
-        await (await _alliesOperator.PostJsonAsync("/api/v1/conventions", new
+        await _alliesOperator.PostJsonAsync("/api/v1/conventions", new
         {
             draft.templateKey, operatorOrganizationId = _allies, draft.partnerOrganizationId, draft.startsOn, draft.endsOn, draft.place,
             operatorSignatory = new { fullName = "Anne Sophie CONDEMINE", title = "Présidente" }, draft.partnerSignatory,
-        })).ExpectProblemAsync(HttpStatusCode.Conflict, "convention.partner_suspended");
+        }).ExpectProblemAsync(HttpStatusCode.Conflict, "convention.partner_suspended");
     }
 
     [Fact]
@@ -215,35 +215,35 @@ public sealed class AccessHoleTests : IAsyncLifetime
     {
         var (partner, partnerClient) = await PartnerAsync(_alliesOperator, "Structure G", "partner");
         var conventionId = await ActiveCultureConventionAsync(partner, partnerClient);
-        var dispute = (await (await _alliesOperator.PostJsonAsync("/api/v1/disputes", new
+        var dispute = (await _alliesOperator.PostJsonAsync("/api/v1/disputes", new
         {
             conventionId, raisedBy = "operator", kind = "breach", grounds = "Invitations inutilisées.",
             notice = new { channel = "simple-letter", notifiedOn = "2026-11-23" },
-        })).ExpectAsync(HttpStatusCode.Created)).Str("id");
+        }).ExpectAsync(HttpStatusCode.Created)).Str("id");
 
-        var alone = await (await partnerClient.PostJsonAsync($"/api/v1/disputes/{dispute}/agreement", new { agreedOn = "2026-11-23", summary = "D'accord." })).ExpectAsync(HttpStatusCode.OK);
+        var alone = await partnerClient.PostJsonAsync($"/api/v1/disputes/{dispute}/agreement", new { agreedOn = "2026-11-23", summary = "D'accord." }).ExpectAsync(HttpStatusCode.OK);
 
         Assert.Equal("awaiting-explanation", alone.Str("status"));
-        var convention = await (await partnerClient.GetAsync($"/api/v1/conventions/{conventionId}")).ExpectAsync(HttpStatusCode.OK);
+        var convention = await partnerClient.GetAsync($"/api/v1/conventions/{conventionId}").ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("suspended", convention.Str("status"));
 
         // La Ruche: article 3 binds the association, not the town.
         var (association, associationClient) = await PartnerAsync(_townOperator, "Association H", "partner");
-        var ruche = (await (await _townOperator.PostJsonAsync("/api/v1/conventions", new
+        var ruche = (await _townOperator.PostJsonAsync("/api/v1/conventions", new
         {
             templateKey = "ruche-numerique/premises", operatorOrganizationId = _town, partnerOrganizationId = association,
             startsOn = "2026-01-01", endsOn = "2026-12-31", place = "Bagnols-sur-Cèze",
             operatorSignatory = new { fullName = "Jean-Yves CHAPELET", title = "Maire" }, partnerSignatory = new { fullName = "Claire MARTIN", title = "Présidente" },
-        })).ExpectAsync(HttpStatusCode.Created)).Str("id");
-        await (await _townOperator.PostAsync($"/api/v1/conventions/{ruche}/send-for-signature", null)).ExpectAsync(HttpStatusCode.OK);
-        await (await _townOperator.PostJsonAsync($"/api/v1/conventions/{ruche}/signatures", new { party = "operator", signatoryName = "Jean-Yves CHAPELET", signatoryTitle = "Maire", place = "Bagnols-sur-Cèze", signedOn = "2026-11-20" })).ExpectAsync(HttpStatusCode.Created);
-        await (await associationClient.PostJsonAsync($"/api/v1/conventions/{ruche}/signatures", new { party = "partner", signatoryName = "Claire MARTIN", signatoryTitle = "Présidente", place = "Bagnols-sur-Cèze", signedOn = "2026-11-20" })).ExpectAsync(HttpStatusCode.Created);
+        }).ExpectAsync(HttpStatusCode.Created)).Str("id");
+        await _townOperator.PostAsync($"/api/v1/conventions/{ruche}/send-for-signature", null).ExpectAsync(HttpStatusCode.OK);
+        await _townOperator.PostJsonAsync($"/api/v1/conventions/{ruche}/signatures", new { party = "operator", signatoryName = "Jean-Yves CHAPELET", signatoryTitle = "Maire", place = "Bagnols-sur-Cèze", signedOn = "2026-11-20" }).ExpectAsync(HttpStatusCode.Created);
+        await associationClient.PostJsonAsync($"/api/v1/conventions/{ruche}/signatures", new { party = "partner", signatoryName = "Claire MARTIN", signatoryTitle = "Présidente", place = "Bagnols-sur-Cèze", signedOn = "2026-11-20" }).ExpectAsync(HttpStatusCode.Created);
 
-        await (await associationClient.PostJsonAsync("/api/v1/disputes", new
+        await associationClient.PostJsonAsync("/api/v1/disputes", new
         {
             conventionId = ruche, raisedBy = "partner", kind = "internal-rules-breach", grounds = "La mairie a enfreint le règlement.",
             notice = new { channel = "registered-letter", notifiedOn = "2026-11-23" },
-        })).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "dispute.kind_not_applicable");
+        }).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "dispute.kind_not_applicable");
     }
 
     [Fact]
@@ -255,14 +255,14 @@ public sealed class AccessHoleTests : IAsyncLifetime
         var visitor = _factory.Client(visitorKey);
         await CultureOfferAsync();
 
-        await (await visitor.GetAsync("/api/v1/offers")).ExpectAsync(HttpStatusCode.OK);
+        await visitor.GetAsync("/api/v1/offers").ExpectAsync(HttpStatusCode.OK);
         foreach (var url in new[]
         {
             $"/api/v1/organizations/{partner}", "/api/v1/notices", "/api/v1/disputes", $"/api/v1/conventions/{conventionId}/document",
             $"/api/v1/organizations/{partner}/donations", $"/api/v1/organizations/{partner}/dashboard", "/api/v1/conventions",
         })
         {
-            await (await visitor.GetAsync(url)).ExpectProblemAsync(HttpStatusCode.Forbidden, "auth.role_forbidden");
+            await visitor.GetAsync(url).ExpectProblemAsync(HttpStatusCode.Forbidden, "auth.role_forbidden");
         }
     }
 
@@ -271,8 +271,8 @@ public sealed class AccessHoleTests : IAsyncLifetime
     {
         var (partner, _) = await PartnerAsync(_alliesOperator, "Structure J", "booker");
 
-        await (await _townOperator.GetAsync($"/api/v1/organizations/{partner}/dashboard")).ExpectProblemAsync(HttpStatusCode.Forbidden, "dashboard.forbidden");
-        await (await _alliesOperator.GetAsync($"/api/v1/organizations/{partner}/dashboard")).ExpectAsync(HttpStatusCode.OK);
+        await _townOperator.GetAsync($"/api/v1/organizations/{partner}/dashboard").ExpectProblemAsync(HttpStatusCode.Forbidden, "dashboard.forbidden");
+        await _alliesOperator.GetAsync($"/api/v1/organizations/{partner}/dashboard").ExpectAsync(HttpStatusCode.OK);
     }
 
     [Fact]
@@ -286,17 +286,17 @@ public sealed class AccessHoleTests : IAsyncLifetime
             await ActiveCultureConventionAsync(id, partnerClient);
             var (_, bookerKey) = await _alliesOperator.IssueKeyAsync(id, "booker", "2029-11-01");
             var booker = _factory.Client(bookerKey);
-            var beneficiary = (await (await booker.PostJsonAsync("/api/v1/beneficiaries", new { displayName = "Actionneur" })).ExpectAsync(HttpStatusCode.Created)).Str("id");
-            await (await booker.PostJsonAsync("/api/v1/bookings", new { sessionId = session, beneficiaryId = beneficiary })).ExpectAsync(HttpStatusCode.Created);
+            var beneficiary = (await booker.PostJsonAsync("/api/v1/beneficiaries", new { displayName = "Actionneur" }).ExpectAsync(HttpStatusCode.Created)).Str("id");
+            await booker.PostJsonAsync("/api/v1/bookings", new { sessionId = session, beneficiaryId = beneficiary }).ExpectAsync(HttpStatusCode.Created);
             structures.Add((id, booker, $"referent@{name.Replace(' ', '-').ToLowerInvariant()}.example"));
         }
 
-        await (await _alliesOperator.PostJsonAsync($"/api/v1/offers/{offer}/sessions/{session}/cancel", new { reason = "Comédien souffrant" })).ExpectAsync(HttpStatusCode.OK);
+        await _alliesOperator.PostJsonAsync($"/api/v1/offers/{offer}/sessions/{session}/cancel", new { reason = "Comédien souffrant" }).ExpectAsync(HttpStatusCode.OK);
         await _factory.RunJobAsync("outbox");
 
         foreach (var (_, booker, email) in structures)
         {
-            var notices = await (await booker.GetAsync("/api/v1/notices")).ExpectAsync(HttpStatusCode.OK);
+            var notices = await booker.GetAsync("/api/v1/notices").ExpectAsync(HttpStatusCode.OK);
             var cancelled = notices.GetProperty("items").EnumerateArray().Single(n => n.Str("kind") == "session-cancelled");
             Assert.Equal(email, Assert.Single(cancelled.GetProperty("recipients").EnumerateArray()).Str("email"));
             Assert.DoesNotContain(structures.Select(s => s.Email).Where(e => e != email), e => notices.ToString().Contains(e, StringComparison.Ordinal));
@@ -315,11 +315,11 @@ public sealed class AccessHoleTests : IAsyncLifetime
         var (_, lyonPartner) = await PartnerAsync(_alliesOperator, "Structure lyonnaise", "partner");
         var (_, rucheClient) = await PartnerAsync(_townOperator, "Association gardoise", "partner");
 
-        var directory = await (await rucheClient.GetAsync("/api/v1/directory/partners")).ExpectAsync(HttpStatusCode.OK);
+        var directory = await rucheClient.GetAsync("/api/v1/directory/partners").ExpectAsync(HttpStatusCode.OK);
 
         Assert.DoesNotContain("referent@structure-lyonnaise.example", directory.ToString(), StringComparison.Ordinal);
         Assert.Contains("referent@association-gardoise.example", directory.ToString(), StringComparison.Ordinal);
-        var lyon = await (await lyonPartner.GetAsync("/api/v1/directory/partners")).ExpectAsync(HttpStatusCode.OK);
+        var lyon = await lyonPartner.GetAsync("/api/v1/directory/partners").ExpectAsync(HttpStatusCode.OK);
         Assert.DoesNotContain("referent@association-gardoise.example", lyon.ToString(), StringComparison.Ordinal);
     }
 
@@ -329,12 +329,12 @@ public sealed class AccessHoleTests : IAsyncLifetime
         for (var round = 0; round < 10; round++)
         {
             var (partner, _) = await PartnerAsync(_alliesOperator, $"Structure course {round}", "partner");
-            var id = (await (await _alliesOperator.PostJsonAsync("/api/v1/conventions", new
+            var id = (await _alliesOperator.PostJsonAsync("/api/v1/conventions", new
             {
                 templateKey = "culture-pour-tous/social-partner", operatorOrganizationId = _allies, partnerOrganizationId = partner,
                 startsOn = "2026-10-01", endsOn = "2027-09-30", place = "Lyon",
                 operatorSignatory = new { fullName = "Anne Sophie CONDEMINE", title = "Présidente" }, partnerSignatory = new { fullName = "Claire MARTIN", title = "Directrice" },
-            })).ExpectAsync(HttpStatusCode.Created)).Str("id");
+            }).ExpectAsync(HttpStatusCode.Created)).Str("id");
 
             var patch = _alliesOperator.PatchAsync($"/api/v1/conventions/{id}", JsonContent(new { place = "Villeurbanne" }));
             var freeze = _factory.Admin().PostAsync($"/api/v1/conventions/{id}/send-for-signature", null);
@@ -342,7 +342,7 @@ public sealed class AccessHoleTests : IAsyncLifetime
 
             // One of the two may lose the race (409); a frozen document never takes a change after its freeze.
             Assert.False(patched.StatusCode != HttpStatusCode.OK && frozen.StatusCode != HttpStatusCode.OK, "both lost");
-            var convention = await (await _alliesOperator.GetAsync($"/api/v1/conventions/{id}")).ExpectAsync(HttpStatusCode.OK);
+            var convention = await _alliesOperator.GetAsync($"/api/v1/conventions/{id}").ExpectAsync(HttpStatusCode.OK);
             var document = await _alliesOperator.GetStringAsync($"/api/v1/conventions/{id}/document");
             if (frozen.StatusCode != HttpStatusCode.OK)
             {
@@ -369,13 +369,13 @@ public sealed class AccessHoleTests : IAsyncLifetime
     public async Task Concurrent_signatures_by_one_party_give_one_201_and_409s()
     {
         var (partner, partnerClient) = await PartnerAsync(_alliesOperator, "Structure signatures", "partner");
-        var id = (await (await _alliesOperator.PostJsonAsync("/api/v1/conventions", new
+        var id = (await _alliesOperator.PostJsonAsync("/api/v1/conventions", new
         {
             templateKey = "culture-pour-tous/social-partner", operatorOrganizationId = _allies, partnerOrganizationId = partner,
             startsOn = "2026-10-01", endsOn = "2027-09-30", place = "Lyon",
             operatorSignatory = new { fullName = "Anne Sophie CONDEMINE", title = "Présidente" }, partnerSignatory = new { fullName = "Claire MARTIN", title = "Directrice" },
-        })).ExpectAsync(HttpStatusCode.Created)).Str("id");
-        await (await _alliesOperator.PostAsync($"/api/v1/conventions/{id}/send-for-signature", null)).ExpectAsync(HttpStatusCode.OK);
+        }).ExpectAsync(HttpStatusCode.Created)).Str("id");
+        await _alliesOperator.PostAsync($"/api/v1/conventions/{id}/send-for-signature", null).ExpectAsync(HttpStatusCode.OK);
         var signature = new { party = "partner", signatoryName = "Claire MARTIN", signatoryTitle = "Directrice", place = "Lyon", signedOn = "2026-11-20" };
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => partnerClient.PostJsonAsync($"/api/v1/conventions/{id}/signatures", signature)));

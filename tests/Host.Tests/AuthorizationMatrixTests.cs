@@ -451,7 +451,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             };
         }
 
-        public async Task<JsonElement> Expect(Task<HttpResponseMessage> call, HttpStatusCode status) => await (await call).ExpectAsync(status);
+        public async Task<JsonElement> Expect(Task<HttpResponseMessage> call, HttpStatusCode status) => await call.ExpectAsync(status);
 
         /// <summary>A new organization of the program, with a referent and a key of each partner role.</summary>
         public async Task<Org> OrgAsync(string program, string kind = "social-service")

@@ -17,7 +17,7 @@ public sealed class EdgeInputTests(ConventionsFactory factory) : IClassFixture<C
         var admin = factory.Admin();
         var organization = await admin.CreateOrganizationAsync("Structure courriel");
 
-        var problem = await (await admin.PostJsonAsync($"/api/v1/organizations/{organization}/contacts", new { fullName = "Référente", email, roles = new[] { "referent" } }))
+        var problem = await admin.PostJsonAsync($"/api/v1/organizations/{organization}/contacts", new { fullName = "Référente", email, roles = new[] { "referent" } })
             .ExpectProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
 
         Assert.True(problem.GetProperty("errors").TryGetProperty("email", out _), problem.ToString());
@@ -25,8 +25,8 @@ public sealed class EdgeInputTests(ConventionsFactory factory) : IClassFixture<C
 
     [Fact]
     public async Task A_plain_address_is_accepted() =>
-        await (await factory.Admin().PostJsonAsync($"/api/v1/organizations/{await factory.Admin().CreateOrganizationAsync("Structure simple")}/contacts",
-            new { fullName = "Référente", email = "referente.martin@example.org", roles = new[] { "referent" } })).ExpectAsync(HttpStatusCode.Created);
+        await factory.Admin().PostJsonAsync($"/api/v1/organizations/{await factory.Admin().CreateOrganizationAsync("Structure simple")}/contacts",
+            new { fullName = "Référente", email = "referente.martin@example.org", roles = new[] { "referent" } }).ExpectAsync(HttpStatusCode.Created);
 
     [Theory]
     [InlineData("Structure \u202Eevil")]
@@ -35,7 +35,7 @@ public sealed class EdgeInputTests(ConventionsFactory factory) : IClassFixture<C
     [InlineData("Structure \u2066isolée\u2069")]
     [InlineData("Structure \u0085 C1")]
     public async Task Names_refuse_bidirectional_overrides_and_invisible_characters(string name) =>
-        await (await factory.Admin().PostJsonAsync("/api/v1/organizations", new { name, kind = "other", address = new { line1 = "1 rue", postalCode = "69001", city = "Lyon" } }))
+        await factory.Admin().PostJsonAsync("/api/v1/organizations", new { name, kind = "other", address = new { line1 = "1 rue", postalCode = "69001", city = "Lyon" } })
             .ExpectProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
 
     [Theory]
@@ -48,7 +48,7 @@ public sealed class EdgeInputTests(ConventionsFactory factory) : IClassFixture<C
         var admin = factory.Admin();
         var organization = await admin.CreateOrganizationAsync("Structure date");
 
-        await (await admin.PostJsonAsync($"/api/v1/organizations/{organization}/donations", new { amount = 10m, receivedOn, method = "cash", recipientOrganizationId = organization }))
+        await admin.PostJsonAsync($"/api/v1/organizations/{organization}/donations", new { amount = 10m, receivedOn, method = "cash", recipientOrganizationId = organization })
             .ExpectProblemAsync(HttpStatusCode.BadRequest, "request.malformed");
     }
 
@@ -61,11 +61,11 @@ public sealed class EdgeInputTests(ConventionsFactory factory) : IClassFixture<C
         var admin = factory.Admin();
         var publisher = await admin.CreateOrganizationAsync("Théâtre instant", "cultural-institution");
 
-        await (await admin.PostJsonAsync("/api/v1/offers", new
+        await admin.PostJsonAsync("/api/v1/offers", new
         {
             publisherOrganizationId = publisher, title = "Spectacle", category = "show", venueName = "Théâtre", city = "Lyon", description = "x",
             sessions = new[] { new { startsAt, seats = 5 } },
-        })).ExpectProblemAsync(HttpStatusCode.BadRequest, "request.malformed");
+        }).ExpectProblemAsync(HttpStatusCode.BadRequest, "request.malformed");
     }
 
     [Theory]
@@ -88,7 +88,7 @@ public sealed class EdgeInputTests(ConventionsFactory factory) : IClassFixture<C
         var response = await admin.GetAsync($"/api/v1/organizations/{organization}/dashboard?from=0001-01-01&to=9999-12-31");
         Assert.True((int)response.StatusCode is >= 400 and < 500, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         await admin.MakeOperatorAsync("ruche-numerique", organization);
-        var venue = (await (await admin.PostJsonAsync("/api/v1/venues", new { name = "Lieu bornes", operatorOrganizationId = organization, address = new { line1 = "x", postalCode = "30200", city = "Bagnols" } }))
+        var venue = (await admin.PostJsonAsync("/api/v1/venues", new { name = "Lieu bornes", operatorOrganizationId = organization, address = new { line1 = "x", postalCode = "30200", city = "Bagnols" } })
             .ExpectAsync(HttpStatusCode.Created)).Str("id");
         response = await admin.GetAsync($"/api/v1/venues/{venue}/calendar?from=0001-01-01&to=0001-12-31");
 
@@ -104,17 +104,17 @@ public sealed class EdgeInputTests(ConventionsFactory factory) : IClassFixture<C
         try
         {
             await scenario.SignBothAsync(convention, signedOn: "2026-12-20", place: "Bagnols-sur-Cèze");
-            var venue = (await (await scenario.Operator.PostJsonAsync("/api/v1/venues", new { name = "La Ruche", operatorOrganizationId = scenario.OperatorId, address = new { line1 = "Tiers-lieu", postalCode = "30200", city = "Bagnols-sur-Cèze" } }))
+            var venue = (await scenario.Operator.PostJsonAsync("/api/v1/venues", new { name = "La Ruche", operatorOrganizationId = scenario.OperatorId, address = new { line1 = "Tiers-lieu", postalCode = "30200", city = "Bagnols-sur-Cèze" } })
                 .ExpectAsync(HttpStatusCode.Created)).Str("id");
-            var room = (await (await scenario.Operator.PostJsonAsync($"/api/v1/venues/{venue}/rooms", new { name = "Salle", kind = "room", capacity = 10, hasInternet = true }))
+            var room = (await scenario.Operator.PostJsonAsync($"/api/v1/venues/{venue}/rooms", new { name = "Salle", kind = "room", capacity = 10, hasInternet = true })
                 .ExpectAsync(HttpStatusCode.Created)).Str("id");
 
             // Sunday 28 March 2027: the clocks go from 02:00 to 03:00.
-            var problem = await (await scenario.Partner.PostJsonAsync("/api/v1/permanences", new
+            var problem = await scenario.Partner.PostJsonAsync("/api/v1/permanences", new
             {
                 conventionId = convention, roomId = room, semester = "2027-S1", dayOfWeek = "sunday", startTime = "02:30", endTime = "03:30",
                 activity = "other", intervenant = "Bénévole", capacity = 2,
-            })).ExpectProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
+            }).ExpectProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
 
             Assert.Contains("2027-03-28", problem.GetProperty("errors").GetProperty("startTime")[0].GetString(), StringComparison.Ordinal);
         }

@@ -61,9 +61,9 @@ public sealed class FilterTests(ConventionsFactory factory) : IClassFixture<Conv
 
         foreach (var value in values)
         {
-            await (await client.GetAsync($"{route}?{parameter}={value}")).ExpectAsync(HttpStatusCode.OK);
+            await client.GetAsync($"{route}?{parameter}={value}").ExpectAsync(HttpStatusCode.OK);
         }
-        var problem = await (await client.GetAsync($"{route}?{parameter}=nope")).ExpectProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
+        var problem = await client.GetAsync($"{route}?{parameter}=nope").ExpectProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
         var message = problem.GetProperty("errors").GetProperty(parameter)[0].GetString()!;
         Assert.Contains(values[0], message, StringComparison.Ordinal);
         Assert.DoesNotContain("Conventions.", problem.ToString(), StringComparison.Ordinal);
@@ -88,7 +88,7 @@ public sealed class FilterTests(ConventionsFactory factory) : IClassFixture<Conv
         await admin.CreateOrganizationAsync("Théâtre filtré", "cultural-institution");
         await admin.CreateOrganizationAsync("Service social filtré", "social-service");
 
-        var social = await (await admin.GetAsync("/api/v1/organizations?kind=social-service")).ExpectAsync(HttpStatusCode.OK);
+        var social = await admin.GetAsync("/api/v1/organizations?kind=social-service").ExpectAsync(HttpStatusCode.OK);
         Assert.NotEqual(0, social.GetProperty("total").GetInt32());
         Assert.All(social.GetProperty("items").EnumerateArray(), o => Assert.Equal("social-service", o.Str("kind")));
 
@@ -96,10 +96,10 @@ public sealed class FilterTests(ConventionsFactory factory) : IClassFixture<Conv
         var active = (await scenario.DraftCultureAsync()).Str("id");
         await scenario.SignBothAsync(active);
         await scenario.DraftCultureAsync();
-        var listed = await (await admin.GetAsync("/api/v1/conventions?status=active")).ExpectAsync(HttpStatusCode.OK);
+        var listed = await admin.GetAsync("/api/v1/conventions?status=active").ExpectAsync(HttpStatusCode.OK);
         Assert.Contains(listed.GetProperty("items").EnumerateArray(), c => c.Str("id") == active);
         Assert.All(listed.GetProperty("items").EnumerateArray(), c => Assert.Equal("active", c.Str("status")));
         // The member's own name, which worked before, still does.
-        await (await admin.GetAsync("/api/v1/conventions?status=Active")).ExpectAsync(HttpStatusCode.OK);
+        await admin.GetAsync("/api/v1/conventions?status=Active").ExpectAsync(HttpStatusCode.OK);
     }
 }

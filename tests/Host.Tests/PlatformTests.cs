@@ -13,8 +13,8 @@ public sealed class PlatformTests(ConventionsFactory factory) : IClassFixture<Co
     {
         var client = factory.Client();
 
-        var live = await (await client.GetAsync("/health")).ExpectAsync(HttpStatusCode.OK);
-        var ready = await (await client.GetAsync("/health/ready")).ExpectAsync(HttpStatusCode.OK);
+        var live = await client.GetAsync("/health").ExpectAsync(HttpStatusCode.OK);
+        var ready = await client.GetAsync("/health/ready").ExpectAsync(HttpStatusCode.OK);
 
         Assert.Equal("healthy", live.Str("status"));
         Assert.Equal("healthy", ready.Str("status"));
@@ -31,7 +31,7 @@ public sealed class PlatformTests(ConventionsFactory factory) : IClassFixture<Co
 
     [Fact]
     public async Task An_unknown_route_is_a_404_problem_with_a_code() =>
-        await (await factory.Admin().GetAsync("/api/v1/nothing-here")).ExpectProblemAsync(HttpStatusCode.NotFound, "route.not_found");
+        await factory.Admin().GetAsync("/api/v1/nothing-here").ExpectProblemAsync(HttpStatusCode.NotFound, "route.not_found");
 
     [Fact]
     public async Task A_body_over_the_limit_is_413()
@@ -54,7 +54,7 @@ public sealed class PlatformTests(ConventionsFactory factory) : IClassFixture<Co
     [Fact]
     public async Task The_legal_deadline_endpoint_explains_how_the_due_date_was_reached()
     {
-        var body = await (await factory.Admin().GetAsync("/api/v1/calendar/deadline?from=2024-04-23&period=P15D")).ExpectAsync(HttpStatusCode.OK);
+        var body = await factory.Admin().GetAsync("/api/v1/calendar/deadline?from=2024-04-23&period=P15D").ExpectAsync(HttpStatusCode.OK);
 
         Assert.Equal("2024-04-23", body.Str("from"));
         Assert.Equal("P15D", body.Str("period"));
@@ -71,7 +71,7 @@ public sealed class PlatformTests(ConventionsFactory factory) : IClassFixture<Co
     [InlineData("/api/v1/calendar/holidays?year=99999999999999999999", "year")]
     public async Task Calendar_queries_with_bad_parameters_are_400_with_the_field_named(string url, string field)
     {
-        var problem = await (await factory.Admin().GetAsync(url)).ExpectProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
+        var problem = await factory.Admin().GetAsync(url).ExpectProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
 
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _));
     }
@@ -79,7 +79,7 @@ public sealed class PlatformTests(ConventionsFactory factory) : IClassFixture<Co
     [Fact]
     public async Task The_holidays_of_a_year_are_listed()
     {
-        var body = await (await factory.Admin().GetAsync("/api/v1/calendar/holidays?year=2024")).ExpectAsync(HttpStatusCode.OK);
+        var body = await factory.Admin().GetAsync("/api/v1/calendar/holidays?year=2024").ExpectAsync(HttpStatusCode.OK);
 
         Assert.Equal(11, body.GetProperty("total").GetInt32());
         Assert.Contains(body.GetProperty("items").EnumerateArray(), h => h.Str("date") == "2024-05-09" && h.Str("name") == "Ascension");
@@ -88,10 +88,10 @@ public sealed class PlatformTests(ConventionsFactory factory) : IClassFixture<Co
     [Fact]
     public async Task An_admin_runs_a_job_now_and_an_unknown_job_is_404()
     {
-        var run = await (await factory.Admin().PostAsync("/api/v1/admin/jobs/notices/run", null)).ExpectAsync(HttpStatusCode.OK);
+        var run = await factory.Admin().PostAsync("/api/v1/admin/jobs/notices/run", null).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("notices", run.Str("name"));
 
-        await (await factory.Admin().PostAsync("/api/v1/admin/jobs/nope/run", null)).ExpectProblemAsync(HttpStatusCode.NotFound, "job.unknown");
+        await factory.Admin().PostAsync("/api/v1/admin/jobs/nope/run", null).ExpectProblemAsync(HttpStatusCode.NotFound, "job.unknown");
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public sealed class PlatformTests(ConventionsFactory factory) : IClassFixture<Co
         var organization = await admin.CreateOrganizationAsync("Opérateur sans jobs", "association");
         var (_, key) = await admin.IssueKeyAsync(organization, "operator-admin");
 
-        await (await factory.Client(key).PostAsync("/api/v1/admin/jobs/outbox/run", null)).ExpectProblemAsync(HttpStatusCode.Forbidden, "auth.role_forbidden");
+        await factory.Client(key).PostAsync("/api/v1/admin/jobs/outbox/run", null).ExpectProblemAsync(HttpStatusCode.Forbidden, "auth.role_forbidden");
     }
 
     [Fact]

@@ -29,13 +29,13 @@ public sealed class RateLimitTests(RateLimitedFactory factory) : IClassFixture<R
 
         for (var i = 0; i < 5; i++)
         {
-            await (await client.GetAsync("/api/v1/notices")).ExpectAsync(HttpStatusCode.OK);
+            await client.GetAsync("/api/v1/notices").ExpectAsync(HttpStatusCode.OK);
         }
         var refused = await client.GetAsync("/api/v1/notices");
 
         await refused.ExpectProblemAsync(HttpStatusCode.TooManyRequests, "rate.limited");
         Assert.True(int.Parse(refused.Headers.RetryAfter!.ToString(), System.Globalization.CultureInfo.InvariantCulture) >= 1);
-        await (await factory.Client(second).GetAsync("/api/v1/notices")).ExpectAsync(HttpStatusCode.OK);
+        await factory.Client(second).GetAsync("/api/v1/notices").ExpectAsync(HttpStatusCode.OK);
     }
 
     [Fact]
@@ -44,11 +44,11 @@ public sealed class RateLimitTests(RateLimitedFactory factory) : IClassFixture<R
         var guesser = factory.Client("cvk_guess");
         for (var i = 0; i < 3; i++)
         {
-            await (await guesser.GetAsync("/api/v1/notices")).ExpectProblemAsync(HttpStatusCode.Unauthorized, "auth.invalid_key");
+            await guesser.GetAsync("/api/v1/notices").ExpectProblemAsync(HttpStatusCode.Unauthorized, "auth.invalid_key");
         }
 
-        await (await guesser.GetAsync("/api/v1/notices")).ExpectProblemAsync(HttpStatusCode.TooManyRequests, "rate.limited");
+        await guesser.GetAsync("/api/v1/notices").ExpectProblemAsync(HttpStatusCode.TooManyRequests, "rate.limited");
         // The public directory (no key) is its own partition.
-        await (await factory.Client().GetAsync("/api/v1/directory")).ExpectAsync(HttpStatusCode.OK);
+        await factory.Client().GetAsync("/api/v1/directory").ExpectAsync(HttpStatusCode.OK);
     }
 }

@@ -17,7 +17,7 @@ public sealed class RestartTests
         }
 
         await using var second = ConventionsFactory.OnDataDirectory(directory, clock);
-        var body = await (await second.Admin().GetAsync($"/api/v1/organizations/{organization}")).ExpectAsync(HttpStatusCode.OK);
+        var body = await second.Admin().GetAsync($"/api/v1/organizations/{organization}").ExpectAsync(HttpStatusCode.OK);
 
         Assert.Equal("Structure persistante", body.Str("name"));
         await second.DisposeAsync();

@@ -56,7 +56,7 @@ public sealed class NoticeDeliveryTests(NoticesFactory factory) : IClassFixture<
         [new NoticeRecipient("Référent", email, organization)], [organization], DeduplicationKey: key);
 
     private async Task<System.Text.Json.JsonElement> NoticesOfAsync(string organizationId) =>
-        await (await factory.Admin().GetAsync($"/api/v1/notices?organizationId={organizationId}")).ExpectAsync(HttpStatusCode.OK);
+        await factory.Admin().GetAsync($"/api/v1/notices?organizationId={organizationId}").ExpectAsync(HttpStatusCode.OK);
 
     [Fact]
     public async Task A_requested_notice_is_stored_once_and_delivered_to_the_pickup_folder_as_an_eml_file()
@@ -140,13 +140,13 @@ public sealed class NoticeDeliveryTests(NoticesFactory factory) : IClassFixture<
         await factory.RunJobAsync("outbox");
 
         var client = factory.Client(key);
-        var listed = await (await client.GetAsync("/api/v1/notices")).ExpectAsync(HttpStatusCode.OK);
-        var filteredOnOther = await (await client.GetAsync($"/api/v1/notices?organizationId={theirs}")).ExpectAsync(HttpStatusCode.OK);
+        var listed = await client.GetAsync("/api/v1/notices").ExpectAsync(HttpStatusCode.OK);
+        var filteredOnOther = await client.GetAsync($"/api/v1/notices?organizationId={theirs}").ExpectAsync(HttpStatusCode.OK);
 
         Assert.Equal(new[] { "Pour moi" }, listed.GetProperty("items").EnumerateArray().Select(n => n.Str("subject")));
         Assert.Equal(0, filteredOnOther.GetProperty("total").GetInt32());
-        var otherId = (await (await admin.GetAsync($"/api/v1/notices?organizationId={theirs}")).ExpectAsync(HttpStatusCode.OK)).GetProperty("items")[0].Str("id");
-        await (await client.GetAsync($"/api/v1/notices/{otherId}")).ExpectProblemAsync(HttpStatusCode.NotFound, "notice.not_found");
+        var otherId = (await admin.GetAsync($"/api/v1/notices?organizationId={theirs}").ExpectAsync(HttpStatusCode.OK)).GetProperty("items")[0].Str("id");
+        await client.GetAsync($"/api/v1/notices/{otherId}").ExpectProblemAsync(HttpStatusCode.NotFound, "notice.not_found");
     }
 
     [Fact]

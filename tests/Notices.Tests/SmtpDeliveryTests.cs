@@ -137,7 +137,7 @@ public sealed class SmtpDeliveryTests(SmtpFactory factory) : IClassFixture<SmtpF
     }
 
     private async Task<System.Text.Json.JsonElement> NoticeAsync(Guid organization) =>
-        (await (await factory.Admin().GetAsync($"/api/v1/notices?organizationId={organization}")).ExpectAsync(HttpStatusCode.OK)).GetProperty("items")[0];
+        (await factory.Admin().GetAsync($"/api/v1/notices?organizationId={organization}").ExpectAsync(HttpStatusCode.OK)).GetProperty("items")[0];
 
     [Fact]
     public async Task A_notice_is_delivered_by_smtp_when_a_host_is_configured()

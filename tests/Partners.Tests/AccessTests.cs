@@ -8,11 +8,11 @@ public sealed class AccessTests(ConventionsFactory factory) : IClassFixture<Conv
 {
     [Fact]
     public async Task A_call_without_a_key_is_401_auth_missing_key() =>
-        await (await factory.Client().GetAsync("/api/v1/notices")).ExpectProblemAsync(HttpStatusCode.Unauthorized, "auth.missing_key");
+        await factory.Client().GetAsync("/api/v1/notices").ExpectProblemAsync(HttpStatusCode.Unauthorized, "auth.missing_key");
 
     [Fact]
     public async Task A_call_with_an_unknown_key_is_401_auth_invalid_key() =>
-        await (await factory.Client("cvk_not-a-real-key").GetAsync("/api/v1/notices")).ExpectProblemAsync(HttpStatusCode.Unauthorized, "auth.invalid_key");
+        await factory.Client("cvk_not-a-real-key").GetAsync("/api/v1/notices").ExpectProblemAsync(HttpStatusCode.Unauthorized, "auth.invalid_key");
 
     [Fact]
     public async Task A_role_that_may_not_call_a_route_gets_403_auth_role_forbidden()
@@ -35,18 +35,18 @@ public sealed class AccessTests(ConventionsFactory factory) : IClassFixture<Conv
         var (_, key) = await admin.IssueKeyAsync(mine, "partner");
         var client = factory.Client(key);
 
-        await (await client.GetAsync($"/api/v1/organizations/{mine}")).ExpectAsync(HttpStatusCode.OK);
-        await (await client.GetAsync($"/api/v1/organizations/{theirs}")).ExpectProblemAsync(HttpStatusCode.Forbidden, "organization.forbidden");
-        await (await client.PostJsonAsync($"/api/v1/organizations/{theirs}/contacts", new { fullName = "Intrus", email = "x@example.org", roles = new[] { "staff" } }))
+        await client.GetAsync($"/api/v1/organizations/{mine}").ExpectAsync(HttpStatusCode.OK);
+        await client.GetAsync($"/api/v1/organizations/{theirs}").ExpectProblemAsync(HttpStatusCode.Forbidden, "organization.forbidden");
+        await client.PostJsonAsync($"/api/v1/organizations/{theirs}/contacts", new { fullName = "Intrus", email = "x@example.org", roles = new[] { "staff" } })
             .ExpectProblemAsync(HttpStatusCode.Forbidden, "organization.forbidden");
-        var listed = await (await client.GetAsync("/api/v1/organizations")).ExpectAsync(HttpStatusCode.OK);
+        var listed = await client.GetAsync("/api/v1/organizations").ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(new[] { mine }, listed.GetProperty("items").EnumerateArray().Select(o => o.Str("id")));
     }
 
     [Fact]
     public async Task An_unknown_organization_is_404()
     {
-        await (await factory.Admin().GetAsync($"/api/v1/organizations/{Guid.NewGuid()}")).ExpectProblemAsync(HttpStatusCode.NotFound, "organization.not_found");
+        await factory.Admin().GetAsync($"/api/v1/organizations/{Guid.NewGuid()}").ExpectProblemAsync(HttpStatusCode.NotFound, "organization.not_found");
     }
 
     [Fact]
@@ -56,16 +56,16 @@ public sealed class AccessTests(ConventionsFactory factory) : IClassFixture<Conv
         var organization = await admin.CreateOrganizationAsync("Structure suspendue");
         var (_, key) = await admin.IssueKeyAsync(organization, "booker");
         var client = factory.Client(key);
-        await (await client.GetAsync("/api/v1/notices")).ExpectAsync(HttpStatusCode.OK);
+        await client.GetAsync("/api/v1/notices").ExpectAsync(HttpStatusCode.OK);
 
-        await (await admin.PostJsonAsync($"/api/v1/organizations/{organization}/suspend", new { reason = "Réservations inutilisées" })).ExpectAsync(HttpStatusCode.OK);
-        var problem = await (await client.GetAsync("/api/v1/notices")).ExpectProblemAsync(HttpStatusCode.Forbidden, "organization.suspended");
+        await admin.PostJsonAsync($"/api/v1/organizations/{organization}/suspend", new { reason = "Réservations inutilisées" }).ExpectAsync(HttpStatusCode.OK);
+        var problem = await client.GetAsync("/api/v1/notices").ExpectProblemAsync(HttpStatusCode.Forbidden, "organization.suspended");
         Assert.Contains("Réservations inutilisées", problem.Str("detail"), StringComparison.Ordinal);
-        await (await admin.PostJsonAsync($"/api/v1/organizations/{organization}/suspend", new { reason = "encore" }))
+        await admin.PostJsonAsync($"/api/v1/organizations/{organization}/suspend", new { reason = "encore" })
             .ExpectProblemAsync(HttpStatusCode.Conflict, "organization.already_suspended");
 
-        await (await admin.PostAsync($"/api/v1/organizations/{organization}/reactivate", null)).ExpectAsync(HttpStatusCode.OK);
-        await (await client.GetAsync("/api/v1/notices")).ExpectAsync(HttpStatusCode.OK);
+        await admin.PostAsync($"/api/v1/organizations/{organization}/reactivate", null).ExpectAsync(HttpStatusCode.OK);
+        await client.GetAsync("/api/v1/notices").ExpectAsync(HttpStatusCode.OK);
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class AccessTests(ConventionsFactory factory) : IClassFixture<Conv
         var admin = factory.Admin();
         var operatorOrg = await admin.CreateOrganizationAsync("Opérateur suspendu", "association");
         var (_, operatorKey) = await admin.IssueKeyAsync(operatorOrg, "operator-admin");
-        await (await admin.PostJsonAsync($"/api/v1/organizations/{operatorOrg}/suspend", new { reason = "Contrôle en cours" })).ExpectAsync(HttpStatusCode.OK);
+        await admin.PostJsonAsync($"/api/v1/organizations/{operatorOrg}/suspend", new { reason = "Contrôle en cours" }).ExpectAsync(HttpStatusCode.OK);
 
         var response = await factory.Client(operatorKey).PostJsonAsync("/api/v1/organizations", new
         {
@@ -115,14 +115,14 @@ public sealed class AccessTests(ConventionsFactory factory) : IClassFixture<Conv
         var organization = await admin.CreateOrganizationAsync("Structure rotation");
         var (credentialId, oldKey) = await admin.IssueKeyAsync(organization, "partner");
 
-        var rotated = await (await factory.Client(oldKey).PostAsync($"/api/v1/organizations/{organization}/credentials/{credentialId}/rotate", null))
+        var rotated = await factory.Client(oldKey).PostAsync($"/api/v1/organizations/{organization}/credentials/{credentialId}/rotate", null)
             .ExpectAsync(HttpStatusCode.Created);
         var newKey = rotated.Str("key");
 
         Assert.NotEqual(oldKey, newKey);
         Assert.Equal(credentialId, rotated.Str("replaces"));
-        await (await factory.Client(oldKey).GetAsync("/api/v1/notices")).ExpectProblemAsync(HttpStatusCode.Unauthorized, "auth.key_revoked");
-        await (await factory.Client(newKey).GetAsync("/api/v1/notices")).ExpectAsync(HttpStatusCode.OK);
+        await factory.Client(oldKey).GetAsync("/api/v1/notices").ExpectProblemAsync(HttpStatusCode.Unauthorized, "auth.key_revoked");
+        await factory.Client(newKey).GetAsync("/api/v1/notices").ExpectAsync(HttpStatusCode.OK);
     }
 
     [Fact]
@@ -132,12 +132,12 @@ public sealed class AccessTests(ConventionsFactory factory) : IClassFixture<Conv
         var organization = await admin.CreateOrganizationAsync("Structure révocation");
         var (credentialId, key) = await admin.IssueKeyAsync(organization, "booker");
         // Used first, so the key is in the authentication cache when it is revoked.
-        await (await factory.Client(key).GetAsync("/api/v1/notices")).ExpectAsync(HttpStatusCode.OK);
+        await factory.Client(key).GetAsync("/api/v1/notices").ExpectAsync(HttpStatusCode.OK);
 
-        await (await admin.PostAsync($"/api/v1/organizations/{organization}/credentials/{credentialId}/revoke", null)).ExpectAsync(HttpStatusCode.OK);
+        await admin.PostAsync($"/api/v1/organizations/{organization}/credentials/{credentialId}/revoke", null).ExpectAsync(HttpStatusCode.OK);
 
-        await (await factory.Client(key).GetAsync("/api/v1/notices")).ExpectProblemAsync(HttpStatusCode.Unauthorized, "auth.key_revoked");
-        await (await admin.PostAsync($"/api/v1/organizations/{organization}/credentials/{credentialId}/revoke", null))
+        await factory.Client(key).GetAsync("/api/v1/notices").ExpectProblemAsync(HttpStatusCode.Unauthorized, "auth.key_revoked");
+        await admin.PostAsync($"/api/v1/organizations/{organization}/credentials/{credentialId}/revoke", null)
             .ExpectProblemAsync(HttpStatusCode.Conflict, "credential.already_revoked");
     }
 
@@ -148,7 +148,7 @@ public sealed class AccessTests(ConventionsFactory factory) : IClassFixture<Conv
         var organization = await admin.CreateOrganizationAsync("Structure liste des clés");
         var (_, key) = await admin.IssueKeyAsync(organization, "visitor");
 
-        var listed = await (await admin.GetAsync($"/api/v1/organizations/{organization}/credentials")).ExpectAsync(HttpStatusCode.OK);
+        var listed = await admin.GetAsync($"/api/v1/organizations/{organization}/credentials").ExpectAsync(HttpStatusCode.OK);
 
         var entry = Assert.Single(listed.GetProperty("items").EnumerateArray());
         Assert.False(entry.TryGetProperty("key", out _));

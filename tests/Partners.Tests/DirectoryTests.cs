@@ -21,7 +21,7 @@ public sealed class DirectoryTests(ConventionsFactory factory) : IClassFixture<C
         var private_ = await admin.CreateOrganizationAsync("Structure discrète", "social-service", publishPhone: false, phone: "04 00 00 00 02");
         await admin.AddContactAsync(private_, "Référente Discrète", "referente@discrete.example", "referent");
 
-        var list = await (await factory.Client().GetAsync("/api/v1/directory")).ExpectAsync(HttpStatusCode.OK);
+        var list = await factory.Client().GetAsync("/api/v1/directory").ExpectAsync(HttpStatusCode.OK);
 
         var open = Entry(list, consenting);
         Assert.Equal("04 00 00 00 01", open.Str("phone"));
@@ -49,7 +49,7 @@ public sealed class DirectoryTests(ConventionsFactory factory) : IClassFixture<C
         await admin.JoinProgramAsync("ruche-numerique", elsewhere);
         var (_, partnerKey) = await admin.IssueKeyAsync(caller, "partner");
 
-        var list = await (await factory.Client(partnerKey).GetAsync("/api/v1/directory/partners")).ExpectAsync(HttpStatusCode.OK);
+        var list = await factory.Client(partnerKey).GetAsync("/api/v1/directory/partners").ExpectAsync(HttpStatusCode.OK);
 
         // Another program's referents are not the caller's to read.
         Assert.DoesNotContain("ailleurs@ruche.example", list.ToString(), StringComparison.Ordinal);
@@ -69,8 +69,8 @@ public sealed class DirectoryTests(ConventionsFactory factory) : IClassFixture<C
         var organization = await admin.CreateOrganizationAsync("Structure visiteurs");
         var (_, visitorKey) = await admin.IssueKeyAsync(organization, "visitor");
 
-        await (await factory.Client().GetAsync("/api/v1/directory/partners")).ExpectProblemAsync(HttpStatusCode.Unauthorized, "auth.missing_key");
-        await (await factory.Client(visitorKey).GetAsync("/api/v1/directory/partners")).ExpectProblemAsync(HttpStatusCode.Forbidden, "auth.role_forbidden");
+        await factory.Client().GetAsync("/api/v1/directory/partners").ExpectProblemAsync(HttpStatusCode.Unauthorized, "auth.missing_key");
+        await factory.Client(visitorKey).GetAsync("/api/v1/directory/partners").ExpectProblemAsync(HttpStatusCode.Forbidden, "auth.role_forbidden");
     }
 
     [Fact]
@@ -78,10 +78,10 @@ public sealed class DirectoryTests(ConventionsFactory factory) : IClassFixture<C
     {
         var admin = factory.Admin();
         var organization = await admin.CreateOrganizationAsync("Structure retirée");
-        await (await admin.PostJsonAsync($"/api/v1/organizations/{organization}/suspend", new { reason = "Usage abusif" })).ExpectAsync(HttpStatusCode.OK);
+        await admin.PostJsonAsync($"/api/v1/organizations/{organization}/suspend", new { reason = "Usage abusif" }).ExpectAsync(HttpStatusCode.OK);
 
-        var publicList = await (await factory.Client().GetAsync("/api/v1/directory")).ExpectAsync(HttpStatusCode.OK);
-        var partnerList = await (await admin.GetAsync("/api/v1/directory/partners")).ExpectAsync(HttpStatusCode.OK);
+        var publicList = await factory.Client().GetAsync("/api/v1/directory").ExpectAsync(HttpStatusCode.OK);
+        var partnerList = await admin.GetAsync("/api/v1/directory/partners").ExpectAsync(HttpStatusCode.OK);
 
         Assert.DoesNotContain(publicList.GetProperty("items").EnumerateArray(), e => e.Str("id") == organization);
         Assert.DoesNotContain(partnerList.GetProperty("items").EnumerateArray(), e => e.Str("id") == organization);

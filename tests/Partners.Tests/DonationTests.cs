@@ -23,7 +23,7 @@ public sealed partial class DonationTests(ConventionsFactory factory) : IClassFi
         var client = factory.Client(operatorKey);
         var donor = await client.CreateOrganizationAsync("Association Donatrice");
 
-        var donation = await (await client.PostJsonAsync($"/api/v1/organizations/{donor}/donations", new { amount = 150.00m, receivedOn = "2026-11-20", method = "transfer" }))
+        var donation = await client.PostJsonAsync($"/api/v1/organizations/{donor}/donations", new { amount = 150.00m, receivedOn = "2026-11-20", method = "transfer" })
             .ExpectAsync(HttpStatusCode.Created);
         var receipt = await client.GetStringAsync(donation.Str("receiptUrl"));
 
@@ -38,7 +38,7 @@ public sealed partial class DonationTests(ConventionsFactory factory) : IClassFi
         var client = factory.Client(operatorKey);
         var donor = await client.CreateOrganizationAsync("<script>alert('x')</script> {{ 7*7 }}");
 
-        var donation = await (await client.PostJsonAsync($"/api/v1/organizations/{donor}/donations", new { amount = 10m, receivedOn = "2026-11-20", method = "cash" }))
+        var donation = await client.PostJsonAsync($"/api/v1/organizations/{donor}/donations", new { amount = 10m, receivedOn = "2026-11-20", method = "cash" })
             .ExpectAsync(HttpStatusCode.Created);
         var receipt = await client.GetStringAsync(donation.Str("receiptUrl"));
 

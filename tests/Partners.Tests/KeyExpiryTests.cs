@@ -12,16 +12,16 @@ public sealed class KeyExpiryTests(ConventionsFactory factory) : IClassFixture<C
         // The factory's clock starts on 2026-11-23 (Paris): the season ends on 2027-09-30.
         var admin = factory.Admin();
         var organization = await admin.CreateOrganizationAsync("Structure saison");
-        var issued = await (await admin.PostJsonAsync($"/api/v1/organizations/{organization}/credentials", new { role = "booker", label = "Accueil" }))
+        var issued = await admin.PostJsonAsync($"/api/v1/organizations/{organization}/credentials", new { role = "booker", label = "Accueil" })
             .ExpectAsync(HttpStatusCode.Created);
         Assert.Equal("2027-09-30", issued.Str("expiresOn"));
         var client = factory.Client(issued.Str("key"));
 
         factory.Clock.SetParisDate(new DateOnly(2027, 9, 30), new TimeOnly(23, 59));
-        await (await client.GetAsync("/api/v1/notices")).ExpectAsync(HttpStatusCode.OK);
+        await client.GetAsync("/api/v1/notices").ExpectAsync(HttpStatusCode.OK);
 
         factory.Clock.SetParisDate(new DateOnly(2027, 10, 1), new TimeOnly(0, 1));
-        await (await client.GetAsync("/api/v1/notices")).ExpectProblemAsync(HttpStatusCode.Unauthorized, "auth.key_expired");
+        await client.GetAsync("/api/v1/notices").ExpectProblemAsync(HttpStatusCode.Unauthorized, "auth.key_expired");
 
         factory.Clock.SetParisDate(new DateOnly(2026, 11, 23));
     }

@@ -19,16 +19,16 @@ public sealed class SchedulingWorkflowTests : IAsyncLifetime
         _scenario = await ConventionScenario.RucheAsync(_factory);
         _conventionId = (await _scenario.DraftRucheAsync()).Str("id");
         await _scenario.SignBothAsync(_conventionId, place: "Bagnols-sur-Cèze");
-        var venue = await (await _scenario.Operator.PostJsonAsync("/api/v1/venues", new
+        var venue = await _scenario.Operator.PostJsonAsync("/api/v1/venues", new
         {
             name = "La Ruche Numérique",
             operatorOrganizationId = _scenario.OperatorId,
             address = new { line1 = "Tiers-lieu", postalCode = "30200", city = "Bagnols-sur-Cèze" },
-        })).ExpectAsync(HttpStatusCode.Created);
+        }).ExpectAsync(HttpStatusCode.Created);
         _venueId = venue.Str("id");
-        _office = (await (await _scenario.Operator.PostJsonAsync($"/api/v1/venues/{_venueId}/rooms", new { name = "Bureau des permanences", kind = "office", capacity = 3, hasInternet = true }))
+        _office = (await _scenario.Operator.PostJsonAsync($"/api/v1/venues/{_venueId}/rooms", new { name = "Bureau des permanences", kind = "office", capacity = 3, hasInternet = true })
             .ExpectAsync(HttpStatusCode.Created)).Str("id");
-        _room = (await (await _scenario.Operator.PostJsonAsync($"/api/v1/venues/{_venueId}/rooms", new { name = "Salle d'ateliers", kind = "room", capacity = 12, hasInternet = true }))
+        _room = (await _scenario.Operator.PostJsonAsync($"/api/v1/venues/{_venueId}/rooms", new { name = "Salle d'ateliers", kind = "room", capacity = 12, hasInternet = true })
             .ExpectAsync(HttpStatusCode.Created)).Str("id");
     }
 
@@ -48,7 +48,7 @@ public sealed class SchedulingWorkflowTests : IAsyncLifetime
     };
 
     private async Task<JsonElement> CreatePermanenceAsync(object body) =>
-        await (await _scenario.Partner.PostJsonAsync("/api/v1/permanences", body)).ExpectAsync(HttpStatusCode.Created);
+        await _scenario.Partner.PostJsonAsync("/api/v1/permanences", body).ExpectAsync(HttpStatusCode.Created);
 
     [Fact]
     public async Task A_permanence_expands_into_occurrences_skipping_holidays_and_reports_the_skipped_dates()
@@ -83,12 +83,12 @@ public sealed class SchedulingWorkflowTests : IAsyncLifetime
         Assert.Single((await reservation.ExpectProblemAsync(HttpStatusCode.Conflict, "room.conflict")).GetProperty("conflicts").EnumerateArray());
 
         // Back to back, or in another room, is fine.
-        await (await _scenario.Partner.PostJsonAsync("/api/v1/permanences", Permanence(_office, start: "17:00", end: "18:00"))).ExpectAsync(HttpStatusCode.Created);
-        await (await _scenario.Partner.PostJsonAsync("/api/v1/permanences", Permanence(_room, start: "14:00", end: "17:00"))).ExpectAsync(HttpStatusCode.Created);
-        await (await _scenario.Partner.PostJsonAsync($"/api/v1/rooms/{_office}/reservations", new
+        await _scenario.Partner.PostJsonAsync("/api/v1/permanences", Permanence(_office, start: "17:00", end: "18:00")).ExpectAsync(HttpStatusCode.Created);
+        await _scenario.Partner.PostJsonAsync("/api/v1/permanences", Permanence(_room, start: "14:00", end: "17:00")).ExpectAsync(HttpStatusCode.Created);
+        await _scenario.Partner.PostJsonAsync($"/api/v1/rooms/{_office}/reservations", new
         {
             conventionId = _conventionId, startsAt = "2027-01-14T10:00:00+01:00", endsAt = "2027-01-14T11:00:00+01:00", purpose = "Rendez-vous retraite",
-        })).ExpectAsync(HttpStatusCode.Created);
+        }).ExpectAsync(HttpStatusCode.Created);
     }
 
     [Fact]
@@ -98,11 +98,11 @@ public sealed class SchedulingWorkflowTests : IAsyncLifetime
         var occurrence = permanence.GetProperty("occurrences")[0].Str("id");
         object Person(string name) => new { personName = name, topic = "Titre de séjour", referredByVenue = true, email = $"{name.ToLowerInvariant()}@example.org" };
 
-        await (await _scenario.Operator.PostJsonAsync($"/api/v1/occurrences/{occurrence}/appointments", Person("Amina"))).ExpectAsync(HttpStatusCode.Created);
-        var second = await (await _scenario.Partner.PostJsonAsync($"/api/v1/occurrences/{occurrence}/appointments", Person("Bruno"))).ExpectAsync(HttpStatusCode.Created);
+        await _scenario.Operator.PostJsonAsync($"/api/v1/occurrences/{occurrence}/appointments", Person("Amina")).ExpectAsync(HttpStatusCode.Created);
+        var second = await _scenario.Partner.PostJsonAsync($"/api/v1/occurrences/{occurrence}/appointments", Person("Bruno")).ExpectAsync(HttpStatusCode.Created);
         Assert.Equal(2, second.GetProperty("booked").GetInt32());
 
-        await (await _scenario.Partner.PostJsonAsync($"/api/v1/occurrences/{occurrence}/appointments", Person("Chloe"))).ExpectProblemAsync(HttpStatusCode.Conflict, "occurrence.full");
+        await _scenario.Partner.PostJsonAsync($"/api/v1/occurrences/{occurrence}/appointments", Person("Chloe")).ExpectProblemAsync(HttpStatusCode.Conflict, "occurrence.full");
     }
 
     [Fact]
@@ -110,21 +110,21 @@ public sealed class SchedulingWorkflowTests : IAsyncLifetime
     {
         var permanence = await CreatePermanenceAsync(Permanence(_office));
         var occurrence = permanence.GetProperty("occurrences")[0].Str("id");
-        await (await _scenario.Operator.PostJsonAsync($"/api/v1/occurrences/{occurrence}/appointments", new { personName = "Amina", topic = "Titre de séjour", referredByVenue = true, email = "amina@example.org" }))
+        await _scenario.Operator.PostJsonAsync($"/api/v1/occurrences/{occurrence}/appointments", new { personName = "Amina", topic = "Titre de séjour", referredByVenue = true, email = "amina@example.org" })
             .ExpectAsync(HttpStatusCode.Created);
 
-        var cancelled = await (await _scenario.Partner.PostJsonAsync($"/api/v1/occurrences/{occurrence}/cancel", new { reason = "Intervenant absent" })).ExpectAsync(HttpStatusCode.OK);
+        var cancelled = await _scenario.Partner.PostJsonAsync($"/api/v1/occurrences/{occurrence}/cancel", new { reason = "Intervenant absent" }).ExpectAsync(HttpStatusCode.OK);
 
         Assert.Equal("cancelled", cancelled.Str("status"));
         await _factory.RunJobAsync("outbox");
-        var notices = await (await _factory.Admin().GetAsync($"/api/v1/notices?conventionId={_conventionId}")).ExpectAsync(HttpStatusCode.OK);
+        var notices = await _factory.Admin().GetAsync($"/api/v1/notices?conventionId={_conventionId}").ExpectAsync(HttpStatusCode.OK);
         // One letter each: the venue's operator, the partner, and the person with an appointment; nobody reads another's address.
         var letters = notices.GetProperty("items").EnumerateArray().Where(n => n.Str("kind") == "occurrence-cancelled").ToList();
         Assert.All(letters, n => Assert.StartsWith("Permanence non maintenue le 7 janvier 2027", n.Str("subject"), StringComparison.Ordinal));
         var recipients = letters.Select(n => string.Join(",", n.GetProperty("recipients").EnumerateArray().Select(r => r.Str("email")))).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(new[] { "amina@example.org", "referent@partenaire.example", "referente@operateur.example" }, recipients);
-        await (await _scenario.Partner.PostJsonAsync($"/api/v1/occurrences/{occurrence}/cancel", new { reason = "x" })).ExpectProblemAsync(HttpStatusCode.Conflict, "occurrence.already_cancelled");
-        await (await _scenario.Partner.PostJsonAsync($"/api/v1/occurrences/{occurrence}/appointments", new { personName = "Bruno", topic = "x", referredByVenue = false }))
+        await _scenario.Partner.PostJsonAsync($"/api/v1/occurrences/{occurrence}/cancel", new { reason = "x" }).ExpectProblemAsync(HttpStatusCode.Conflict, "occurrence.already_cancelled");
+        await _scenario.Partner.PostJsonAsync($"/api/v1/occurrences/{occurrence}/appointments", new { personName = "Bruno", topic = "x", referredByVenue = false })
             .ExpectProblemAsync(HttpStatusCode.Conflict, "occurrence.cancelled");
     }
 
@@ -133,7 +133,7 @@ public sealed class SchedulingWorkflowTests : IAsyncLifetime
     {
         await CreatePermanenceAsync(Permanence(_office));
 
-        var closure = await (await _scenario.Operator.PostJsonAsync($"/api/v1/venues/{_venueId}/closures", new { from = "2027-02-15", to = "2027-02-26", reason = "Travaux" }))
+        var closure = await _scenario.Operator.PostJsonAsync($"/api/v1/venues/{_venueId}/closures", new { from = "2027-02-15", to = "2027-02-26", reason = "Travaux" })
             .ExpectAsync(HttpStatusCode.Created);
 
         Assert.Equal(new[] { "2027-02-18", "2027-02-25" }, closure.GetProperty("cancelledOccurrences").EnumerateArray().Select(o => o.Str("date")));
@@ -145,26 +145,26 @@ public sealed class SchedulingWorkflowTests : IAsyncLifetime
         var admin = _factory.Admin();
         var stranger = await admin.CreateOrganizationAsync("Association voisine");
         var (_, strangerKey) = await admin.IssueKeyAsync(stranger, "partner");
-        await (await _factory.Client(strangerKey).PostJsonAsync("/api/v1/permanences", Permanence(_office))).ExpectProblemAsync(HttpStatusCode.Forbidden, "convention.forbidden");
+        await _factory.Client(strangerKey).PostJsonAsync("/api/v1/permanences", Permanence(_office)).ExpectProblemAsync(HttpStatusCode.Forbidden, "convention.forbidden");
 
         var draft = (await _scenario.DraftRucheAsync("2027-01-01")).Str("id");
-        await (await _scenario.Partner.PostJsonAsync("/api/v1/permanences", Permanence(_office, conventionId: draft))).ExpectProblemAsync(HttpStatusCode.Conflict, "convention.not_active");
+        await _scenario.Partner.PostJsonAsync("/api/v1/permanences", Permanence(_office, conventionId: draft)).ExpectProblemAsync(HttpStatusCode.Conflict, "convention.not_active");
     }
 
     [Fact]
     public async Task When_the_premises_convention_ends_its_future_occurrences_are_cancelled()
     {
         await CreatePermanenceAsync(Permanence(_office));
-        await (await _scenario.Operator.PostJsonAsync("/api/v1/disputes", new
+        await _scenario.Operator.PostJsonAsync("/api/v1/disputes", new
         {
             conventionId = _conventionId, raisedBy = "operator", kind = "internal-rules-breach", grounds = "Manquement au règlement intérieur.",
             notice = new { channel = "hand-delivered", notifiedOn = "2026-11-23" },
-        })).ExpectAsync(HttpStatusCode.Created);
+        }).ExpectAsync(HttpStatusCode.Created);
 
         await _factory.RunJobAsync("outbox");
         await _factory.RunJobAsync("outbox");
 
-        var calendar = await (await _scenario.Operator.GetAsync($"/api/v1/venues/{_venueId}/calendar?from=2027-01-01&to=2027-06-30")).ExpectAsync(HttpStatusCode.OK);
+        var calendar = await _scenario.Operator.GetAsync($"/api/v1/venues/{_venueId}/calendar?from=2027-01-01&to=2027-06-30").ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(24, calendar.GetProperty("total").GetInt32());
         Assert.All(calendar.GetProperty("items").EnumerateArray(), o => Assert.Equal("cancelled", o.Str("status")));
     }
@@ -176,16 +176,16 @@ public sealed class SchedulingWorkflowTests : IAsyncLifetime
         foreach (var (category, count) in figures)
         {
             // Recorded in two parts on different days, as staff would.
-            await (await _scenario.Operator.PostJsonAsync($"/api/v1/venues/{_venueId}/visits", new { on = "2023-03-14", category, count = count / 2 })).ExpectAsync(HttpStatusCode.Created);
-            await (await _scenario.Operator.PostJsonAsync($"/api/v1/venues/{_venueId}/visits", new { on = "2023-10-02", category, count = count - (count / 2) })).ExpectAsync(HttpStatusCode.Created);
+            await _scenario.Operator.PostJsonAsync($"/api/v1/venues/{_venueId}/visits", new { on = "2023-03-14", category, count = count / 2 }).ExpectAsync(HttpStatusCode.Created);
+            await _scenario.Operator.PostJsonAsync($"/api/v1/venues/{_venueId}/visits", new { on = "2023-10-02", category, count = count - (count / 2) }).ExpectAsync(HttpStatusCode.Created);
         }
-        await (await _scenario.Operator.PostJsonAsync($"/api/v1/venues/{_venueId}/visits", new { on = "2024-01-03", category = "walk-in", count = 20 })).ExpectAsync(HttpStatusCode.Created);
+        await _scenario.Operator.PostJsonAsync($"/api/v1/venues/{_venueId}/visits", new { on = "2024-01-03", category = "walk-in", count = 20 }).ExpectAsync(HttpStatusCode.Created);
 
-        var statistics = await (await _scenario.Partner.GetAsync($"/api/v1/venues/{_venueId}/statistics?year=2023")).ExpectAsync(HttpStatusCode.OK);
+        var statistics = await _scenario.Partner.GetAsync($"/api/v1/venues/{_venueId}/statistics?year=2023").ExpectAsync(HttpStatusCode.OK);
 
         Assert.Equal(8123, statistics.GetProperty("total").GetInt32());
         Assert.All(figures, f => Assert.Equal(f.Value, statistics.GetProperty("byCategory").GetProperty(f.Key).GetInt32()));
-        await (await _scenario.Partner.PostJsonAsync($"/api/v1/venues/{_venueId}/visits", new { on = "2023-03-14", category = "walk-in", count = 1 }))
+        await _scenario.Partner.PostJsonAsync($"/api/v1/venues/{_venueId}/visits", new { on = "2023-03-14", category = "walk-in", count = 1 })
             .ExpectProblemAsync(HttpStatusCode.Forbidden, "auth.role_forbidden");
     }
 
@@ -194,7 +194,7 @@ public sealed class SchedulingWorkflowTests : IAsyncLifetime
     {
         var permanence = await CreatePermanenceAsync(Permanence(_office));
         var first = permanence.GetProperty("occurrences")[0].Str("id");
-        await (await _scenario.Partner.PostJsonAsync($"/api/v1/occurrences/{first}/cancel", new { reason = "Intervenant absent; remplacé, la semaine prochaine" })).ExpectAsync(HttpStatusCode.OK);
+        await _scenario.Partner.PostJsonAsync($"/api/v1/occurrences/{first}/cancel", new { reason = "Intervenant absent; remplacé, la semaine prochaine" }).ExpectAsync(HttpStatusCode.OK);
 
         var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/venues/{_venueId}/calendar?from=2027-01-01&to=2027-06-30");
         request.Headers.Accept.ParseAdd("text/calendar");

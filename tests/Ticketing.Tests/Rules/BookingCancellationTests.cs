@@ -7,12 +7,12 @@ public sealed class BookingCancellationTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 11, 0, 0, TimeSpan.Zero);
 
-    private static Booking Booking(BookingStatus status = BookingStatus.Confirmed, int guests = 1, int companions = 1, DateTimeOffset? startsAt = null)
+    private static Booking NewBooking(BookingStatus status = BookingStatus.Confirmed, int guests = 1, int companions = 1, DateTimeOffset? startsAt = null)
     {
         var people = new List<InvitationRequest> { new("Samia K.", InvitationRole.Beneficiary) };
         people.AddRange(Enumerable.Range(0, guests).Select(i => new InvitationRequest($"Invité {i}", InvitationRole.Guest, GuestRelation.Family)));
         people.AddRange(Enumerable.Range(0, companions).Select(i => new InvitationRequest($"Accompagnant {i}", InvitationRole.Companion, CompanionKind: CompanionKind.Volunteer, Reason: "Première sortie")));
-        var booking = Conventions.Modules.Ticketing.Domain.Booking.Request(
+        var booking = Booking.Request(
             new BookedSession(Guid.NewGuid(), Guid.NewGuid(), startsAt ?? Now.AddDays(3)), Guid.NewGuid(), Guid.NewGuid(), null, people, Now.AddDays(-1));
         if (status == BookingStatus.Confirmed)
         {
@@ -28,7 +28,7 @@ public sealed class BookingCancellationTests
     [Fact]
     public void Cancelling_a_booking_cancels_its_guests_and_companions_and_gives_back_every_seat()
     {
-        var booking = Booking(guests: 2, companions: 1);
+        var booking = NewBooking(guests: 2, companions: 1);
 
         var cancellation = booking.Cancel(Now);
 
@@ -40,12 +40,12 @@ public sealed class BookingCancellationTests
 
     [Fact]
     public void A_waiting_booking_gives_back_no_seat_and_leaves_the_list() =>
-        Assert.Equal(new Cancellation(0, true), Booking(BookingStatus.Waitlisted).Cancel(Now));
+        Assert.Equal(new Cancellation(0, true), NewBooking(BookingStatus.Waitlisted).Cancel(Now));
 
     [Fact]
     public void One_guest_is_cancelled_alone_and_frees_one_seat()
     {
-        var booking = Booking(guests: 2, companions: 0);
+        var booking = NewBooking(guests: 2, companions: 0);
         var guest = booking.Invitations.First(i => i.Role == InvitationRole.Guest);
 
         Assert.Equal(new Cancellation(1, false), booking.CancelInvitation(guest.Id, Now));
@@ -57,7 +57,7 @@ public sealed class BookingCancellationTests
     [Fact]
     public void The_beneficiarys_invitation_goes_only_with_the_booking()
     {
-        var booking = Booking();
+        var booking = NewBooking();
         var own = booking.Invitations.Single(i => i.Role == InvitationRole.Beneficiary);
 
         Assert.Equal("booking.beneficiary_invitation", Assert.Throws<BusinessRuleException>(() => booking.CancelInvitation(own.Id, Now)).Code);
@@ -66,10 +66,10 @@ public sealed class BookingCancellationTests
     [Fact]
     public void Nothing_is_cancelled_once_the_session_has_started_or_twice()
     {
-        var started = Booking(startsAt: Now);
+        var started = NewBooking(startsAt: Now);
         Assert.Equal("session.started", Assert.Throws<ConflictException>(() => started.Cancel(Now)).Code);
 
-        var booking = Booking();
+        var booking = NewBooking();
         booking.Cancel(Now);
         Assert.Equal("booking.already_cancelled", Assert.Throws<ConflictException>(() => booking.Cancel(Now)).Code);
     }
@@ -78,7 +78,7 @@ public sealed class BookingCancellationTests
     public void A_booking_falls_with_its_session_without_the_checks_of_a_partner_cancelling() =>
         Assert.All(new[] { BookingStatus.Confirmed, BookingStatus.Waitlisted }, status =>
         {
-            var booking = Booking(status);
+            var booking = NewBooking(status);
             booking.CancelWithSession(Now);
             Assert.Equal(BookingStatus.Cancelled, booking.Status);
             Assert.All(booking.Invitations, i => Assert.Equal(InvitationStatus.Cancelled, i.Status));
