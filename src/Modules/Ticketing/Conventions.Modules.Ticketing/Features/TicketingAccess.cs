@@ -29,6 +29,16 @@ internal static class TicketingAccess
         }
     }
 
+    /// <summary>An offer's session, for its publisher (or the operator) to change: 404 for either unknown, 403 for others.</summary>
+    public static async Task<(Offer Offer, Session Session)> PublishedSessionAsync(TicketingDbContext db, Actor actor, Guid offerId, Guid sessionId, CancellationToken cancellationToken)
+    {
+        var offer = await db.Offers.SingleOrDefaultAsync(o => o.Id == offerId, cancellationToken) ?? throw NotFoundException.For("offer", offerId);
+        EnsurePublisher(actor, offer);
+        var session = await db.Sessions.SingleOrDefaultAsync(s => s.Id == sessionId && s.OfferId == offer.Id, cancellationToken)
+            ?? throw NotFoundException.For("session", sessionId);
+        return (offer, session);
+    }
+
     public static async Task<Booking> BookingAsync(TicketingDbContext db, Guid id, CancellationToken cancellationToken) =>
         await db.Bookings.Include(b => b.Invitations).SingleOrDefaultAsync(b => b.Id == id, cancellationToken)
             ?? throw NotFoundException.For("booking", id);

@@ -34,9 +34,7 @@ internal sealed class CancelSessionHandler(TicketingDbContext db, ICurrentActor 
     public async ValueTask<SessionDto> Handle(CancelSession command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var offer = await db.Offers.SingleOrDefaultAsync(o => o.Id == command.OfferId, cancellationToken) ?? throw NotFoundException.For("offer", command.OfferId);
-        TicketingAccess.EnsurePublisher(current.Actor, offer);
-        var session = await db.Sessions.SingleOrDefaultAsync(s => s.Id == command.SessionId && s.OfferId == offer.Id, cancellationToken) ?? throw NotFoundException.For("session", command.SessionId);
+        var (offer, session) = await TicketingAccess.PublishedSessionAsync(db, current.Actor, command.OfferId, command.SessionId, cancellationToken);
         var reason = command.Body.Reason!.Trim();
         session.Cancel(reason, now);
         var bookings = await db.Bookings.Include(b => b.Invitations).Where(b => b.SessionId == session.Id && b.Status != BookingStatus.Cancelled).ToListAsync(cancellationToken);

@@ -41,9 +41,7 @@ internal sealed class ChangeSessionHandler(TicketingDbContext db, ICurrentActor 
     public async ValueTask<SessionDto> Handle(ChangeSession command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var offer = await db.Offers.SingleOrDefaultAsync(o => o.Id == command.OfferId, cancellationToken) ?? throw NotFoundException.For("offer", command.OfferId);
-        TicketingAccess.EnsurePublisher(current.Actor, offer);
-        var session = await db.Sessions.SingleOrDefaultAsync(s => s.Id == command.SessionId && s.OfferId == offer.Id, cancellationToken) ?? throw NotFoundException.For("session", command.SessionId);
+        var (offer, session) = await TicketingAccess.PublishedSessionAsync(db, current.Actor, command.OfferId, command.SessionId, cancellationToken);
         session.EnsureChangeable(now);
         var body = command.Body;
         await using var seats = new SessionSeats(db);
