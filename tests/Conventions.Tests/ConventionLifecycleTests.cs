@@ -1,5 +1,6 @@
 using System.Net;
 using Conventions.Testing;
+using Conventions.Tests.Driver;
 
 namespace Conventions.Tests;
 
@@ -23,39 +24,34 @@ public sealed class ConventionLifecycleTests(ConventionsFactory factory) : IClas
     [Fact]
     public async Task A_convention_is_drafted_frozen_signed_by_both_and_active_at_once_when_its_term_has_started()
     {
-        var scenario = await ConventionScenario.CultureAsync(factory);
-        var draft = await scenario.DraftCultureAsync();
-        var id = draft.Str("id");
-        Assert.Equal("draft", draft.Str("status"));
-        Assert.Equal(System.Text.Json.JsonValueKind.Null, draft.GetProperty("documentSha256").ValueKind);
+        var conventions = await ConventionsDriver.CultureAsync(factory);
+        var draft = await conventions.DraftCultureAsync();
+        Assert.Equal(("draft", null), (draft.Status, draft.DocumentSha256));
 
-        var sent = await scenario.Operator.PostAsync($"/api/v1/conventions/{id}/send-for-signature", null).ExpectAsync(HttpStatusCode.OK);
-        Assert.Equal("awaiting-signatures", sent.Str("status"));
-        Assert.Matches("^[0-9a-f]{64}$", sent.Str("documentSha256"));
+        var sent = await conventions.SendCall(draft.Id).ExpectAsync<ConventionView>(HttpStatusCode.OK);
+        Assert.Equal("awaiting-signatures", sent.Status);
+        Assert.Matches("^[0-9a-f]{64}$", sent.DocumentSha256);
 
-        var signed = await scenario.SignBothAsync(id, send: false);
+        var signed = await conventions.SignBothAsync(draft.Id, send: false);
 
-        Assert.Equal("active", signed.Str("status"));
-        Assert.Equal(sent.Str("documentSha256"), signed.Str("documentSha256"));
-        Assert.Equal(new[] { "operator", "partner" }, signed.GetProperty("signatures").EnumerateArray().Select(s => s.Str("party")));
-        Assert.Equal("2026-10-01", signed.GetProperty("currentPeriod").Str("startsOn"));
-        Assert.Equal(1, signed.GetProperty("version").GetInt32());
+        Assert.Equal(("active", sent.DocumentSha256), (signed.Status, signed.DocumentSha256));
+        Assert.Equal(["operator", "partner"], signed.Signatures.Select(s => s.Party));
+        Assert.Equal(("2026-10-01", 1), (signed.CurrentPeriod.StartsOn, signed.Version));
     }
 
     [Fact]
     public async Task A_convention_signed_before_its_start_is_signed_until_the_renewals_job_activates_it_on_its_start_date()
     {
-        var scenario = await ConventionScenario.CultureAsync(factory, "Structure de la saison prochaine");
-        var id = (await scenario.DraftCultureAsync("2027-10-01", "2028-09-30")).Str("id");
+        var conventions = await ConventionsDriver.CultureAsync(factory, "Structure de la saison prochaine");
+        var id = (await conventions.DraftCultureAsync("2027-10-01", "2028-09-30")).Id;
 
-        Assert.Equal("signed", (await scenario.SignBothAsync(id)).Str("status"));
+        Assert.Equal("signed", (await conventions.SignBothAsync(id)).Status);
 
         factory.Clock.SetParisDate(new DateOnly(2027, 10, 1), new TimeOnly(0, 30));
         try
         {
             await factory.RunJobAsync("renewals");
-            var convention = await scenario.Operator.GetAsync($"/api/v1/conventions/{id}").ExpectAsync(HttpStatusCode.OK);
-            Assert.Equal("active", convention.Str("status"));
+            Assert.Equal("active", (await conventions.ConventionAsync(id)).Status);
         }
         finally
         {
@@ -66,47 +62,43 @@ public sealed class ConventionLifecycleTests(ConventionsFactory factory) : IClas
     [Fact]
     public async Task Every_wrong_step_is_a_409_with_its_code()
     {
-        var scenario = await ConventionScenario.CultureAsync(factory, "Structure pressée");
-        var id = (await scenario.DraftCultureAsync()).Str("id");
-        var signature = new { party = "partner", signatoryName = "Claire MARTIN", signatoryTitle = "Directrice", place = "Lyon", signedOn = "2026-11-20" };
+        var conventions = await ConventionsDriver.CultureAsync(factory, "Structure pressée");
+        var id = (await conventions.DraftCultureAsync()).Id;
+        var signature = ConventionsDriver.Signature("partner");
 
-        await scenario.Partner.PostJsonAsync($"/api/v1/conventions/{id}/signatures", signature).ExpectProblemAsync(HttpStatusCode.Conflict, "convention.not_awaiting_signatures");
-        await scenario.Operator.PostAsync($"/api/v1/conventions/{id}/send-for-signature", null).ExpectAsync(HttpStatusCode.OK);
-        await scenario.Operator.PostAsync($"/api/v1/conventions/{id}/send-for-signature", null).ExpectProblemAsync(HttpStatusCode.Conflict, "convention.frozen");
-        await scenario.Operator.PatchAsync($"/api/v1/conventions/{id}", JsonContent("{\"place\":\"Villeurbanne\"}")).ExpectProblemAsync(HttpStatusCode.Conflict, "convention.frozen");
-        await scenario.Partner.PostJsonAsync($"/api/v1/conventions/{id}/signatures", signature).ExpectAsync(HttpStatusCode.Created);
-        await scenario.Partner.PostJsonAsync($"/api/v1/conventions/{id}/signatures", signature).ExpectProblemAsync(HttpStatusCode.Conflict, "convention.already_signed");
+        await conventions.SignCall(conventions.Partner, id, signature).ExpectProblemAsync(HttpStatusCode.Conflict, "convention.not_awaiting_signatures");
+        await conventions.SendCall(id).ExpectAsync(HttpStatusCode.OK);
+        await conventions.SendCall(id).ExpectProblemAsync(HttpStatusCode.Conflict, "convention.frozen");
+        await conventions.EditCall(id, new { place = "Villeurbanne" }).ExpectProblemAsync(HttpStatusCode.Conflict, "convention.frozen");
+        await conventions.SignCall(conventions.Partner, id, signature).ExpectAsync(HttpStatusCode.Created);
+        await conventions.SignCall(conventions.Partner, id, signature).ExpectProblemAsync(HttpStatusCode.Conflict, "convention.already_signed");
     }
 
     [Fact]
     public async Task A_draft_can_be_edited_until_it_is_sent()
     {
-        var scenario = await ConventionScenario.CultureAsync(factory, "Structure hésitante");
-        var id = (await scenario.DraftCultureAsync()).Str("id");
+        var conventions = await ConventionsDriver.CultureAsync(factory, "Structure hésitante");
+        var id = (await conventions.DraftCultureAsync()).Id;
 
-        var edited = await scenario.Operator.PatchAsync($"/api/v1/conventions/{id}", JsonContent("{\"place\":\"Villeurbanne\",\"variables\":{\"season\":\"2026-2027 (bis)\"}}"))
-            .ExpectAsync(HttpStatusCode.OK);
+        var edited = await conventions.EditCall(id, new { place = "Villeurbanne", variables = new { season = "2026-2027 (bis)" } }).ExpectAsync<ConventionView>(HttpStatusCode.OK);
 
-        Assert.Equal("Villeurbanne", edited.Str("place"));
-        Assert.Equal("2026-2027 (bis)", edited.GetProperty("variables").Str("season"));
+        Assert.Equal(("Villeurbanne", "2026-2027 (bis)"), (edited.Place, edited.Variables["season"]));
     }
 
     [Fact]
     public async Task A_partner_signs_only_for_itself_and_another_organization_cannot_read_the_convention()
     {
-        var scenario = await ConventionScenario.CultureAsync(factory, "Structure honnête");
-        var id = (await scenario.DraftCultureAsync()).Str("id");
-        await scenario.Operator.PostAsync($"/api/v1/conventions/{id}/send-for-signature", null).ExpectAsync(HttpStatusCode.OK);
+        var conventions = await ConventionsDriver.CultureAsync(factory, "Structure honnête");
+        var id = (await conventions.DraftCultureAsync()).Id;
+        await conventions.SendCall(id).ExpectAsync(HttpStatusCode.OK);
 
-        var forOperator = await scenario.Partner.PostJsonAsync($"/api/v1/conventions/{id}/signatures", new { party = "operator", signatoryName = "X", signatoryTitle = "Y", place = "Lyon", signedOn = "2026-11-20" });
-        await forOperator.ExpectProblemAsync(HttpStatusCode.Forbidden, "convention.party_forbidden");
+        await conventions.SignCall(conventions.Partner, id, ConventionsDriver.Signature("operator", "X", "Y")).ExpectProblemAsync(HttpStatusCode.Forbidden, "convention.party_forbidden");
 
         var admin = factory.Admin();
         var stranger = await admin.CreateOrganizationAsync("Structure étrangère");
         var (_, strangerKey) = await admin.IssueKeyAsync(stranger, "partner");
         await factory.Client(strangerKey).GetAsync($"/api/v1/conventions/{id}").ExpectProblemAsync(HttpStatusCode.Forbidden, "convention.forbidden");
-        var listed = await factory.Client(strangerKey).GetAsync("/api/v1/conventions").ExpectAsync(HttpStatusCode.OK);
-        Assert.Equal(0, listed.GetProperty("total").GetInt32());
+        Assert.Equal(0, (await factory.Client(strangerKey).GetAsync("/api/v1/conventions").ExpectAsync<PageView<ConventionView>>(HttpStatusCode.OK)).Total);
     }
 
     [Theory]
@@ -164,6 +156,4 @@ public sealed class ConventionLifecycleTests(ConventionsFactory factory) : IClas
 
         await response.ExpectProblemAsync(HttpStatusCode.Forbidden, "auth.role_forbidden");
     }
-
-    private static StringContent JsonContent(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
 }

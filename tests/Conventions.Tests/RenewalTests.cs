@@ -1,6 +1,6 @@
 using System.Net;
-using System.Text.Json;
 using Conventions.Testing;
+using Conventions.Tests.Driver;
 
 namespace Conventions.Tests;
 
@@ -13,108 +13,92 @@ public sealed class RenewalTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _factory.DisposeAsync();
 
-    /// <summary>The notices one organization received about the convention (each organization gets its own letter).</summary>
-    private async Task<JsonElement> NoticesAsync(string conventionId, string organizationId)
-    {
-        await _factory.RunJobAsync("outbox");
-        return await _factory.Admin().GetAsync($"/api/v1/notices?conventionId={conventionId}&organizationId={organizationId}").ExpectAsync(HttpStatusCode.OK);
-    }
-
-    private static string[] Kinds(JsonElement notices) =>
-        notices.GetProperty("items").EnumerateArray().Select(n => n.Str("kind")).OrderBy(k => k, StringComparer.Ordinal).ToArray();
-
     [Fact]
     public async Task A_fixed_term_sends_a_notice_a_month_before_the_end_then_expires_and_running_the_job_twice_changes_nothing()
     {
-        var scenario = await ConventionScenario.CultureAsync(_factory);
-        var id = (await scenario.DraftCultureAsync()).Str("id");
-        await scenario.SignBothAsync(id);
+        var conventions = await ConventionsDriver.CultureAsync(_factory);
+        var (partner, @operator) = (conventions.Scenario.PartnerId, conventions.Scenario.OperatorId);
+        var id = (await conventions.DraftCultureAsync()).Id;
+        await conventions.SignBothAsync(id);
 
         _factory.Clock.SetParisDate(new DateOnly(2027, 8, 30), new TimeOnly(0, 10));
         Assert.Equal(1, await _factory.RunJobAsync("renewals"));
         Assert.Equal(0, await _factory.RunJobAsync("renewals"));
-        var notices = await NoticesAsync(id, scenario.PartnerId);
-        Assert.Equal(new[] { "activated", "end-of-term-notice" }, Kinds(notices));
-        var endNotice = notices.GetProperty("items").EnumerateArray().Single(n => n.Str("kind") == "end-of-term-notice");
+        Assert.Equal(["activated", "end-of-term-notice"], await conventions.NoticeKindsAsync(id, partner));
+        var endNotice = (await conventions.NoticesAsync(id, partner)).Single(n => n.Kind == "end-of-term-notice");
         // One letter per organization: the partner's goes to its referent only, the operator's to the operator's.
-        Assert.Equal(scenario.PartnerId, Assert.Single(endNotice.GetProperty("organizationIds").EnumerateArray()).GetString());
-        Assert.Equal("referent@partenaire.example", Assert.Single(endNotice.GetProperty("recipients").EnumerateArray()).Str("email"));
-        var operatorNotice = (await NoticesAsync(id, scenario.OperatorId)).GetProperty("items").EnumerateArray().Single(n => n.Str("kind") == "end-of-term-notice");
-        Assert.Equal("referente@operateur.example", Assert.Single(operatorNotice.GetProperty("recipients").EnumerateArray()).Str("email"));
-        var letter = await _factory.Admin().GetAsync($"/api/v1/notices/{endNotice.Str("id")}").ExpectAsync(HttpStatusCode.OK);
-        Assert.Contains("arrive à son terme le 30 septembre 2027", letter.Str("bodyHtml"), StringComparison.Ordinal);
+        Assert.Equal(Guid.Parse(partner), Assert.Single(endNotice.OrganizationIds));
+        Assert.Equal("referent@partenaire.example", Assert.Single(endNotice.Recipients).Email);
+        var operatorNotice = (await conventions.NoticesAsync(id, @operator)).Single(n => n.Kind == "end-of-term-notice");
+        Assert.Equal("referente@operateur.example", Assert.Single(operatorNotice.Recipients).Email);
+        Assert.Contains("arrive à son terme le 30 septembre 2027", (await conventions.LetterAsync(endNotice.Id)).BodyHtml, StringComparison.Ordinal);
 
         _factory.Clock.SetParisDate(new DateOnly(2027, 10, 1), new TimeOnly(0, 10));
         Assert.Equal(1, await _factory.RunJobAsync("renewals"));
         Assert.Equal(0, await _factory.RunJobAsync("renewals"));
 
-        var convention = await scenario.Operator.GetAsync($"/api/v1/conventions/{id}").ExpectAsync(HttpStatusCode.OK);
-        Assert.Equal("expired", convention.Str("status"));
-        Assert.Equal(new[] { "activated", "end-of-term-notice", "expired" }, Kinds(await NoticesAsync(id, scenario.OperatorId)));
+        Assert.Equal("expired", (await conventions.ConventionAsync(id)).Status);
+        Assert.Equal(["activated", "end-of-term-notice", "expired"], await conventions.NoticeKindsAsync(id, @operator));
     }
 
     [Fact]
     public async Task A_tacit_convention_renews_for_years_missed_one_by_one_and_a_committee_refusal_ends_it()
     {
-        var scenario = await ConventionScenario.RucheAsync(_factory);
-        var id = (await scenario.DraftRucheAsync("2024-01-01")).Str("id");
+        var conventions = await ConventionsDriver.RucheAsync(_factory);
+        var @operator = conventions.Scenario.OperatorId;
+        var id = (await conventions.DraftRucheAsync("2024-01-01")).Id;
         _factory.Clock.SetParisDate(new DateOnly(2023, 12, 15));
-        await scenario.SignBothAsync(id, signedOn: "2023-12-15", place: "Bagnols-sur-Cèze");
+        await conventions.SignBothAsync(id, signedOn: "2023-12-15", place: "Bagnols-sur-Cèze");
 
         // The service was down from 2024 to November 2026: one run catches up both renewals and the Q4 reminder.
         _factory.Clock.SetParisDate(new DateOnly(2026, 11, 23));
         await _factory.RunJobAsync("renewals");
-        var convention = await scenario.Operator.GetAsync($"/api/v1/conventions/{id}").ExpectAsync(HttpStatusCode.OK);
-        Assert.Equal("active", convention.Str("status"));
-        Assert.Equal(2, convention.GetProperty("renewals").GetInt32());
-        Assert.Equal("2026-01-01", convention.GetProperty("currentPeriod").Str("startsOn"));
-        Assert.Equal(new[] { "activated", "committee-reminder", "renewed", "renewed" }, Kinds(await NoticesAsync(id, scenario.OperatorId)));
+        var convention = await conventions.ConventionAsync(id);
+        Assert.Equal(("active", 2, "2026-01-01"), (convention.Status, convention.Renewals, convention.CurrentPeriod.StartsOn));
+        Assert.Equal(["activated", "committee-reminder", "renewed", "renewed"], await conventions.NoticeKindsAsync(id, @operator));
 
         // Committee outside the last quarter: refused; inside: held; it decides not to renew.
-        await scenario.Operator.PostJsonAsync($"/api/v1/conventions/{id}/committees", new { meetsOn = "2026-09-15" })
+        await conventions.Operator.PostJsonAsync($"/api/v1/conventions/{id}/committees", new { meetsOn = "2026-09-15" })
             .ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "committee.outside_last_quarter");
-        var committee = await scenario.Operator.PostJsonAsync($"/api/v1/conventions/{id}/committees", new { meetsOn = "2026-11-23" }).ExpectAsync(HttpStatusCode.Created);
-        await scenario.Operator.PostJsonAsync($"/api/v1/conventions/{id}/committees/{committee.Str("id")}/decision", new { renew = false, minutes = "L'association cesse ses permanences." })
+        var committee = await conventions.Operator.PostJsonAsync($"/api/v1/conventions/{id}/committees", new { meetsOn = "2026-11-23" }).ExpectAsync<CommitteeView>(HttpStatusCode.Created);
+        await conventions.Operator.PostJsonAsync($"/api/v1/conventions/{id}/committees/{committee.Id}/decision", new { renew = false, minutes = "L'association cesse ses permanences." })
             .ExpectAsync(HttpStatusCode.OK);
 
         _factory.Clock.SetParisDate(new DateOnly(2027, 1, 1), new TimeOnly(0, 10));
         await _factory.RunJobAsync("renewals");
         await _factory.RunJobAsync("renewals");
 
-        convention = await scenario.Operator.GetAsync($"/api/v1/conventions/{id}").ExpectAsync(HttpStatusCode.OK);
-        Assert.Equal("expired", convention.Str("status"));
-        Assert.Equal(new[] { "activated", "committee-reminder", "expired", "renewed", "renewed" }, Kinds(await NoticesAsync(id, scenario.OperatorId)));
+        Assert.Equal("expired", (await conventions.ConventionAsync(id)).Status);
+        Assert.Equal(["activated", "committee-reminder", "expired", "renewed", "renewed"], await conventions.NoticeKindsAsync(id, @operator));
     }
 
     [Fact]
     public async Task Publications_must_bear_both_logos_and_are_approved_by_each_party_for_itself()
     {
-        var scenario = await ConventionScenario.RucheAsync(_factory);
-        var id = (await scenario.DraftRucheAsync()).Str("id");
-        await scenario.SignBothAsync(id, place: "Bagnols-sur-Cèze");
+        var conventions = await ConventionsDriver.RucheAsync(_factory);
+        var id = (await conventions.DraftRucheAsync()).Id;
+        await conventions.SignBothAsync(id, place: "Bagnols-sur-Cèze");
 
-        await scenario.Partner.PostJsonAsync($"/api/v1/conventions/{id}/publications", new { title = "Flyer", medium = "flyer", bearsBothLogos = false })
+        await conventions.Partner.PostJsonAsync($"/api/v1/conventions/{id}/publications", new { title = "Flyer", medium = "flyer", bearsBothLogos = false })
             .ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "publication.logos_missing");
-        var publication = await scenario.Partner.PostJsonAsync($"/api/v1/conventions/{id}/publications", new { title = "Flyer", medium = "flyer", bearsBothLogos = true })
-            .ExpectAsync(HttpStatusCode.Created);
-        var url = $"/api/v1/conventions/{id}/publications/{publication.Str("id")}/approvals";
+        var publication = await conventions.Partner.PostJsonAsync($"/api/v1/conventions/{id}/publications", new { title = "Flyer", medium = "flyer", bearsBothLogos = true })
+            .ExpectAsync<PublicationView>(HttpStatusCode.Created);
+        var url = $"/api/v1/conventions/{id}/publications/{publication.Id}/approvals";
 
-        await scenario.Partner.PostJsonAsync(url, new { party = "operator" }).ExpectProblemAsync(HttpStatusCode.Forbidden, "publication.party_forbidden");
-        var half = await scenario.Partner.PostJsonAsync(url, new { party = "partner" }).ExpectAsync(HttpStatusCode.Created);
-        Assert.Equal("submitted", half.Str("status"));
-        await scenario.Partner.PostJsonAsync(url, new { party = "partner" }).ExpectProblemAsync(HttpStatusCode.Conflict, "publication.already_approved");
-        var approved = await scenario.Operator.PostJsonAsync(url, new { party = "operator" }).ExpectAsync(HttpStatusCode.Created);
-        Assert.Equal("approved", approved.Str("status"));
+        await conventions.Partner.PostJsonAsync(url, new { party = "operator" }).ExpectProblemAsync(HttpStatusCode.Forbidden, "publication.party_forbidden");
+        Assert.Equal("submitted", (await conventions.Partner.PostJsonAsync(url, new { party = "partner" }).ExpectAsync<PublicationView>(HttpStatusCode.Created)).Status);
+        await conventions.Partner.PostJsonAsync(url, new { party = "partner" }).ExpectProblemAsync(HttpStatusCode.Conflict, "publication.already_approved");
+        Assert.Equal("approved", (await conventions.Operator.PostJsonAsync(url, new { party = "operator" }).ExpectAsync<PublicationView>(HttpStatusCode.Created)).Status);
     }
 
     [Fact]
     public async Task A_culture_pour_tous_convention_has_no_co_approved_publications()
     {
-        var scenario = await ConventionScenario.CultureAsync(_factory);
-        var id = (await scenario.DraftCultureAsync()).Str("id");
-        await scenario.SignBothAsync(id);
+        var conventions = await ConventionsDriver.CultureAsync(_factory);
+        var id = (await conventions.DraftCultureAsync()).Id;
+        await conventions.SignBothAsync(id);
 
-        await scenario.Operator.PostJsonAsync($"/api/v1/conventions/{id}/publications", new { title = "Flyer", medium = "flyer", bearsBothLogos = true })
+        await conventions.Operator.PostJsonAsync($"/api/v1/conventions/{id}/publications", new { title = "Flyer", medium = "flyer", bearsBothLogos = true })
             .ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "publication.not_applicable");
     }
 }

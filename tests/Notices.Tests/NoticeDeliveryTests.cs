@@ -55,8 +55,8 @@ public sealed class NoticeDeliveryTests(NoticesFactory factory) : IClassFixture<
         factory.Clock.GetUtcNow(), "test-notice", subject, "<p>Madame, Monsieur,</p>",
         [new NoticeRecipient("Référent", email, organization)], [organization], DeduplicationKey: key);
 
-    private async Task<System.Text.Json.JsonElement> NoticesOfAsync(string organizationId) =>
-        await factory.Admin().GetAsync($"/api/v1/notices?organizationId={organizationId}").ExpectAsync(HttpStatusCode.OK);
+    private Task<NoticePage> NoticesOfAsync(string organizationId) =>
+        factory.Admin().GetAsync($"/api/v1/notices?organizationId={organizationId}").ExpectAsync<NoticePage>(HttpStatusCode.OK);
 
     [Fact]
     public async Task A_requested_notice_is_stored_once_and_delivered_to_the_pickup_folder_as_an_eml_file()
@@ -68,13 +68,12 @@ public sealed class NoticeDeliveryTests(NoticesFactory factory) : IClassFixture<
         await factory.RunJobAsync("outbox");
         await factory.RunJobAsync("outbox");
         var stored = await NoticesOfAsync(organization.ToString());
-        Assert.Equal(1, stored.GetProperty("total").GetInt32());
-        Assert.Equal("pending", stored.GetProperty("items")[0].Str("status"));
+        Assert.Equal("pending", stored.Only.Status);
 
         Assert.True(await factory.RunJobAsync("notices") >= 1);
-        var delivered = (await NoticesOfAsync(organization.ToString())).GetProperty("items")[0];
-        Assert.Equal("delivered", delivered.Str("status"));
-        var eml = Path.Combine(factory.PickupDirectory, $"notice-{Guid.Parse(delivered.Str("id")):N}-0@conventions.local.eml");
+        var delivered = (await NoticesOfAsync(organization.ToString())).Only;
+        Assert.Equal("delivered", delivered.Status);
+        var eml = Path.Combine(factory.PickupDirectory, $"notice-{delivered.Id:N}-0@conventions.local.eml");
         Assert.True(File.Exists(eml), eml);
         var message = await MimeMessage.LoadAsync(eml);
         Assert.Equal("Information de dernière minute", message.Subject);
@@ -91,8 +90,7 @@ public sealed class NoticeDeliveryTests(NoticesFactory factory) : IClassFixture<
         await factory.RunJobAsync("outbox");
 
         var stored = await NoticesOfAsync(organization.ToString());
-        Assert.Equal(1, stored.GetProperty("total").GetInt32());
-        Assert.Equal("Premier envoi", stored.GetProperty("items")[0].Str("subject"));
+        Assert.Equal("Premier envoi", stored.Only.Subject);
     }
 
     [Fact]
@@ -106,14 +104,13 @@ public sealed class NoticeDeliveryTests(NoticesFactory factory) : IClassFixture<
         try
         {
             await factory.RunJobAsync("notices");
-            var failed = (await NoticesOfAsync(organization.ToString())).GetProperty("items")[0];
-            Assert.Equal("failed", failed.Str("status"));
-            Assert.Equal(1, failed.GetProperty("attempts").GetInt32());
-            Assert.Contains("unreachable", failed.Str("lastError"), StringComparison.Ordinal);
+            var failed = (await NoticesOfAsync(organization.ToString())).Only;
+            Assert.Equal(("failed", 1), (failed.Status, failed.Attempts));
+            Assert.Contains("unreachable", failed.LastError, StringComparison.Ordinal);
 
             // Not retried before its backoff (one minute after the first failure)...
             await factory.RunJobAsync("notices");
-            Assert.Equal(1, (await NoticesOfAsync(organization.ToString())).GetProperty("items")[0].GetProperty("attempts").GetInt32());
+            Assert.Equal(1, (await NoticesOfAsync(organization.ToString())).Only.Attempts);
         }
         finally
         {
@@ -123,9 +120,8 @@ public sealed class NoticeDeliveryTests(NoticesFactory factory) : IClassFixture<
         // ...and delivered once it is due again and the server answers.
         factory.Clock.Advance(TimeSpan.FromMinutes(2));
         await factory.RunJobAsync("notices");
-        var delivered = (await NoticesOfAsync(organization.ToString())).GetProperty("items")[0];
-        Assert.Equal("delivered", delivered.Str("status"));
-        Assert.Equal(2, delivered.GetProperty("attempts").GetInt32());
+        var delivered = (await NoticesOfAsync(organization.ToString())).Only;
+        Assert.Equal(("delivered", 2), (delivered.Status, delivered.Attempts));
     }
 
     [Fact]
@@ -140,12 +136,12 @@ public sealed class NoticeDeliveryTests(NoticesFactory factory) : IClassFixture<
         await factory.RunJobAsync("outbox");
 
         var client = factory.Client(key);
-        var listed = await client.GetAsync("/api/v1/notices").ExpectAsync(HttpStatusCode.OK);
-        var filteredOnOther = await client.GetAsync($"/api/v1/notices?organizationId={theirs}").ExpectAsync(HttpStatusCode.OK);
+        var listed = await client.GetAsync("/api/v1/notices").ExpectAsync<NoticePage>(HttpStatusCode.OK);
+        var filteredOnOther = await client.GetAsync($"/api/v1/notices?organizationId={theirs}").ExpectAsync<NoticePage>(HttpStatusCode.OK);
 
-        Assert.Equal(new[] { "Pour moi" }, listed.GetProperty("items").EnumerateArray().Select(n => n.Str("subject")));
-        Assert.Equal(0, filteredOnOther.GetProperty("total").GetInt32());
-        var otherId = (await admin.GetAsync($"/api/v1/notices?organizationId={theirs}").ExpectAsync(HttpStatusCode.OK)).GetProperty("items")[0].Str("id");
+        Assert.Equal(["Pour moi"], listed.Items.Select(n => n.Subject));
+        Assert.Equal(0, filteredOnOther.Total);
+        var otherId = (await NoticesOfAsync(theirs)).Only.Id;
         await client.GetAsync($"/api/v1/notices/{otherId}").ExpectProblemAsync(HttpStatusCode.NotFound, "notice.not_found");
     }
 
@@ -156,9 +152,9 @@ public sealed class NoticeDeliveryTests(NoticesFactory factory) : IClassFixture<
         var organization = Guid.NewGuid();
         await factory.RequestAsync(Request(organization, "Après redémarrage"));
 
-        Assert.Equal(0, (await NoticesOfAsync(organization.ToString())).GetProperty("total").GetInt32());
+        Assert.Equal(0, (await NoticesOfAsync(organization.ToString())).Total);
         await factory.RunJobAsync("outbox");
-        Assert.Equal(1, (await NoticesOfAsync(organization.ToString())).GetProperty("total").GetInt32());
+        Assert.Equal(1, (await NoticesOfAsync(organization.ToString())).Total);
     }
 
     [Fact]
@@ -174,13 +170,12 @@ public sealed class NoticeDeliveryTests(NoticesFactory factory) : IClassFixture<
             await factory.RunJobAsync("outbox");
             await factory.RunJobAsync("notices");
 
-            var notice = (await NoticesOfAsync(organization.ToString())).GetProperty("items")[0];
-            Assert.Equal("failed", notice.Str("status"));
-            var recipients = notice.GetProperty("recipients").EnumerateArray().ToDictionary(r => r.Str("email"));
-            Assert.NotEqual(System.Text.Json.JsonValueKind.Null, recipients["referente@example.org"].GetProperty("deliveredAt").ValueKind);
-            Assert.Equal(System.Text.Json.JsonValueKind.Null, recipients["parti@example.org"].GetProperty("deliveredAt").ValueKind);
-            Assert.Contains("550", recipients["parti@example.org"].Str("error"), StringComparison.Ordinal);
-            var id = Guid.Parse(notice.Str("id"));
+            var notice = (await NoticesOfAsync(organization.ToString())).Only;
+            Assert.Equal("failed", notice.Status);
+            Assert.NotNull(notice.Recipient("referente@example.org").DeliveredAt);
+            Assert.Null(notice.Recipient("parti@example.org").DeliveredAt);
+            Assert.Contains("550", notice.Recipient("parti@example.org").Error, StringComparison.Ordinal);
+            var id = notice.Id;
             Assert.True(File.Exists(Path.Combine(factory.PickupDirectory, $"notice-{id:N}-0@conventions.local.eml")));
 
             // The retry sends only to the recipient still waiting; the first one is not written to twice.
@@ -188,8 +183,7 @@ public sealed class NoticeDeliveryTests(NoticesFactory factory) : IClassFixture<
             File.Delete(Path.Combine(factory.PickupDirectory, $"notice-{id:N}-0@conventions.local.eml"));
             factory.Clock.Advance(TimeSpan.FromHours(1));
             await factory.RunJobAsync("notices");
-            var retried = (await NoticesOfAsync(organization.ToString())).GetProperty("items")[0];
-            Assert.Equal("delivered", retried.Str("status"));
+            Assert.Equal("delivered", (await NoticesOfAsync(organization.ToString())).Only.Status);
             Assert.False(File.Exists(Path.Combine(factory.PickupDirectory, $"notice-{id:N}-0@conventions.local.eml")));
             Assert.True(File.Exists(Path.Combine(factory.PickupDirectory, $"notice-{id:N}-1@conventions.local.eml")));
         }

@@ -136,8 +136,8 @@ public sealed class SmtpDeliveryTests(SmtpFactory factory) : IClassFixture<SmtpF
         await factory.RunJobAsync("outbox");
     }
 
-    private async Task<System.Text.Json.JsonElement> NoticeAsync(Guid organization) =>
-        (await factory.Admin().GetAsync($"/api/v1/notices?organizationId={organization}").ExpectAsync(HttpStatusCode.OK)).GetProperty("items")[0];
+    private async Task<NoticeView> NoticeAsync(Guid organization) =>
+        (await factory.Admin().GetAsync($"/api/v1/notices?organizationId={organization}").ExpectAsync<NoticePage>(HttpStatusCode.OK)).Only;
 
     [Fact]
     public async Task A_notice_is_delivered_by_smtp_when_a_host_is_configured()
@@ -147,7 +147,7 @@ public sealed class SmtpDeliveryTests(SmtpFactory factory) : IClassFixture<SmtpF
 
         await factory.RunJobAsync("notices");
 
-        Assert.Equal("delivered", (await NoticeAsync(organization)).Str("status"));
+        Assert.Equal("delivered", (await NoticeAsync(organization)).Status);
         var message = Assert.Single(factory.Smtp.Messages, m => m.Contains("Reconduction tacite", StringComparison.Ordinal));
         Assert.Contains("referente@example.org", message, StringComparison.Ordinal);
         Assert.False(Directory.Exists(factory.PickupDirectory) && Directory.EnumerateFiles(factory.PickupDirectory).Any());
@@ -168,11 +168,11 @@ public sealed class SmtpDeliveryTests(SmtpFactory factory) : IClassFixture<SmtpF
             factory.Smtp.RefuseRecipients = false;
         }
         var failed = await NoticeAsync(organization);
-        Assert.Equal("failed", failed.Str("status"));
+        Assert.Equal("failed", failed.Status);
 
         factory.Clock.Advance(TimeSpan.FromMinutes(2));
         await factory.RunJobAsync("notices");
 
-        Assert.Equal("delivered", (await NoticeAsync(organization)).Str("status"));
+        Assert.Equal("delivered", (await NoticeAsync(organization)).Status);
     }
 }

@@ -39,8 +39,8 @@ public sealed class AccessTests(ConventionsFactory factory) : IClassFixture<Conv
         await client.GetAsync($"/api/v1/organizations/{theirs}").ExpectProblemAsync(HttpStatusCode.Forbidden, "organization.forbidden");
         await client.PostJsonAsync($"/api/v1/organizations/{theirs}/contacts", new { fullName = "Intrus", email = "x@example.org", roles = new[] { "staff" } })
             .ExpectProblemAsync(HttpStatusCode.Forbidden, "organization.forbidden");
-        var listed = await client.GetAsync("/api/v1/organizations").ExpectAsync(HttpStatusCode.OK);
-        Assert.Equal(new[] { mine }, listed.GetProperty("items").EnumerateArray().Select(o => o.Str("id")));
+        var listed = await client.GetAsync("/api/v1/organizations").ExpectAsync<PageView<OrganizationView>>(HttpStatusCode.OK);
+        Assert.Equal([Guid.Parse(mine)], listed.Items.Select(o => o.Id));
     }
 
     [Fact]
@@ -116,11 +116,11 @@ public sealed class AccessTests(ConventionsFactory factory) : IClassFixture<Conv
         var (credentialId, oldKey) = await admin.IssueKeyAsync(organization, "partner");
 
         var rotated = await factory.Client(oldKey).PostAsync($"/api/v1/organizations/{organization}/credentials/{credentialId}/rotate", null)
-            .ExpectAsync(HttpStatusCode.Created);
-        var newKey = rotated.Str("key");
+            .ExpectAsync<IssuedKeyView>(HttpStatusCode.Created);
+        var newKey = rotated.Key;
 
         Assert.NotEqual(oldKey, newKey);
-        Assert.Equal(credentialId, rotated.Str("replaces"));
+        Assert.Equal(Guid.Parse(credentialId), rotated.Replaces);
         await factory.Client(oldKey).GetAsync("/api/v1/notices").ExpectProblemAsync(HttpStatusCode.Unauthorized, "auth.key_revoked");
         await factory.Client(newKey).GetAsync("/api/v1/notices").ExpectAsync(HttpStatusCode.OK);
     }

@@ -24,10 +24,10 @@ public sealed partial class DonationTests(ConventionsFactory factory) : IClassFi
         var donor = await client.CreateOrganizationAsync("Association Donatrice");
 
         var donation = await client.PostJsonAsync($"/api/v1/organizations/{donor}/donations", new { amount = 150.00m, receivedOn = "2026-11-20", method = "transfer" })
-            .ExpectAsync(HttpStatusCode.Created);
-        var receipt = await client.GetStringAsync(donation.Str("receiptUrl"));
+            .ExpectAsync<DonationView>(HttpStatusCode.Created);
+        var receipt = await client.GetStringAsync(donation.ReceiptUrl);
 
-        Assert.Matches("^DON-2026-[0-9A-F]{8}$", donation.Str("receiptNumber"));
+        Assert.Matches("^DON-2026-[0-9A-F]{8}$", donation.ReceiptNumber);
         Approvals.Verify(ReceiptNumber().Replace(receipt, "DON-2026-XXXXXXXX"), "donation-receipt");
     }
 
@@ -39,8 +39,8 @@ public sealed partial class DonationTests(ConventionsFactory factory) : IClassFi
         var donor = await client.CreateOrganizationAsync("<script>alert('x')</script> {{ 7*7 }}");
 
         var donation = await client.PostJsonAsync($"/api/v1/organizations/{donor}/donations", new { amount = 10m, receivedOn = "2026-11-20", method = "cash" })
-            .ExpectAsync(HttpStatusCode.Created);
-        var receipt = await client.GetStringAsync(donation.Str("receiptUrl"));
+            .ExpectAsync<DonationView>(HttpStatusCode.Created);
+        var receipt = await client.GetStringAsync(donation.ReceiptUrl);
 
         Assert.DoesNotContain("<script>", receipt, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;", receipt, StringComparison.Ordinal);

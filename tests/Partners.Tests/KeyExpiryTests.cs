@@ -13,9 +13,9 @@ public sealed class KeyExpiryTests(ConventionsFactory factory) : IClassFixture<C
         var admin = factory.Admin();
         var organization = await admin.CreateOrganizationAsync("Structure saison");
         var issued = await admin.PostJsonAsync($"/api/v1/organizations/{organization}/credentials", new { role = "booker", label = "Accueil" })
-            .ExpectAsync(HttpStatusCode.Created);
-        Assert.Equal("2027-09-30", issued.Str("expiresOn"));
-        var client = factory.Client(issued.Str("key"));
+            .ExpectAsync<IssuedKeyView>(HttpStatusCode.Created);
+        Assert.Equal("2027-09-30", issued.ExpiresOn);
+        var client = factory.Client(issued.Key);
 
         factory.Clock.SetParisDate(new DateOnly(2027, 9, 30), new TimeOnly(23, 59));
         await client.GetAsync("/api/v1/notices").ExpectAsync(HttpStatusCode.OK);
