@@ -1,8 +1,6 @@
 using Conventions.BuildingBlocks.Jobs;
 using Conventions.BuildingBlocks.Persistence;
 using Conventions.Modules.Conventions.Features;
-using Conventions.Modules.Conventions.Persistence;
-using FluentValidation;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

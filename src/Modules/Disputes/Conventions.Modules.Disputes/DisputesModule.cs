@@ -1,8 +1,6 @@
 using Conventions.BuildingBlocks.Jobs;
 using Conventions.BuildingBlocks.Persistence;
 using Conventions.Modules.Disputes.Features;
-using Conventions.Modules.Disputes.Persistence;
-using FluentValidation;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

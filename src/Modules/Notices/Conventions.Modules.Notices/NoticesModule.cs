@@ -2,8 +2,6 @@ using Conventions.BuildingBlocks.Jobs;
 using Conventions.BuildingBlocks.Persistence;
 using Conventions.Modules.Notices.Delivery;
 using Conventions.Modules.Notices.Features;
-using Conventions.Modules.Notices.Persistence;
-using FluentValidation;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

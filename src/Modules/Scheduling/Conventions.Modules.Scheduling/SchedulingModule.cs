@@ -1,7 +1,5 @@
 using Conventions.BuildingBlocks.Persistence;
 using Conventions.Modules.Scheduling.Features;
-using Conventions.Modules.Scheduling.Persistence;
-using FluentValidation;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,3 @@
-using Conventions.BuildingBlocks.Errors;
-using Conventions.Modules.Conventions.Contracts;
-
 namespace Conventions.Modules.Conventions.Domain;
 
 internal enum AmendmentStatus

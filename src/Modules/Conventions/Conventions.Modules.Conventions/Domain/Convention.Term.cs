@@ -1,6 +1,3 @@
-using Conventions.BuildingBlocks.Errors;
-using Conventions.Modules.Conventions.Contracts;
-
 namespace Conventions.Modules.Conventions.Domain;
 
 /// <summary>A convention's term as time passes: the fixed term's notice and expiry, tacit yearly renewal and its follow-up committee.</summary>

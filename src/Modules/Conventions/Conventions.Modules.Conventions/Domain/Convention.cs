@@ -1,6 +1,4 @@
-using Conventions.BuildingBlocks.Errors;
 using Conventions.BuildingBlocks.Rendering;
-using Conventions.Modules.Conventions.Contracts;
 
 namespace Conventions.Modules.Conventions.Domain;
 

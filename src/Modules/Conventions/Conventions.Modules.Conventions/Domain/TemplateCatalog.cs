@@ -1,5 +1,3 @@
-using Conventions.Modules.Conventions.Contracts;
-
 namespace Conventions.Modules.Conventions.Domain;
 
 /// <summary>The kind of term a template declares.</summary>

@@ -1,10 +1,3 @@
-using Conventions.BuildingBlocks.Access;
-using Conventions.BuildingBlocks.Errors;
-using Conventions.Modules.Conventions.Contracts;
-using Conventions.Modules.Conventions.Domain;
-using Conventions.Modules.Conventions.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 namespace Conventions.Modules.Conventions.Features;
 
 /// <summary>Partners see their own conventions, operators theirs, platform admins all.</summary>

@@ -1,10 +1,6 @@
 using System.Text.Json;
-using Conventions.BuildingBlocks.Errors;
 using Conventions.BuildingBlocks.Rendering;
-using Conventions.Modules.Conventions.Contracts;
-using Conventions.Modules.Conventions.Domain;
 using Conventions.Modules.Partners.Contracts;
-using Mediator;
 
 namespace Conventions.Modules.Conventions.Features;
 

@@ -1,6 +1,3 @@
-using Conventions.Modules.Conventions.Contracts;
-using Conventions.Modules.Conventions.Domain;
-using Conventions.Modules.Conventions.Persistence;
 using Conventions.Modules.Notices.Contracts;
 
 namespace Conventions.Modules.Conventions.Features;

@@ -1,10 +1,5 @@
 using Conventions.BuildingBlocks.Persistence;
-using Conventions.BuildingBlocks.Time;
-using Conventions.Modules.Conventions.Contracts;
-using Conventions.Modules.Conventions.Domain;
-using Conventions.Modules.Conventions.Persistence;
 using Conventions.Modules.Partners.Contracts;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Conventions.Modules.Conventions.Features;

@@ -1,8 +1,4 @@
 using Conventions.BuildingBlocks.Jobs;
-using Conventions.BuildingBlocks.Time;
-using Conventions.Modules.Conventions.Domain;
-using Conventions.Modules.Conventions.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

@@ -2,8 +2,6 @@ using Conventions.BuildingBlocks.Caching;
 using Conventions.Modules.Conventions.Features;
 using System.Text.Json;
 using Conventions.BuildingBlocks.Persistence;
-using Conventions.Modules.Conventions.Domain;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

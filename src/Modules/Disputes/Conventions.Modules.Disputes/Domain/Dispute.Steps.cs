@@ -1,6 +1,4 @@
-using Conventions.BuildingBlocks.Errors;
 using Conventions.Modules.Conventions.Contracts;
-using Conventions.Modules.Disputes.Contracts;
 
 namespace Conventions.Modules.Disputes.Domain;
 

@@ -1,7 +1,5 @@
-using Conventions.BuildingBlocks.Errors;
 using Conventions.BuildingBlocks.LegalCalendar;
 using Conventions.Modules.Conventions.Contracts;
-using Conventions.Modules.Disputes.Contracts;
 
 namespace Conventions.Modules.Disputes.Domain;
 

@@ -1,8 +1,4 @@
 using Conventions.BuildingBlocks.Jobs;
-using Conventions.BuildingBlocks.Time;
-using Conventions.Modules.Disputes.Persistence;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

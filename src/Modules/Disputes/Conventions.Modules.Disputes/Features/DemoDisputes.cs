@@ -1,11 +1,5 @@
-using Conventions.BuildingBlocks.Access;
 using Conventions.BuildingBlocks.Persistence;
-using Conventions.BuildingBlocks.Time;
 using Conventions.Modules.Conventions.Contracts;
-using Conventions.Modules.Disputes.Domain;
-using Conventions.Modules.Disputes.Persistence;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Conventions.Modules.Disputes.Features;

@@ -1,14 +1,8 @@
-using Conventions.BuildingBlocks.Errors;
 using Conventions.BuildingBlocks.Jobs;
 using Conventions.BuildingBlocks.Rendering;
-using Conventions.BuildingBlocks.Time;
 using Conventions.Modules.Conventions.Contracts;
-using Conventions.Modules.Disputes.Contracts;
-using Conventions.Modules.Disputes.Domain;
-using Conventions.Modules.Disputes.Persistence;
 using Conventions.Modules.Notices.Contracts;
 using Conventions.Modules.Partners.Contracts;
-using Mediator;
 
 namespace Conventions.Modules.Disputes.Features;
 

@@ -1,6 +1,4 @@
 using Conventions.BuildingBlocks.Persistence;
-using Conventions.Modules.Disputes.Domain;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
 namespace Conventions.Modules.Disputes.Persistence;

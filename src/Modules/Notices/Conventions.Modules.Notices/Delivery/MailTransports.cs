@@ -1,4 +1,3 @@
-using Conventions.Modules.Notices.Domain;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;

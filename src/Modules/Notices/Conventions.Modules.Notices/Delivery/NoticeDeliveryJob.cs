@@ -1,7 +1,4 @@
 using Conventions.BuildingBlocks.Jobs;
-using Conventions.Modules.Notices.Domain;
-using Conventions.Modules.Notices.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,8 +1,4 @@
-using Conventions.BuildingBlocks.Access;
 using Conventions.BuildingBlocks.Errors;
-using Conventions.Modules.Notices.Persistence;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Conventions.Modules.Notices.Features;
 

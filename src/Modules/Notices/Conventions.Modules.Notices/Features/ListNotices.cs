@@ -1,10 +1,3 @@
-using Conventions.BuildingBlocks.Access;
-using Conventions.BuildingBlocks.Web;
-using Conventions.Modules.Notices.Persistence;
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace Conventions.Modules.Notices.Features;
 
 internal sealed record ListNoticesQuery(Guid? ConventionId, Guid? DisputeId, Guid? OrganizationId, int Offset, int Limit)

@@ -1,5 +1,3 @@
-using Conventions.Modules.Notices.Domain;
-
 namespace Conventions.Modules.Notices.Features;
 
 /// <summary>A notice as partner portals list it.</summary>

@@ -1,5 +1,3 @@
-using Conventions.BuildingBlocks.Web;
-using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http;

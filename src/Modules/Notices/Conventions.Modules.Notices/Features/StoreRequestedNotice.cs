@@ -1,9 +1,5 @@
 using Conventions.BuildingBlocks.Jobs;
 using Conventions.Modules.Notices.Contracts;
-using Conventions.Modules.Notices.Domain;
-using Conventions.Modules.Notices.Persistence;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Conventions.Modules.Notices.Features;
 

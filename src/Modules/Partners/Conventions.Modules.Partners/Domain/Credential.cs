@@ -1,8 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Conventions.BuildingBlocks.Access;
-using Conventions.BuildingBlocks.Errors;
-using Conventions.Modules.Partners.Contracts;
 
 namespace Conventions.Modules.Partners.Domain;
 

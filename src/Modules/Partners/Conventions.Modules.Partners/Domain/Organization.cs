@@ -1,6 +1,3 @@
-using Conventions.BuildingBlocks.Errors;
-using Conventions.Modules.Partners.Contracts;
-
 namespace Conventions.Modules.Partners.Domain;
 
 /// <summary>A registered organization: an operator (ALLIES, the town), a social, cultural or premises partner.</summary>

@@ -1,11 +1,4 @@
-using Conventions.BuildingBlocks.Access;
 using Conventions.BuildingBlocks.Persistence;
-using Conventions.BuildingBlocks.Time;
-using Conventions.BuildingBlocks.Web;
-using Conventions.Modules.Partners.Contracts;
-using Conventions.Modules.Partners.Domain;
-using Conventions.Modules.Partners.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

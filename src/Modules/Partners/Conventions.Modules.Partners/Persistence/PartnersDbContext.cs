@@ -1,9 +1,6 @@
 using Conventions.BuildingBlocks.Caching;
 using Conventions.Modules.Partners.Features;
 using Conventions.BuildingBlocks.Persistence;
-using Conventions.Modules.Partners.Contracts;
-using Conventions.Modules.Partners.Domain;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Design;
 

@@ -1,9 +1,5 @@
 using Conventions.BuildingBlocks.Outbox;
 using Conventions.Modules.Conventions.Contracts;
-using Conventions.Modules.Scheduling.Domain;
-using Conventions.Modules.Scheduling.Persistence;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Conventions.Modules.Scheduling.Features;
 

@@ -1,11 +1,5 @@
-using Conventions.BuildingBlocks.Access;
 using Conventions.BuildingBlocks.Persistence;
-using Conventions.BuildingBlocks.Time;
 using Conventions.Modules.Partners.Contracts;
-using Conventions.Modules.Scheduling.Domain;
-using Conventions.Modules.Scheduling.Persistence;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Conventions.Modules.Scheduling.Features;

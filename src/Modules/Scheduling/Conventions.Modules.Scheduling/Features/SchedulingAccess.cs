@@ -1,11 +1,4 @@
-using Conventions.BuildingBlocks.Access;
-using Conventions.BuildingBlocks.Errors;
-using Conventions.BuildingBlocks.Time;
 using Conventions.Modules.Conventions.Contracts;
-using Conventions.Modules.Scheduling.Domain;
-using Conventions.Modules.Scheduling.Persistence;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Conventions.Modules.Scheduling.Features;
 

@@ -1,6 +1,3 @@
-using Conventions.BuildingBlocks.Errors;
-using Conventions.BuildingBlocks.Time;
-
 namespace Conventions.Modules.Ticketing.Domain;
 
 /// <summary>A social partner's booking for one beneficiary, with guests and companions: all seats or none.</summary>

@@ -1,5 +1,3 @@
-using Conventions.BuildingBlocks.Errors;
-
 namespace Conventions.Modules.Ticketing.Domain;
 
 /// <summary>

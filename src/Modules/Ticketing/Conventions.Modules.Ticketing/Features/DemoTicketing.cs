@@ -1,9 +1,5 @@
 using Conventions.BuildingBlocks.Persistence;
-using Conventions.BuildingBlocks.Time;
 using Conventions.Modules.Partners.Contracts;
-using Conventions.Modules.Ticketing.Domain;
-using Conventions.Modules.Ticketing.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Conventions.Modules.Ticketing.Features;

@@ -1,9 +1,3 @@
-using Conventions.BuildingBlocks.Access;
-using Conventions.BuildingBlocks.Errors;
-using Conventions.Modules.Ticketing.Domain;
-using Conventions.Modules.Ticketing.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 namespace Conventions.Modules.Ticketing.Features;
 
 internal static class TicketingAccess

@@ -1,9 +1,6 @@
 using Conventions.BuildingBlocks.Rendering;
 using Conventions.Modules.Notices.Contracts;
 using Conventions.Modules.Partners.Contracts;
-using Conventions.Modules.Ticketing.Persistence;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Conventions.Modules.Ticketing.Features;
 

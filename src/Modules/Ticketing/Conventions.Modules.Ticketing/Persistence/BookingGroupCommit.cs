@@ -1,9 +1,6 @@
 using System.Data;
 using System.Threading.Channels;
-using Conventions.BuildingBlocks.Errors;
 using Conventions.BuildingBlocks.Persistence;
-using Conventions.Modules.Ticketing.Domain;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

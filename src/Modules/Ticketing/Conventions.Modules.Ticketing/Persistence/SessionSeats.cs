@@ -1,6 +1,3 @@
-using Conventions.Modules.Ticketing.Domain;
-using Microsoft.EntityFrameworkCore;
-
 namespace Conventions.Modules.Ticketing.Persistence;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Conventions.Modules.Ticketing.Domain;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Conventions.Modules.Ticketing.Persistence;

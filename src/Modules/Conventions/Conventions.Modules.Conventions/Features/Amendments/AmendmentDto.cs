@@ -1,5 +1,3 @@
-using Conventions.Modules.Conventions.Domain;
-
 namespace Conventions.Modules.Conventions.Features;
 
 internal sealed record AmendmentChangesDto(DateOnly? EndsOn, IReadOnlyDictionary<string, string> Variables);

@@ -1,9 +1,3 @@
-using Conventions.BuildingBlocks.Access;
-using Conventions.BuildingBlocks.Errors;
-using Conventions.Modules.Conventions.Persistence;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace Conventions.Modules.Conventions.Features;
 
 internal sealed record GetAmendmentDocument(Guid ConventionId, Guid AmendmentId) : IQuery<string>;

@@ -1,7 +1,3 @@
-using Conventions.BuildingBlocks.Access;
-using Conventions.Modules.Conventions.Persistence;
-using FluentValidation;
-using Mediator;
 using Microsoft.AspNetCore.Builder;
 
 namespace Conventions.Modules.Conventions.Features;

@@ -1,7 +1,3 @@
-using Conventions.BuildingBlocks.Errors;
-using Conventions.BuildingBlocks.Validation;
-using Conventions.Modules.Conventions.Domain;
-
 namespace Conventions.Modules.Conventions.Features;
 
 /// <summary>Rules on terms and variables shared by drafting, editing and amending.</summary>

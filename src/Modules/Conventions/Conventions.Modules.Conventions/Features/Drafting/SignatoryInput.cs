@@ -1,6 +1,3 @@
-using Conventions.BuildingBlocks.Validation;
-using FluentValidation;
-
 namespace Conventions.Modules.Conventions.Features;
 
 /// <summary>A signatory of the convention.</summary>

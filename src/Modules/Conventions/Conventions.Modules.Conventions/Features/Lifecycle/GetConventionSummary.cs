@@ -1,8 +1,3 @@
-using Conventions.Modules.Conventions.Contracts;
-using Conventions.Modules.Conventions.Persistence;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace Conventions.Modules.Conventions.Features;
 
 /// <summary>A convention as other modules see it, through the Contracts.</summary>

@@ -1,9 +1,3 @@
-using Conventions.Modules.Conventions.Contracts;
-using Conventions.Modules.Conventions.Domain;
-using Conventions.Modules.Conventions.Persistence;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace Conventions.Modules.Conventions.Features;
 
 /// <summary>The status changes the dispute workflow applies; idempotent, each publishing its integration event once.</summary>

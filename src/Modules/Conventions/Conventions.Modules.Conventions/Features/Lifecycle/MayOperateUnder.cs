@@ -1,8 +1,4 @@
 using Conventions.BuildingBlocks.Caching;
-using Conventions.Modules.Conventions.Contracts;
-using Conventions.Modules.Conventions.Persistence;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Conventions.Modules.Conventions.Features;
 

@@ -1,12 +1,4 @@
-using Conventions.BuildingBlocks.Access;
-using Conventions.BuildingBlocks.Errors;
-using Conventions.Modules.Conventions.Contracts;
-using Conventions.Modules.Conventions.Domain;
-using Conventions.Modules.Conventions.Persistence;
-using FluentValidation;
-using Mediator;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.EntityFrameworkCore;
 
 namespace Conventions.Modules.Conventions.Features;
 

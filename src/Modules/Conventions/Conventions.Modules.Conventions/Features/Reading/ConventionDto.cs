@@ -1,6 +1,3 @@
-using Conventions.Modules.Conventions.Contracts;
-using Conventions.Modules.Conventions.Domain;
-
 namespace Conventions.Modules.Conventions.Features;
 
 internal sealed record PeriodDto(DateOnly StartsOn, DateOnly EndsOn);

@@ -1,8 +1,3 @@
-using Conventions.BuildingBlocks.Access;
-using Conventions.Modules.Conventions.Persistence;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace Conventions.Modules.Conventions.Features;
 
 internal sealed record GetConvention(Guid Id) : IQuery<ConventionDto>;

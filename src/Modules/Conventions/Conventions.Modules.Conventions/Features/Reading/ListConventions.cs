@@ -1,10 +1,3 @@
-using Conventions.BuildingBlocks.Access;
-using Conventions.BuildingBlocks.Web;
-using Conventions.Modules.Conventions.Contracts;
-using Conventions.Modules.Conventions.Persistence;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace Conventions.Modules.Conventions.Features;
 
 internal sealed record ListConventions(ConventionStatus? Status, string? TemplateKey, Guid? OrganizationId) : IQuery<ListResponse<ConventionDto>>;

@@ -1,6 +1,3 @@
-using Conventions.BuildingBlocks.Web;
-using Conventions.Modules.Conventions.Contracts;
-using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http;

@@ -1,7 +1,3 @@
-using Conventions.BuildingBlocks.Access;
-using Conventions.Modules.Conventions.Persistence;
-using Mediator;
-
 namespace Conventions.Modules.Conventions.Features;
 
 /// <summary>Freezes the rendered document and its SHA-256, and opens the convention to signatures.</summary>

@@ -1,10 +1,3 @@
-using Conventions.BuildingBlocks.Access;
-using Conventions.BuildingBlocks.Time;
-using Conventions.BuildingBlocks.Validation;
-using Conventions.Modules.Conventions.Contracts;
-using Conventions.Modules.Conventions.Persistence;
-using FluentValidation;
-using Mediator;
 using Microsoft.AspNetCore.Builder;
 
 namespace Conventions.Modules.Conventions.Features;

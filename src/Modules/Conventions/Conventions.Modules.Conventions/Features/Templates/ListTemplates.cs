@@ -1,8 +1,3 @@
-using Conventions.BuildingBlocks.Web;
-using Conventions.Modules.Conventions.Contracts;
-using Conventions.Modules.Conventions.Domain;
-using Mediator;
-
 namespace Conventions.Modules.Conventions.Features;
 
 internal sealed record CommitmentDto(ConventionParty Party, string Section, string Text);

@@ -1,9 +1,4 @@
-using Conventions.BuildingBlocks.Access;
-using Conventions.BuildingBlocks.Errors;
 using Conventions.Modules.Conventions.Contracts;
-using Conventions.Modules.Disputes.Domain;
-using Conventions.Modules.Disputes.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Conventions.Modules.Disputes.Features;
 

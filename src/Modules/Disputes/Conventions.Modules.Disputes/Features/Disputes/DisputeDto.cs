@@ -1,6 +1,4 @@
 using Conventions.Modules.Conventions.Contracts;
-using Conventions.Modules.Disputes.Contracts;
-using Conventions.Modules.Disputes.Domain;
 
 namespace Conventions.Modules.Disputes.Features;
 

@@ -1,8 +1,3 @@
-using Conventions.BuildingBlocks.Access;
-using Conventions.Modules.Disputes.Persistence;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace Conventions.Modules.Disputes.Features;
 
 internal sealed record GetDispute(Guid Id) : IQuery<DisputeDto>;

@@ -1,10 +1,3 @@
-using Conventions.BuildingBlocks.Access;
-using Conventions.BuildingBlocks.Web;
-using Conventions.Modules.Disputes.Contracts;
-using Conventions.Modules.Disputes.Persistence;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace Conventions.Modules.Disputes.Features;
 
 internal sealed record ListDisputes(Guid? ConventionId, DisputeStatus? Status) : IQuery<ListResponse<DisputeDto>>;

@@ -1,15 +1,5 @@
-using Conventions.BuildingBlocks.Access;
-using Conventions.BuildingBlocks.Errors;
-using Conventions.BuildingBlocks.Time;
-using Conventions.BuildingBlocks.Validation;
 using Conventions.Modules.Conventions.Contracts;
-using Conventions.Modules.Disputes.Contracts;
-using Conventions.Modules.Disputes.Domain;
-using Conventions.Modules.Disputes.Persistence;
-using FluentValidation;
-using Mediator;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.EntityFrameworkCore;
 
 namespace Conventions.Modules.Disputes.Features;
 

@@ -1,11 +1,4 @@
-using Conventions.BuildingBlocks.Access;
 using Conventions.BuildingBlocks.Caching;
-using Conventions.BuildingBlocks.Time;
-using Conventions.Modules.Partners.Contracts;
-using Conventions.Modules.Partners.Domain;
-using Conventions.Modules.Partners.Persistence;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Conventions.Modules.Partners.Features;

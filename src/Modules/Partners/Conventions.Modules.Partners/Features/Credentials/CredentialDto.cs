@@ -1,5 +1,3 @@
-using Conventions.BuildingBlocks.Access;
-using Conventions.Modules.Partners.Contracts;
 using Microsoft.Extensions.Options;
 
 namespace Conventions.Modules.Partners.Features;

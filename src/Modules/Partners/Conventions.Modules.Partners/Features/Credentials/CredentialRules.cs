@@ -1,10 +1,3 @@
-using Conventions.BuildingBlocks.Access;
-using Conventions.BuildingBlocks.Errors;
-using Conventions.BuildingBlocks.Time;
-using Conventions.Modules.Partners.Domain;
-using FluentValidation;
-using Conventions.Modules.Partners.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Conventions.Modules.Partners.Features;

@@ -1,13 +1,4 @@
-using Conventions.BuildingBlocks.Access;
-using Conventions.BuildingBlocks.Errors;
-using Conventions.BuildingBlocks.Time;
-using Conventions.BuildingBlocks.Validation;
-using Conventions.Modules.Partners.Domain;
-using Conventions.Modules.Partners.Persistence;
-using FluentValidation;
-using Mediator;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Conventions.Modules.Partners.Features;

@@ -1,6 +1,3 @@
-using Conventions.Modules.Partners.Persistence;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Conventions.Modules.Partners.Features;

@@ -1,10 +1,3 @@
-using Conventions.BuildingBlocks.Access;
-using Conventions.BuildingBlocks.Web;
-using Conventions.Modules.Partners.Contracts;
-using Conventions.Modules.Partners.Persistence;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace Conventions.Modules.Partners.Features;
 
 /// <summary>The partner directory entry adds contact details and the referents, to ease partnerships between structures.</summary>

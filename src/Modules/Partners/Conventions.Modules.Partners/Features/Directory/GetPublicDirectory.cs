@@ -1,9 +1,3 @@
-using Conventions.BuildingBlocks.Web;
-using Conventions.Modules.Partners.Contracts;
-using Conventions.Modules.Partners.Persistence;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace Conventions.Modules.Partners.Features;
 
 /// <summary>The public directory entry: name, postal address, website, and the phone only where the organization agreed.</summary>

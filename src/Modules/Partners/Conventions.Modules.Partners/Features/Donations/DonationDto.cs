@@ -1,5 +1,3 @@
-using Conventions.Modules.Partners.Domain;
-
 namespace Conventions.Modules.Partners.Features;
 
 internal sealed record DonationDto(Guid Id, Guid DonorOrganizationId, Guid RecipientOrganizationId, decimal Amount, DateOnly ReceivedOn, DonationMethod Method, string ReceiptNumber, string ReceiptSha256, string ReceiptUrl);

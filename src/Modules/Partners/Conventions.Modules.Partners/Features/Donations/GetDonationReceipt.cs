@@ -1,9 +1,3 @@
-using Conventions.BuildingBlocks.Access;
-using Conventions.BuildingBlocks.Errors;
-using Conventions.Modules.Partners.Persistence;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace Conventions.Modules.Partners.Features;
 
 internal sealed record GetDonationReceipt(Guid OrganizationId, Guid DonationId) : IQuery<string>;

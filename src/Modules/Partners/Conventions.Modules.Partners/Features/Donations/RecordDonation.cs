@@ -1,13 +1,5 @@
-using Conventions.BuildingBlocks.Access;
-using Conventions.BuildingBlocks.Errors;
 using Conventions.BuildingBlocks.Rendering;
-using Conventions.BuildingBlocks.Time;
-using Conventions.Modules.Partners.Domain;
-using Conventions.Modules.Partners.Persistence;
-using FluentValidation;
-using Mediator;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.EntityFrameworkCore;
 
 namespace Conventions.Modules.Partners.Features;
 

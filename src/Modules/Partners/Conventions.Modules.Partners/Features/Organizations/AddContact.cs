@@ -1,11 +1,4 @@
-using Conventions.BuildingBlocks.Access;
-using Conventions.BuildingBlocks.Validation;
-using Conventions.Modules.Partners.Contracts;
-using Conventions.Modules.Partners.Persistence;
-using FluentValidation;
-using Mediator;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.EntityFrameworkCore;
 
 namespace Conventions.Modules.Partners.Features;
 

@@ -1,6 +1,3 @@
-using Conventions.Modules.Partners.Contracts;
-using Conventions.Modules.Partners.Domain;
-
 namespace Conventions.Modules.Partners.Features;
 
 internal sealed record ContactDto(Guid Id, string FullName, string? Title, string? Email, string? Phone, IReadOnlyList<ContactRole> Roles);

@@ -1,9 +1,3 @@
-using Conventions.BuildingBlocks.Access;
-using Conventions.Modules.Partners.Contracts;
-using Conventions.Modules.Partners.Persistence;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace Conventions.Modules.Partners.Features;
 
 internal sealed record ReactivateOrganization(Guid OrganizationId) : ICommand<OrganizationDto>;

@@ -1,11 +1,3 @@
-using Conventions.BuildingBlocks.Access;
-using Conventions.BuildingBlocks.Validation;
-using Conventions.Modules.Partners.Contracts;
-using Conventions.Modules.Partners.Persistence;
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace Conventions.Modules.Partners.Features;
 
 /// <summary>Suspends a partner's account for misuse (Culture pour tous art. 2): its keys then get 403.</summary>

@@ -1,11 +1,4 @@
-using Conventions.BuildingBlocks.Errors;
-using Conventions.Modules.Partners.Contracts;
-using Conventions.Modules.Partners.Domain;
-using Conventions.Modules.Partners.Persistence;
-using FluentValidation;
-using Mediator;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.EntityFrameworkCore;
 
 namespace Conventions.Modules.Partners.Features;
 

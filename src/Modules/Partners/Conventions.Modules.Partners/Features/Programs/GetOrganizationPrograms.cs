@@ -1,8 +1,3 @@
-using Conventions.Modules.Partners.Contracts;
-using Conventions.Modules.Partners.Persistence;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace Conventions.Modules.Partners.Features;
 
 internal sealed class GetOrganizationProgramsHandler(PartnersDbContext db) : IQueryHandler<GetOrganizationPrograms, OrganizationPrograms>

@@ -1,6 +1,3 @@
-using Conventions.BuildingBlocks.Access;
-using Conventions.BuildingBlocks.Errors;
-
 namespace Conventions.Modules.Partners.Features;
 
 /// <summary>A program with its operator organizations.</summary>

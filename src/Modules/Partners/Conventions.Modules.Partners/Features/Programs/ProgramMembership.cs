@@ -1,7 +1,3 @@
-using Conventions.Modules.Partners.Contracts;
-using Conventions.Modules.Partners.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 namespace Conventions.Modules.Partners.Features;
 
 /// <summary>The programs an organization takes part in: explicit participations, and those of the operators that registered it.</summary>

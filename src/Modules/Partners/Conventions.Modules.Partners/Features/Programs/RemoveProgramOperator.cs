@@ -1,8 +1,3 @@
-using Conventions.BuildingBlocks.Errors;
-using Conventions.Modules.Partners.Persistence;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace Conventions.Modules.Partners.Features;
 
 /// <summary>The platform admin removes an operator from a program: its operator-admin keys stop acting in it at once.</summary>

@@ -1,6 +1,4 @@
 using System.Text;
-using Conventions.BuildingBlocks.Web;
-using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Conventions.BuildingBlocks.Time;
-using Conventions.Modules.Scheduling.Domain;
 
 namespace Conventions.Modules.Scheduling.Features;
 

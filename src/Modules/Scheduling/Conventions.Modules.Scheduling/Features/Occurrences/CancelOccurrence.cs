@@ -1,12 +1,3 @@
-using Conventions.BuildingBlocks.Access;
-using Conventions.BuildingBlocks.Errors;
-using Conventions.BuildingBlocks.Validation;
-using Conventions.Modules.Scheduling.Domain;
-using Conventions.Modules.Scheduling.Persistence;
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace Conventions.Modules.Scheduling.Features;
 
 internal sealed record CancelBody

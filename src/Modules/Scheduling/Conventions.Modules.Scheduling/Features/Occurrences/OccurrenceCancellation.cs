@@ -1,13 +1,8 @@
 using System.Globalization;
 using Conventions.BuildingBlocks.Rendering;
-using Conventions.BuildingBlocks.Time;
 using Conventions.Modules.Notices.Contracts;
 using Conventions.Modules.Partners.Contracts;
 using Conventions.Modules.Scheduling.Contracts;
-using Conventions.Modules.Scheduling.Domain;
-using Conventions.Modules.Scheduling.Persistence;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Conventions.Modules.Scheduling.Features;
 

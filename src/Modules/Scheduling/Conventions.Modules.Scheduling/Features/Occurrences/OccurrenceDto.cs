@@ -1,6 +1,4 @@
 using System.Globalization;
-using Conventions.BuildingBlocks.Time;
-using Conventions.Modules.Scheduling.Domain;
 
 namespace Conventions.Modules.Scheduling.Features;
 

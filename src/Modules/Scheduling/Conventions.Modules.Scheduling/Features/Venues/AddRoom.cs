@@ -1,11 +1,4 @@
-using Conventions.BuildingBlocks.Access;
-using Conventions.BuildingBlocks.Validation;
-using Conventions.Modules.Scheduling.Domain;
-using Conventions.Modules.Scheduling.Persistence;
-using FluentValidation;
-using Mediator;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.EntityFrameworkCore;
 
 namespace Conventions.Modules.Scheduling.Features;
 

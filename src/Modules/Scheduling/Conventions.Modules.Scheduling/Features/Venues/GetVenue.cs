@@ -1,8 +1,3 @@
-using Conventions.BuildingBlocks.Access;
-using Conventions.Modules.Scheduling.Persistence;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace Conventions.Modules.Scheduling.Features;
 
 internal sealed record GetVenue(Guid Id) : IQuery<VenueDto>;

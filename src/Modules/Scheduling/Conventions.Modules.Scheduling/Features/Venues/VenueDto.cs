@@ -1,5 +1,3 @@
-using Conventions.Modules.Scheduling.Domain;
-
 namespace Conventions.Modules.Scheduling.Features;
 
 internal sealed record RoomDto(Guid Id, string Name, RoomKind Kind, int Capacity, bool HasInternet);

@@ -1,10 +1,3 @@
-using Conventions.BuildingBlocks.Access;
-using Conventions.BuildingBlocks.Web;
-using Conventions.Modules.Scheduling.Domain;
-using Conventions.Modules.Scheduling.Persistence;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace Conventions.Modules.Scheduling.Features;
 
 internal sealed record StatisticsDto(Guid VenueId, int Year, int Total, IReadOnlyDictionary<string, int> ByCategory);

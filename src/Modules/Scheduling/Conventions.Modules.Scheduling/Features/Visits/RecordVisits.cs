@@ -1,12 +1,6 @@
 using Conventions.BuildingBlocks.Mediation;
 using System.Data;
-using Conventions.BuildingBlocks.Access;
-using Conventions.Modules.Scheduling.Domain;
-using Conventions.Modules.Scheduling.Persistence;
-using FluentValidation;
-using Mediator;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.EntityFrameworkCore;
 
 namespace Conventions.Modules.Scheduling.Features;
 

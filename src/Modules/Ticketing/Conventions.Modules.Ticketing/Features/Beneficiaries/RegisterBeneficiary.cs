@@ -1,12 +1,3 @@
-using Conventions.BuildingBlocks.Access;
-using Conventions.BuildingBlocks.Errors;
-using Conventions.BuildingBlocks.Validation;
-using Conventions.Modules.Ticketing.Domain;
-using Conventions.Modules.Ticketing.Persistence;
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace Conventions.Modules.Ticketing.Features;
 
 /// <summary>Registers a beneficiary (Actionneur) with minimal data, for the caller's organization only.</summary>

@@ -1,7 +1,3 @@
-using Conventions.BuildingBlocks.Access;
-using Conventions.BuildingBlocks.Time;
-using Conventions.Modules.Ticketing.Domain;
-
 namespace Conventions.Modules.Ticketing.Features;
 
 internal sealed record InvitationDto(Guid Id, string HolderName, InvitationRole Role, GuestRelation? Relation, CompanionKind? CompanionKind, string? Reason, string Code, InvitationStatus Status);

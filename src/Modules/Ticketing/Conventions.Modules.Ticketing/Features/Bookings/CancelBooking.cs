@@ -1,11 +1,5 @@
 using Conventions.BuildingBlocks.Mediation;
 using System.Data;
-using Conventions.BuildingBlocks.Access;
-using Conventions.BuildingBlocks.Errors;
-using Conventions.Modules.Ticketing.Domain;
-using Conventions.Modules.Ticketing.Persistence;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Conventions.Modules.Ticketing.Features;
 

@@ -1,15 +1,6 @@
-using Conventions.BuildingBlocks.Access;
-using Conventions.BuildingBlocks.Errors;
 using Conventions.BuildingBlocks.Rendering;
-using Conventions.BuildingBlocks.Validation;
-using Conventions.BuildingBlocks.Web;
 using Conventions.Modules.Conventions.Contracts;
-using Conventions.Modules.Ticketing.Domain;
-using Conventions.Modules.Ticketing.Persistence;
-using FluentValidation;
-using Mediator;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.EntityFrameworkCore;
 
 namespace Conventions.Modules.Ticketing.Features;
 

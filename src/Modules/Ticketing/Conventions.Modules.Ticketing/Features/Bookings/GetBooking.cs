@@ -1,9 +1,3 @@
-using Conventions.BuildingBlocks.Access;
-using Conventions.Modules.Ticketing.Domain;
-using Conventions.Modules.Ticketing.Persistence;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace Conventions.Modules.Ticketing.Features;
 
 internal sealed record GetBooking(Guid Id) : IQuery<BookingDto>;

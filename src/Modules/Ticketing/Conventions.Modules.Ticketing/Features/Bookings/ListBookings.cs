@@ -1,10 +1,3 @@
-using Conventions.BuildingBlocks.Access;
-using Conventions.BuildingBlocks.Web;
-using Conventions.Modules.Ticketing.Domain;
-using Conventions.Modules.Ticketing.Persistence;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace Conventions.Modules.Ticketing.Features;
 
 internal sealed record ListBookings(Guid? SessionId, BookingStatus? Status) : IQuery<ListResponse<BookingDto>>;

@@ -1,9 +1,4 @@
 using Conventions.BuildingBlocks.Rendering;
-using Conventions.BuildingBlocks.Time;
-using Conventions.Modules.Ticketing.Domain;
-using Conventions.Modules.Ticketing.Persistence;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Conventions.Modules.Ticketing.Features;
 

@@ -1,15 +1,7 @@
 using Conventions.BuildingBlocks.Mediation;
 using System.Data;
-using Conventions.BuildingBlocks.Access;
-using Conventions.BuildingBlocks.Errors;
 using Conventions.BuildingBlocks.Rendering;
-using Conventions.BuildingBlocks.Time;
-using Conventions.Modules.Ticketing.Domain;
-using Conventions.Modules.Ticketing.Persistence;
-using FluentValidation;
-using Mediator;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.EntityFrameworkCore;
 
 namespace Conventions.Modules.Ticketing.Features;
 

@@ -1,8 +1,3 @@
-using Conventions.BuildingBlocks.Errors;
-using Conventions.Modules.Ticketing.Persistence;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace Conventions.Modules.Ticketing.Features;
 
 internal sealed record GetOffer(Guid Id) : IQuery<OfferDto>;

@@ -1,9 +1,3 @@
-using Conventions.BuildingBlocks.Web;
-using Conventions.Modules.Ticketing.Domain;
-using Conventions.Modules.Ticketing.Persistence;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace Conventions.Modules.Ticketing.Features;
 
 internal sealed record ListOffers(OfferCategory? Category, string? City) : IQuery<ListResponse<OfferDto>>;

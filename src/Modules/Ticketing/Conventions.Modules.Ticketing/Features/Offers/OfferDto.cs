@@ -1,6 +1,3 @@
-using Conventions.BuildingBlocks.Time;
-using Conventions.Modules.Ticketing.Domain;
-
 namespace Conventions.Modules.Ticketing.Features;
 
 internal sealed record SessionDto(Guid Id, DateTimeOffset StartsAt, int Seats, int SeatsLeft, DateTimeOffset? BookingOpensAt, DateTimeOffset? BookingClosesAt, SessionStatus Status, string? CancellationReason);
