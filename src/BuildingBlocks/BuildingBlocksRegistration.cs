@@ -19,6 +19,9 @@ public static class BuildingBlocksRegistration
         services.AddScoped<UnitOfWork>();
         services.AddSingleton<DocumentRenderer>();
         services.AddSingleton<IJob, OutboxDispatcher>();
+        services.AddScoped<Idempotency.IdempotencyRequest>();
+        services.AddSingleton<Idempotency.IdempotencyInFlight>();
+        services.AddSingleton<IJob, Idempotency.IdempotencyExpiryJob>();
         return services;
     }
 }

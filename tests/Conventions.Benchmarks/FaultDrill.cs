@@ -52,6 +52,9 @@ internal static class FaultDrill
         string bookerKey, offerId, partnerId;
         List<string> sessions, beneficiaries;
         var answered = new ConcurrentDictionary<string, string>();
+        // Each booking carries an Idempotency-Key: the requests cut off by the kill are retried after the restart.
+        var answeredKeys = new ConcurrentDictionary<string, (string Id, string Body)>();
+        var cutOff = new ConcurrentDictionary<string, string>();
         var inFlightLost = 0;
         var seats = new Dictionary<string, int>();
         await using (var host = await HostProcess.StartAsync(hostDll, data, TimeSpan.Zero, AdminKey))
@@ -90,16 +93,19 @@ internal static class FaultDrill
                     var i = Interlocked.Increment(ref next);
                     var guests = Enumerable.Range(0, i % 3).Select(g => new { fullName = $"Invité {i}-{g}", relation = "family" }).ToArray();
                     var body = JsonSerializer.Serialize(new { sessionId = sessions[i % sessions.Count], beneficiaryId = beneficiaries[i % beneficiaries.Count], guests });
+                    var key = $"drill-booking-{i}";
                     try
                     {
                         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/bookings") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
                         request.Headers.Add("X-Api-Key", bookerKey);
+                        request.Headers.Add("Idempotency-Key", key);
                         using var response = await http.SendAsync(request);
                         var text = await response.Content.ReadAsStringAsync();
                         if (response.StatusCode == HttpStatusCode.Created)
                         {
                             var booking = JsonDocument.Parse(text).RootElement;
                             answered[booking.GetProperty("id").GetString()!] = booking.GetProperty("status").GetString()!;
+                            answeredKeys[key] = (booking.GetProperty("id").GetString()!, body);
                         }
                         else
                         {
@@ -110,6 +116,7 @@ internal static class FaultDrill
                     catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException)
                     {
                         Interlocked.Increment(ref inFlightLost);
+                        cutOff[key] = body;
                         return;
                     }
                 }
@@ -138,6 +145,31 @@ internal static class FaultDrill
             }
             Check(failures, missing == 0, $"drill 1: {missing} of {answered.Count} bookings answered 201 are missing or changed after the restart");
 
+            // The clients retry what the kill cut off, with the same keys: a booking committed before the kill but never
+            // acknowledged is replayed, one never committed is made now; and a retried acknowledged booking is replayed.
+            var (replayed, created, duplicated) = (0, 0, 0);
+            foreach (var (key, body) in cutOff)
+            {
+                var (status, id, isReplay) = await RetryAsync(http, bookerKey, key, body);
+                Check(failures, status == HttpStatusCode.Created, $"drill 1: the retry of {key} was answered {(int)status}");
+                (replayed, created) = isReplay ? (replayed + 1, created) : (replayed, created + 1);
+            }
+            foreach (var (key, (id, body)) in answeredKeys.Take(25))
+            {
+                var (_, again, isReplay) = await RetryAsync(http, bookerKey, key, body);
+                duplicated += isReplay && again == id ? 0 : 1;
+            }
+            var stored = 0;
+            foreach (var sessionId in sessions)
+            {
+                stored += JsonDocument.Parse(await Get(http, bookerKey, $"/api/v1/bookings?sessionId={sessionId}")).RootElement.GetProperty("total").GetInt32();
+            }
+            Console.WriteLine($"  retried with their keys: {cutOff.Count} cut-off requests ({replayed} replayed: committed before the kill; {created} booked now); "
+                + $"{Math.Min(25, answeredKeys.Count)} acknowledged ones retried, {duplicated} booked twice; {stored} bookings stored.");
+            Check(failures, duplicated == 0, $"drill 1: {duplicated} acknowledged bookings retried with their key were booked again");
+            Check(failures, stored == answered.Count + replayed + created,
+                $"drill 1: {stored} bookings stored, expected {answered.Count} acknowledged + {replayed} replayed + {created} booked on retry");
+
             var offer = JsonDocument.Parse(await Get(http, bookerKey, $"/api/v1/offers/{offerId}")).RootElement;
             foreach (var session in offer.GetProperty("sessions").EnumerateArray())
             {
@@ -160,6 +192,18 @@ internal static class FaultDrill
             Console.WriteLine($"  after the restart: {answered.Count - missing} of {answered.Count} answered bookings found as answered; outbox delivered: {delivered}.");
         }
         Cleanup(data);
+    }
+
+    /// <summary>A booking request sent again with its Idempotency-Key: the status, the booking's id and whether it was a replay.</summary>
+    private static async Task<(HttpStatusCode Status, string? Id, bool Replayed)> RetryAsync(HttpClient http, string bookerKey, string key, string body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/bookings") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Api-Key", bookerKey);
+        request.Headers.Add("Idempotency-Key", key);
+        using var response = await http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        var id = response.StatusCode == HttpStatusCode.Created ? JsonDocument.Parse(text).RootElement.GetProperty("id").GetString() : null;
+        return (response.StatusCode, id, response.Headers.TryGetValues("Idempotent-Replayed", out var values) && values.Single() == "true");
     }
 
     private static async Task DeadlinesApplyOnceAcrossRestartsAsync(string hostDll, List<string> failures)

@@ -23,6 +23,8 @@ internal static class LoadDriver
         var clients = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 32;
         var total = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 4000;
         var warmupSeconds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20;
+        // "no-keys" as the fourth argument books without Idempotency-Key (to measure what the keys cost).
+        WithKeys = !(args.Length > 3 && args[3] == "no-keys");
         var seats = total / 2;
         var root = FindRoot();
         var data = Path.Combine(Path.GetTempPath(), "conventions-load", Guid.NewGuid().ToString("N"));
@@ -148,6 +150,8 @@ internal static class LoadDriver
         return new Setup(bookerKey, offer.GetProperty("id").GetString()!, sessions[0], sessions[1], list);
     }
 
+    private static bool WithKeys { get; set; } = true;
+
     private static async Task<(TimeSpan Elapsed, List<double> Latencies, int Failures, int Confirmed)> DriveAsync(
         HttpClient http, string key, string sessionId, List<string> beneficiaries, int total, int clients, TimeSpan? duration = null)
     {
@@ -168,6 +172,11 @@ internal static class LoadDriver
                 var body = JsonSerializer.Serialize(new { sessionId, beneficiaryId = beneficiaries[i % beneficiaries.Count] });
                 using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/bookings") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
                 request.Headers.Add("X-Api-Key", key);
+                if (WithKeys)
+                {
+                    // As a portal retrying safely would: every booking carries its own key (stored with it, ADR 0014).
+                    request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+                }
                 var started = Stopwatch.GetTimestamp();
                 using var response = await http.SendAsync(request);
                 var text = await response.Content.ReadAsStringAsync();

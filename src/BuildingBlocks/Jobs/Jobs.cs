@@ -8,6 +8,7 @@ public static class JobNames
     public const string Outbox = "outbox";
     public const string Notices = "notices";
     public const string Backup = "backup";
+    public const string Idempotency = "idempotency";
 }
 
 /// <summary>

@@ -1,7 +1,6 @@
 using System.Reflection;
 using Conventions.BuildingBlocks.Persistence;
 using Mediator;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Conventions.BuildingBlocks.Mediation;
 
@@ -23,17 +22,8 @@ public sealed class TransactionBehavior<TMessage, TResponse>(IServiceProvider se
         {
             return await next(message, cancellationToken);
         }
-        var db = ContextOf(services, modules);
-        return await ModuleTransaction.RunAsync(db, Transactional.Isolation, async ct => await next(message, ct), cancellationToken);
-    }
-
-    private static Type? _contextType;
-
-    /// <summary>The context of the module whose assembly declares the command.</summary>
-    private static ModuleDbContext ContextOf(IServiceProvider services, IEnumerable<ModuleDatabase> modules)
-    {
-        _contextType ??= modules.SingleOrDefault(m => m.ContextType.Assembly == typeof(TMessage).Assembly)?.ContextType
+        var db = ModuleContexts.For(typeof(TMessage), services, modules)
             ?? throw new InvalidOperationException($"{typeof(TMessage).Name} is transactional but its assembly registers no module context.");
-        return (ModuleDbContext)services.GetRequiredService(_contextType);
+        return await ModuleTransaction.RunAsync(db, Transactional.Isolation, async ct => await next(message, ct), cancellationToken);
     }
 }

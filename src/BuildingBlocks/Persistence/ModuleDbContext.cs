@@ -24,6 +24,9 @@ public abstract class ModuleDbContext : DbContext
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
+    /// <summary>Responses kept for <c>Idempotency-Key</c> retries, written with the work they answer (ADR 0014).</summary>
+    public DbSet<Idempotency.IdempotencyRecord> IdempotencyRecords => Set<Idempotency.IdempotencyRecord>();
+
     protected bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
     /// <summary>
@@ -98,7 +101,8 @@ public abstract class ModuleDbContext : DbContext
             b.ToTable("outbox");
             b.HasKey(m => m.Id);
             b.Property(m => m.Type).HasMaxLength(400).IsRequired();
-            b.Property(m => m.Payload).IsRequired();
+            // An event can carry a letter (a notice's HTML): no length limit (nvarchar(max) on SQL Server).
+            b.Property(m => m.Payload).IsRequired().HasMaxLength(-1);
             b.Property(m => m.LastError).HasMaxLength(2000);
             b.HasIndex(m => new { m.ProcessedAt, m.NextAttemptAt });
         });
@@ -107,6 +111,15 @@ public abstract class ModuleDbContext : DbContext
             b.ToTable("inbox");
             b.HasKey(m => new { m.EventId, m.Consumer });
             b.Property(m => m.Consumer).HasMaxLength(200);
+        });
+        modelBuilder.Entity<Idempotency.IdempotencyRecord>(b =>
+        {
+            b.ToTable("idempotency");
+            b.HasKey(r => new { r.CredentialId, r.Key });
+            b.Property(r => r.Key).HasMaxLength(255);
+            b.Property(r => r.RequestHash).HasMaxLength(64);
+            b.Property(r => r.Response).HasMaxLength(-1);
+            b.HasIndex(r => r.CreatedAt);
         });
 
         if (IsSqlite)

@@ -154,6 +154,7 @@ internal static class HostSetup
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseMiddleware<SuspensionMiddleware>();
+        app.UseMiddleware<IdempotencyKeyMiddleware>();
         app.UseAuthorization();
 
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/hangfire"), branch => branch.UseMiddleware<HangfireDashboardAccessMiddleware>());

@@ -1,5 +1,6 @@
 using System.Data;
 using System.Threading.Channels;
+using Conventions.BuildingBlocks.Idempotency;
 using Conventions.BuildingBlocks.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -27,11 +28,13 @@ internal sealed partial class BookingGroupCommit(IServiceScopeFactory scopes, IL
     /// Takes the booking's seats if enough are left (all or none), else places it at the end of the session's waiting
     /// list, and commits it. <paramref name="booking"/> comes back with its status, confirmation time and sequence; the
     /// task gives its position on the waiting list as committed (null when confirmed). A session cancelled since the
-    /// request checked it fails the booking with <c>session.cancelled</c>.
+    /// request checked it fails the booking with <c>session.cancelled</c>. <paramref name="answer"/>, when the request
+    /// carries an <c>Idempotency-Key</c>, gives the record of its response from the waiting-list position; it is written
+    /// in the booking's transaction, so a booking is never committed without the answer a retry will get.
     /// </summary>
-    public Task<int?> WriteAsync(Booking booking)
+    public Task<int?> WriteAsync(Booking booking, Func<int?, IdempotencyRecord>? answer = null)
     {
-        var pending = new PendingBooking(booking);
+        var pending = new PendingBooking(booking, answer);
         EnsureStarted();
         if (!_queue.Writer.TryWrite(pending))
         {
@@ -53,7 +56,7 @@ internal sealed partial class BookingGroupCommit(IServiceScopeFactory scopes, IL
     /// </summary>
     internal async Task<int?[]> WriteTogetherAsync(IReadOnlyList<Booking> bookings)
     {
-        var batch = bookings.Select(b => new PendingBooking(b)).ToList();
+        var batch = bookings.Select(b => new PendingBooking(b, null)).ToList();
         await WriteBatchAsync(batch);
         return await Task.WhenAll(batch.Select(p => p.Completion.Task));
     }
@@ -123,26 +126,43 @@ internal sealed partial class BookingGroupCommit(IServiceScopeFactory scopes, IL
             await using var seats = new SessionSeats(db);
             await using var bookings = EntityInsert.Prepare<Booking>(db);
             await using var invitations = EntityInsert.Prepare<Invitation>(db);
-            for (var i = 0; i < batch.Count; i++)
+            // The answers to requests with an Idempotency-Key, prepared on the first one.
+            EntityInsert? answers = null;
+            try
             {
-                var booking = batch[i].Booking;
-                if (await seats.TryTakeAsync(booking.SessionId, booking.Party, ct))
+                for (var i = 0; i < batch.Count; i++)
                 {
-                    booking.Confirm();
+                    var booking = batch[i].Booking;
+                    if (await seats.TryTakeAsync(booking.SessionId, booking.Party, ct))
+                    {
+                        booking.Confirm();
+                    }
+                    else
+                    {
+                        // The end of the list, taken on the session's row: its position is the list's new length, without
+                        // counting the list (which grew with it: a count per booking made a long list quadratic).
+                        var place = await seats.JoinWaitlistAsync(booking.SessionId, ct)
+                            ?? throw new ConflictException("session.cancelled", "This session is cancelled.");
+                        booking.Wait(place.Sequence);
+                        positions[i] = place.Position;
+                    }
+                    await bookings.ExecuteAsync(booking, ct);
+                    foreach (var invitation in booking.Invitations)
+                    {
+                        await invitations.ExecuteAsync(invitation, ct);
+                    }
+                    if (batch[i].Answer is { } answer)
+                    {
+                        answers ??= EntityInsert.Prepare<IdempotencyRecord>(db);
+                        await answers.ExecuteAsync(answer(positions[i]), ct);
+                    }
                 }
-                else
+            }
+            finally
+            {
+                if (answers is not null)
                 {
-                    // The end of the list, taken on the session's row: its position is the list's new length, without
-                    // counting the list (which grew with it: a count per booking made a long list quadratic).
-                    var place = await seats.JoinWaitlistAsync(booking.SessionId, ct)
-                        ?? throw new ConflictException("session.cancelled", "This session is cancelled.");
-                    booking.Wait(place.Sequence);
-                    positions[i] = place.Position;
-                }
-                await bookings.ExecuteAsync(booking, ct);
-                foreach (var invitation in booking.Invitations)
-                {
-                    await invitations.ExecuteAsync(invitation, ct);
+                    await answers.DisposeAsync();
                 }
             }
             return positions;
@@ -162,9 +182,11 @@ internal sealed partial class BookingGroupCommit(IServiceScopeFactory scopes, IL
     [LoggerMessage(Level = LogLevel.Warning, Message = "A group of {Count} bookings failed to commit; writing them one by one.")]
     private partial void LogBatchFailed(int count, Exception exception);
 
-    private sealed class PendingBooking(Booking booking)
+    private sealed class PendingBooking(Booking booking, Func<int?, IdempotencyRecord>? answer)
     {
         public Booking Booking { get; } = booking;
+
+        public Func<int?, IdempotencyRecord>? Answer { get; } = answer;
 
         /// <summary>Completes with the booking's waiting-list position once committed (null when confirmed).</summary>
         public TaskCompletionSource<int?> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -1,3 +1,4 @@
+using Conventions.BuildingBlocks.Idempotency;
 using Conventions.BuildingBlocks.Rendering;
 using Conventions.Modules.Conventions.Contracts;
 using Microsoft.AspNetCore.Builder;
@@ -60,7 +61,7 @@ internal sealed class CreateBookingValidator : AbstractValidator<CreateBooking>
     }
 }
 
-internal sealed class CreateBookingHandler(TicketingDbContext db, ICurrentActor current, TimeProvider clock, IMediator mediator, BookingGroupCommit writer) : ICommandHandler<CreateBooking, BookingDto>
+internal sealed class CreateBookingHandler(TicketingDbContext db, ICurrentActor current, TimeProvider clock, IMediator mediator, BookingGroupCommit writer, IdempotencyRequest idempotency) : ICommandHandler<CreateBooking, BookingDto>
 {
     public async ValueTask<BookingDto> Handle(CreateBooking command, CancellationToken cancellationToken)
     {
@@ -99,7 +100,9 @@ internal sealed class CreateBookingHandler(TicketingDbContext db, ICurrentActor 
             var booking = Booking.Request(BookedSession.Of(session), organization, beneficiary.Id, actor.CredentialId, people, now);
             // Seats taken (all or none) or the waiting list joined, and committed, together with the other bookings
             // waiting to be written (group commit).
-            var position = await writer.WriteAsync(booking);
+            // With an Idempotency-Key, the answer is stored in the group commit's transaction (ADR 0014), not by the behaviour.
+            var pending = idempotency.Defer();
+            var position = await writer.WriteAsync(booking, pending is null ? null : place => pending.Record(TicketingMapping.ToDto(booking, place, warnings)));
             return TicketingMapping.ToDto(booking, position, warnings);
         }
         finally

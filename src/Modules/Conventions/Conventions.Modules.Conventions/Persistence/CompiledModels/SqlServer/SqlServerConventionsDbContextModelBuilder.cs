@@ -11,12 +11,13 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.SqlServer
     internal partial class SqlServerConventionsDbContextModel
     {
         private SqlServerConventionsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9a56c34d-e655-4417-9321-8628b36970d7"), entityTypeCount: 12)
+            : base(skipDetectChanges: false, modelId: new Guid("ebcde12c-ee08-4d50-b362-d0a0de91ea50"), entityTypeCount: 13)
         {
         }
 
         partial void Initialize()
         {
+            var idempotencyRecord = IdempotencyRecordEntityType.Create(this);
             var inboxMessage = InboxMessageEntityType.Create(this);
             var outboxMessage = OutboxMessageEntityType.Create(this);
             var amendment = AmendmentEntityType.Create(this);
@@ -38,6 +39,7 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.SqlServer
             ConventionEventEntityType.CreateForeignKey1(conventionEvent, convention);
             PublicationApprovalEntityType.CreateForeignKey1(publicationApproval, publication);
 
+            IdempotencyRecordEntityType.CreateAnnotations(idempotencyRecord);
             InboxMessageEntityType.CreateAnnotations(inboxMessage);
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
             AmendmentEntityType.CreateAnnotations(amendment);

@@ -11,12 +11,13 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.Sqlite
     internal partial class SqliteConventionsDbContextModel
     {
         private SqliteConventionsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("1509916d-e388-43ef-b0e9-e131bf5c42c5"), entityTypeCount: 12)
+            : base(skipDetectChanges: false, modelId: new Guid("08a2877c-c2b5-44ed-a03d-9a165a31abad"), entityTypeCount: 13)
         {
         }
 
         partial void Initialize()
         {
+            var idempotencyRecord = IdempotencyRecordEntityType.Create(this);
             var inboxMessage = InboxMessageEntityType.Create(this);
             var outboxMessage = OutboxMessageEntityType.Create(this);
             var amendment = AmendmentEntityType.Create(this);
@@ -38,6 +39,7 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.Sqlite
             ConventionEventEntityType.CreateForeignKey1(conventionEvent, convention);
             PublicationApprovalEntityType.CreateForeignKey1(publicationApproval, publication);
 
+            IdempotencyRecordEntityType.CreateAnnotations(idempotencyRecord);
             InboxMessageEntityType.CreateAnnotations(inboxMessage);
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
             AmendmentEntityType.CreateAnnotations(amendment);

@@ -17,6 +17,35 @@ namespace Conventions.Modules.Conventions.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Conventions.BuildingBlocks.Idempotency.IdempotencyRecord", b =>
+                {
+                    b.Property<Guid>("CredentialId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Response")
+                        .IsRequired()
+                        .HasMaxLength(-1)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CredentialId", "Key");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("conventions_idempotency", (string)null);
+                });
+
             modelBuilder.Entity("Conventions.BuildingBlocks.Outbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("EventId")
@@ -55,7 +84,7 @@ namespace Conventions.Modules.Conventions.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Payload")
                         .IsRequired()
-                        .HasMaxLength(2000)
+                        .HasMaxLength(-1)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ProcessedAt")

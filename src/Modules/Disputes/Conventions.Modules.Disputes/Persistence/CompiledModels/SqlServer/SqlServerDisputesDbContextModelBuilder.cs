@@ -11,12 +11,13 @@ namespace Conventions.Modules.Disputes.Persistence.CompiledModels.SqlServer
     internal partial class SqlServerDisputesDbContextModel
     {
         private SqlServerDisputesDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("eca1e0aa-6692-4d07-bd8c-92483b2a2145"), entityTypeCount: 5)
+            : base(skipDetectChanges: false, modelId: new Guid("829cad0b-1ce8-449e-bcc3-d9508ffb0ed6"), entityTypeCount: 6)
         {
         }
 
         partial void Initialize()
         {
+            var idempotencyRecord = IdempotencyRecordEntityType.Create(this);
             var inboxMessage = InboxMessageEntityType.Create(this);
             var outboxMessage = OutboxMessageEntityType.Create(this);
             var dispute = DisputeEntityType.Create(this);
@@ -26,6 +27,7 @@ namespace Conventions.Modules.Disputes.Persistence.CompiledModels.SqlServer
             DisputeDeadlineEntityType.CreateForeignKey1(disputeDeadline, dispute);
             DisputeEventEntityType.CreateForeignKey1(disputeEvent, dispute);
 
+            IdempotencyRecordEntityType.CreateAnnotations(idempotencyRecord);
             InboxMessageEntityType.CreateAnnotations(inboxMessage);
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
             DisputeEntityType.CreateAnnotations(dispute);

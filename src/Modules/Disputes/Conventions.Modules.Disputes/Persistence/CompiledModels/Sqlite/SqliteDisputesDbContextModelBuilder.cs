@@ -11,12 +11,13 @@ namespace Conventions.Modules.Disputes.Persistence.CompiledModels.Sqlite
     internal partial class SqliteDisputesDbContextModel
     {
         private SqliteDisputesDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e106a206-4af1-49d6-826c-25da817eac1e"), entityTypeCount: 5)
+            : base(skipDetectChanges: false, modelId: new Guid("085036e2-89c8-43bb-82af-780a3adb7d72"), entityTypeCount: 6)
         {
         }
 
         partial void Initialize()
         {
+            var idempotencyRecord = IdempotencyRecordEntityType.Create(this);
             var inboxMessage = InboxMessageEntityType.Create(this);
             var outboxMessage = OutboxMessageEntityType.Create(this);
             var dispute = DisputeEntityType.Create(this);
@@ -26,6 +27,7 @@ namespace Conventions.Modules.Disputes.Persistence.CompiledModels.Sqlite
             DisputeDeadlineEntityType.CreateForeignKey1(disputeDeadline, dispute);
             DisputeEventEntityType.CreateForeignKey1(disputeEvent, dispute);
 
+            IdempotencyRecordEntityType.CreateAnnotations(idempotencyRecord);
             InboxMessageEntityType.CreateAnnotations(inboxMessage);
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
             DisputeEntityType.CreateAnnotations(dispute);

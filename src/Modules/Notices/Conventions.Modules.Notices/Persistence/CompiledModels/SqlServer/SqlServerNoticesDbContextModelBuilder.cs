@@ -11,12 +11,13 @@ namespace Conventions.Modules.Notices.Persistence.CompiledModels.SqlServer
     internal partial class SqlServerNoticesDbContextModel
     {
         private SqlServerNoticesDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("daac0d51-8b10-45a6-9a48-9a62d8c30d4e"), entityTypeCount: 5)
+            : base(skipDetectChanges: false, modelId: new Guid("1131aecd-3542-4cc4-af1f-18d872480be2"), entityTypeCount: 6)
         {
         }
 
         partial void Initialize()
         {
+            var idempotencyRecord = IdempotencyRecordEntityType.Create(this);
             var inboxMessage = InboxMessageEntityType.Create(this);
             var outboxMessage = OutboxMessageEntityType.Create(this);
             var notice = NoticeEntityType.Create(this);
@@ -26,6 +27,7 @@ namespace Conventions.Modules.Notices.Persistence.CompiledModels.SqlServer
             NoticeAudienceEntityType.CreateForeignKey1(noticeAudience, notice);
             NoticeRecipientEntryEntityType.CreateForeignKey1(noticeRecipientEntry, notice);
 
+            IdempotencyRecordEntityType.CreateAnnotations(idempotencyRecord);
             InboxMessageEntityType.CreateAnnotations(inboxMessage);
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
             NoticeEntityType.CreateAnnotations(notice);

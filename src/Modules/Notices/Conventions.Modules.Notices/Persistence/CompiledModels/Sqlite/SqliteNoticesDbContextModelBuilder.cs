@@ -11,12 +11,13 @@ namespace Conventions.Modules.Notices.Persistence.CompiledModels.Sqlite
     internal partial class SqliteNoticesDbContextModel
     {
         private SqliteNoticesDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("780da87a-d76a-419c-8cfc-1913cea1d60a"), entityTypeCount: 5)
+            : base(skipDetectChanges: false, modelId: new Guid("f9e14281-b5c1-4614-b2f6-faa25e91e18b"), entityTypeCount: 6)
         {
         }
 
         partial void Initialize()
         {
+            var idempotencyRecord = IdempotencyRecordEntityType.Create(this);
             var inboxMessage = InboxMessageEntityType.Create(this);
             var outboxMessage = OutboxMessageEntityType.Create(this);
             var notice = NoticeEntityType.Create(this);
@@ -26,6 +27,7 @@ namespace Conventions.Modules.Notices.Persistence.CompiledModels.Sqlite
             NoticeAudienceEntityType.CreateForeignKey1(noticeAudience, notice);
             NoticeRecipientEntryEntityType.CreateForeignKey1(noticeRecipientEntry, notice);
 
+            IdempotencyRecordEntityType.CreateAnnotations(idempotencyRecord);
             InboxMessageEntityType.CreateAnnotations(inboxMessage);
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
             NoticeEntityType.CreateAnnotations(notice);

@@ -11,12 +11,13 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.SqlServer
     internal partial class SqlServerPartnersDbContextModel
     {
         private SqlServerPartnersDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("98081433-ed10-4c8b-9018-bfc506f90d4a"), entityTypeCount: 9)
+            : base(skipDetectChanges: false, modelId: new Guid("89569ef1-d6c7-457a-b678-c9d7d310f416"), entityTypeCount: 10)
         {
         }
 
         partial void Initialize()
         {
+            var idempotencyRecord = IdempotencyRecordEntityType.Create(this);
             var inboxMessage = InboxMessageEntityType.Create(this);
             var outboxMessage = OutboxMessageEntityType.Create(this);
             var address = AddressEntityType.Create(this);
@@ -31,6 +32,7 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.SqlServer
             ContactEntityType.CreateForeignKey1(contact, organization);
             OperatorLinkEntityType.CreateForeignKey1(operatorLink, organization);
 
+            IdempotencyRecordEntityType.CreateAnnotations(idempotencyRecord);
             InboxMessageEntityType.CreateAnnotations(inboxMessage);
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
             AddressEntityType.CreateAnnotations(address);

@@ -69,7 +69,7 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.Sqlite
                 typeof(string),
                 propertyInfo: typeof(OutboxMessage).GetProperty("Payload", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(OutboxMessage).GetField("<Payload>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                maxLength: 2000);
+                maxLength: -1);
 
             var processedAt = runtimeEntityType.AddProperty(
                 "ProcessedAt",

@@ -11,12 +11,13 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.Sqlite
     internal partial class SqlitePartnersDbContextModel
     {
         private SqlitePartnersDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("fdfa0e9d-e4b6-4d08-9496-8a161f654579"), entityTypeCount: 9)
+            : base(skipDetectChanges: false, modelId: new Guid("eb28d602-f14c-4c5c-88c9-fca33e428b08"), entityTypeCount: 10)
         {
         }
 
         partial void Initialize()
         {
+            var idempotencyRecord = IdempotencyRecordEntityType.Create(this);
             var inboxMessage = InboxMessageEntityType.Create(this);
             var outboxMessage = OutboxMessageEntityType.Create(this);
             var address = AddressEntityType.Create(this);
@@ -31,6 +32,7 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.Sqlite
             ContactEntityType.CreateForeignKey1(contact, organization);
             OperatorLinkEntityType.CreateForeignKey1(operatorLink, organization);
 
+            IdempotencyRecordEntityType.CreateAnnotations(idempotencyRecord);
             InboxMessageEntityType.CreateAnnotations(inboxMessage);
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
             AddressEntityType.CreateAnnotations(address);

@@ -11,12 +11,13 @@ namespace Conventions.Modules.Scheduling.Persistence.CompiledModels.SqlServer
     internal partial class SqlServerSchedulingDbContextModel
     {
         private SqlServerSchedulingDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("21027a53-bb24-4d19-82ba-0c1d128cc980"), entityTypeCount: 9)
+            : base(skipDetectChanges: false, modelId: new Guid("bc47136b-e1d7-49e6-9ac0-76495f1974cc"), entityTypeCount: 10)
         {
         }
 
         partial void Initialize()
         {
+            var idempotencyRecord = IdempotencyRecordEntityType.Create(this);
             var inboxMessage = InboxMessageEntityType.Create(this);
             var outboxMessage = OutboxMessageEntityType.Create(this);
             var appointment = AppointmentEntityType.Create(this);
@@ -31,6 +32,7 @@ namespace Conventions.Modules.Scheduling.Persistence.CompiledModels.SqlServer
             ClosureEntityType.CreateForeignKey1(closure, venue);
             RoomEntityType.CreateForeignKey1(room, venue);
 
+            IdempotencyRecordEntityType.CreateAnnotations(idempotencyRecord);
             InboxMessageEntityType.CreateAnnotations(inboxMessage);
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
             AppointmentEntityType.CreateAnnotations(appointment);

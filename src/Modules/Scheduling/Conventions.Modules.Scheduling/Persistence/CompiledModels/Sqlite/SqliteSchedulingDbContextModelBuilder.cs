@@ -11,12 +11,13 @@ namespace Conventions.Modules.Scheduling.Persistence.CompiledModels.Sqlite
     internal partial class SqliteSchedulingDbContextModel
     {
         private SqliteSchedulingDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f1cfdcbf-4c55-4366-9387-aaa84a297f21"), entityTypeCount: 9)
+            : base(skipDetectChanges: false, modelId: new Guid("13a7dbcc-41d1-435f-96c4-2bb79afce201"), entityTypeCount: 10)
         {
         }
 
         partial void Initialize()
         {
+            var idempotencyRecord = IdempotencyRecordEntityType.Create(this);
             var inboxMessage = InboxMessageEntityType.Create(this);
             var outboxMessage = OutboxMessageEntityType.Create(this);
             var appointment = AppointmentEntityType.Create(this);
@@ -31,6 +32,7 @@ namespace Conventions.Modules.Scheduling.Persistence.CompiledModels.Sqlite
             ClosureEntityType.CreateForeignKey1(closure, venue);
             RoomEntityType.CreateForeignKey1(room, venue);
 
+            IdempotencyRecordEntityType.CreateAnnotations(idempotencyRecord);
             InboxMessageEntityType.CreateAnnotations(inboxMessage);
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
             AppointmentEntityType.CreateAnnotations(appointment);

@@ -71,7 +71,7 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.SqlServer
                 typeof(string),
                 propertyInfo: typeof(OutboxMessage).GetProperty("Payload", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(OutboxMessage).GetField("<Payload>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                maxLength: 2000);
+                maxLength: -1);
             payload.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
             var processedAt = runtimeEntityType.AddProperty(

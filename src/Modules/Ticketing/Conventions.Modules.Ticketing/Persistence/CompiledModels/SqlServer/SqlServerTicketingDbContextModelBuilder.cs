@@ -11,12 +11,13 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.SqlServer
     internal partial class SqlServerTicketingDbContextModel
     {
         private SqlServerTicketingDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("584d6496-0cfe-4849-8711-1704f15952a8"), entityTypeCount: 7)
+            : base(skipDetectChanges: false, modelId: new Guid("3d9e43af-da77-46df-85a5-f17ba8d610ad"), entityTypeCount: 8)
         {
         }
 
         partial void Initialize()
         {
+            var idempotencyRecord = IdempotencyRecordEntityType.Create(this);
             var inboxMessage = InboxMessageEntityType.Create(this);
             var outboxMessage = OutboxMessageEntityType.Create(this);
             var beneficiary = BeneficiaryEntityType.Create(this);
@@ -28,6 +29,7 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.SqlServer
             InvitationEntityType.CreateForeignKey1(invitation, booking);
             SessionEntityType.CreateForeignKey1(session, offer);
 
+            IdempotencyRecordEntityType.CreateAnnotations(idempotencyRecord);
             InboxMessageEntityType.CreateAnnotations(inboxMessage);
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
             BeneficiaryEntityType.CreateAnnotations(beneficiary);

@@ -11,12 +11,13 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.Sqlite
     internal partial class SqliteTicketingDbContextModel
     {
         private SqliteTicketingDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ab947ba4-2d2b-47a8-bd94-3971642a3ad9"), entityTypeCount: 7)
+            : base(skipDetectChanges: false, modelId: new Guid("f95c4608-0c40-427c-ac92-e867f82033d0"), entityTypeCount: 8)
         {
         }
 
         partial void Initialize()
         {
+            var idempotencyRecord = IdempotencyRecordEntityType.Create(this);
             var inboxMessage = InboxMessageEntityType.Create(this);
             var outboxMessage = OutboxMessageEntityType.Create(this);
             var beneficiary = BeneficiaryEntityType.Create(this);
@@ -28,6 +29,7 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.Sqlite
             InvitationEntityType.CreateForeignKey1(invitation, booking);
             SessionEntityType.CreateForeignKey1(session, offer);
 
+            IdempotencyRecordEntityType.CreateAnnotations(idempotencyRecord);
             InboxMessageEntityType.CreateAnnotations(inboxMessage);
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
             BeneficiaryEntityType.CreateAnnotations(beneficiary);
