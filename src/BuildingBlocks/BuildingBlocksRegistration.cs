@@ -20,6 +20,7 @@ public static class BuildingBlocksRegistration
         services.AddSingleton<DocumentRenderer>();
         services.AddSingleton<IJob, OutboxDispatcher>();
         services.AddScoped<Idempotency.IdempotencyRequest>();
+        services.AddScoped<Web.PageRequest>();
         services.AddSingleton<Idempotency.IdempotencyInFlight>();
         services.AddSingleton<IJob, Idempotency.IdempotencyExpiryJob>();
         return services;

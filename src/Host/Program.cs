@@ -39,7 +39,7 @@ builder.Services.AddTicketingModule(builder.Configuration);
 var app = builder.Build();
 app.UseHostInfrastructure();
 
-var api = app.MapGroup("/api/v1").RequireAuthorization();
+var api = app.MapGroup("/api/v1").RequireAuthorization().AddEndpointFilter<NextPageLinkFilter>();
 api.MapPartnersModule();
 api.MapNoticesModule();
 api.MapConventionsModule();

@@ -175,11 +175,17 @@ internal static class FaultDrill
             {
                 var sessionId = session.GetProperty("id").GetString()!;
                 var seatsLeft = session.GetProperty("seatsLeft").GetInt32();
-                var list = JsonDocument.Parse(await Get(http, bookerKey, $"/api/v1/bookings?sessionId={sessionId}")).RootElement;
-                var seated = list.GetProperty("items").EnumerateArray()
-                    .Where(b => b.GetProperty("status").GetString() == "confirmed")
-                    .SelectMany(b => b.GetProperty("invitations").EnumerateArray())
-                    .Count(i => i.GetProperty("status").GetString() == "valid");
+                // Every booking of the session, page after page (the list gives 200 at most at a time).
+                var seated = 0;
+                for (var url = $"/api/v1/bookings?sessionId={sessionId}&limit=200"; url is not null;)
+                {
+                    var list = JsonDocument.Parse(await Get(http, bookerKey, url)).RootElement;
+                    seated += list.GetProperty("items").EnumerateArray()
+                        .Where(b => b.GetProperty("status").GetString() == "confirmed")
+                        .SelectMany(b => b.GetProperty("invitations").EnumerateArray())
+                        .Count(i => i.GetProperty("status").GetString() == "valid");
+                    url = list.GetProperty("next").GetString() is { } next ? $"/api/v1/bookings?sessionId={sessionId}&limit=200&cursor={next}" : null;
+                }
                 Console.WriteLine($"  session of {seats[sessionId]} seats: {seatsLeft} left + {seated} valid seated invitations.");
                 Check(failures, seatsLeft + seated == seats[sessionId], $"drill 1: session {sessionId}: seats left {seatsLeft} + valid invitations {seated} != seats {seats[sessionId]}");
             }

@@ -33,5 +33,18 @@ public static class JsonDefaults
         JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
 }
 
-/// <summary>The shape of every list the API returns.</summary>
-public sealed record ListResponse<T>(IReadOnlyList<T> Items, int Total);
+/// <summary>
+/// The shape of every list the API returns: a page of <see cref="Items"/>, the <see cref="Total"/> matching the filters,
+/// and <see cref="Next"/>, the cursor of the next page (null on the last one; also sent as a <c>Link: rel="next"</c>).
+/// </summary>
+public sealed record ListResponse<T>(IReadOnlyList<T> Items, int Total) : IPagedList
+{
+    /// <summary>Pass it as <c>cursor</c> for the next page; null when this page is the last.</summary>
+    public string? Next { get; init; }
+}
+
+/// <summary>A list answer that may have a next page.</summary>
+public interface IPagedList
+{
+    string? Next { get; }
+}

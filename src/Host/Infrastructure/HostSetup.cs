@@ -141,6 +141,7 @@ internal static class HostSetup
         app.UseMiddleware<RequestLimitsMiddleware>();
         app.UseMiddleware<QueryDatesMiddleware>();
         app.UseMiddleware<EnumQueryMiddleware>();
+        app.UseMiddleware<PagingMiddleware>();
         app.UseSwagger();
         app.UseSwaggerUI(o =>
         {

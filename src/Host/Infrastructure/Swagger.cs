@@ -34,6 +34,7 @@ internal static class Swagger
             options.OperationFilter<ApiKeyOperationFilter>();
             options.OperationFilter<TextResponseOperationFilter>();
             options.OperationFilter<IdempotencyOperationFilter>();
+            options.OperationFilter<PagingOperationFilter>();
             options.SchemaFilter<ProblemSchemaFilter>();
             options.DocumentFilter<TagDescriptionsFilter>();
             options.CustomOperationIds(api => OperationIds.For(api.HttpMethod ?? "GET", api.RelativePath ?? string.Empty));

@@ -23,7 +23,7 @@ public sealed record OfferView(Guid Id, string Title, IReadOnlyList<SessionView>
 
 public sealed record BeneficiaryView(Guid Id, string DisplayName);
 
-public sealed record PageView<T>(IReadOnlyList<T> Items, int Total);
+public sealed record PageView<T>(IReadOnlyList<T> Items, int Total, string? Next);
 
 public sealed record RecipientView(string Name, string Email);
 

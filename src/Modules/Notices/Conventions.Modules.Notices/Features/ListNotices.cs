@@ -12,7 +12,7 @@ internal sealed class ListNoticesValidator : AbstractValidator<ListNoticesQuery>
     }
 }
 
-internal sealed class ListNoticesHandler(NoticesDbContext db, ICurrentActor current) : IQueryHandler<ListNoticesQuery, ListResponse<NoticeDto>>
+internal sealed class ListNoticesHandler(NoticesDbContext db, ICurrentActor current, PageRequest page) : IQueryHandler<ListNoticesQuery, ListResponse<NoticeDto>>
 {
     public async ValueTask<ListResponse<NoticeDto>> Handle(ListNoticesQuery query, CancellationToken cancellationToken)
     {
@@ -35,13 +35,18 @@ internal sealed class ListNoticesHandler(NoticesDbContext db, ICurrentActor curr
         {
             notices = notices.Where(n => n.DisputeId == disputeId);
         }
+        if (query.Offset == 0)
+        {
+            // Newest first, by cursor (offset is kept for the portals that page by it).
+            return await notices.PageAsync(n => n.CreatedAt, n => n.Id, page, NoticeMapping.ToDto, cancellationToken, descending: true);
+        }
         var total = await notices.CountAsync(cancellationToken);
-        var page = await notices
+        var items = await notices
             .OrderByDescending(n => n.CreatedAt)
             .ThenBy(n => n.Id)
             .Skip(query.Offset)
             .Take(query.Limit)
             .ToListAsync(cancellationToken);
-        return new ListResponse<NoticeDto>(page.Select(NoticeMapping.ToDto).ToList(), total);
+        return new ListResponse<NoticeDto>(items.Select(NoticeMapping.ToDto).ToList(), total);
     }
 }

@@ -2,7 +2,7 @@ namespace Conventions.Modules.Conventions.Features;
 
 internal sealed record ListConventions(ConventionStatus? Status, string? TemplateKey, Guid? OrganizationId) : IQuery<ListResponse<ConventionDto>>;
 
-internal sealed class ListConventionsHandler(ConventionsDbContext db, ICurrentActor current) : IQueryHandler<ListConventions, ListResponse<ConventionDto>>
+internal sealed class ListConventionsHandler(ConventionsDbContext db, ICurrentActor current, PageRequest page) : IQueryHandler<ListConventions, ListResponse<ConventionDto>>
 {
     public async ValueTask<ListResponse<ConventionDto>> Handle(ListConventions query, CancellationToken cancellationToken)
     {
@@ -25,7 +25,6 @@ internal sealed class ListConventionsHandler(ConventionsDbContext db, ICurrentAc
         {
             conventions = conventions.Where(c => c.OperatorOrganizationId == organizationId || c.PartnerOrganizationId == organizationId);
         }
-        var items = await conventions.OrderBy(c => c.CreatedAt).ToListAsync(cancellationToken);
-        return new ListResponse<ConventionDto>(items.Select(c => ConventionMapping.ToDto(c, withHistory: false)).ToList(), items.Count);
+        return await conventions.PageAsync(c => c.CreatedAt, c => c.Id, page, c => ConventionMapping.ToDto(c, withHistory: false), cancellationToken);
     }
 }

@@ -10,7 +10,7 @@ internal sealed record TemplateDto(
 
 internal sealed record ListTemplates : IQuery<ListResponse<TemplateDto>>;
 
-internal sealed class ListTemplatesHandler : IQueryHandler<ListTemplates, ListResponse<TemplateDto>>
+internal sealed class ListTemplatesHandler(PageRequest page) : IQueryHandler<ListTemplates, ListResponse<TemplateDto>>
 {
     public ValueTask<ListResponse<TemplateDto>> Handle(ListTemplates query, CancellationToken cancellationToken)
     {
@@ -21,6 +21,6 @@ internal sealed class ListTemplatesHandler : IQueryHandler<ListTemplates, ListRe
                 t.Commitments.Select(c => new CommitmentDto(c.Party, c.Section, c.Text)).ToList(),
                 t.Parameters.Select(p => new TemplateParameterDto(p.Name, p.Description, p.Required, p.Default, p.IsList)).ToList()))
             .ToList();
-        return ValueTask.FromResult(new ListResponse<TemplateDto>(items, items.Count));
+        return ValueTask.FromResult(Paging.Page(items, t => t.Key, page));
     }
 }

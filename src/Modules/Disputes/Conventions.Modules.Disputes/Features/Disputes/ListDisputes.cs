@@ -2,7 +2,7 @@ namespace Conventions.Modules.Disputes.Features;
 
 internal sealed record ListDisputes(Guid? ConventionId, DisputeStatus? Status) : IQuery<ListResponse<DisputeDto>>;
 
-internal sealed class ListDisputesHandler(DisputesDbContext db, ICurrentActor current) : IQueryHandler<ListDisputes, ListResponse<DisputeDto>>
+internal sealed class ListDisputesHandler(DisputesDbContext db, ICurrentActor current, PageRequest page) : IQueryHandler<ListDisputes, ListResponse<DisputeDto>>
 {
     public async ValueTask<ListResponse<DisputeDto>> Handle(ListDisputes query, CancellationToken cancellationToken)
     {
@@ -21,7 +21,6 @@ internal sealed class ListDisputesHandler(DisputesDbContext db, ICurrentActor cu
         {
             disputes = disputes.Where(d => d.Status == status);
         }
-        var items = await disputes.OrderBy(d => d.CreatedAt).ToListAsync(cancellationToken);
-        return new ListResponse<DisputeDto>(items.Select(DisputeMapping.ToDto).ToList(), items.Count);
+        return await disputes.PageAsync(d => d.CreatedAt, d => d.Id, page, DisputeMapping.ToDto, cancellationToken);
     }
 }

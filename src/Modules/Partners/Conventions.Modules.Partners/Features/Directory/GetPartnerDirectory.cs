@@ -7,7 +7,7 @@ internal sealed record PartnerDirectoryEntry(
 
 internal sealed record GetPartnerDirectory(OrganizationKind? Kind) : IQuery<ListResponse<PartnerDirectoryEntry>>;
 
-internal sealed class GetPartnerDirectoryHandler(PartnersDbContext db, ICurrentActor current) : IQueryHandler<GetPartnerDirectory, ListResponse<PartnerDirectoryEntry>>
+internal sealed class GetPartnerDirectoryHandler(PartnersDbContext db, ICurrentActor current, PageRequest page) : IQueryHandler<GetPartnerDirectory, ListResponse<PartnerDirectoryEntry>>
 {
     public async ValueTask<ListResponse<PartnerDirectoryEntry>> Handle(GetPartnerDirectory query, CancellationToken cancellationToken)
     {
@@ -25,12 +25,9 @@ internal sealed class GetPartnerDirectoryHandler(PartnersDbContext db, ICurrentA
             var own = actor.OrganizationId;
             listed = listed.Where(o => o.Id == own || sharing.Contains(o.Id));
         }
-        var organizations = await listed.OrderBy(o => o.Name).ToListAsync(cancellationToken);
-        var items = organizations.Select(o => new PartnerDirectoryEntry(
+        return await listed.PageAsync(o => o.Name, o => o.Id, page, o => new PartnerDirectoryEntry(
                 o.Id, o.Name, o.Kind, OrganizationMapping.ToDto(o.Address), o.Website, o.Phone, o.Email,
                 o.Contacts.Where(c => c.Roles.Contains(ContactRole.Referent)).OrderBy(c => c.FullName).Select(OrganizationMapping.ToDto).ToList(),
-                o.Contacts.OrderBy(c => c.FullName).Select(OrganizationMapping.ToDto).ToList()))
-            .ToList();
-        return new ListResponse<PartnerDirectoryEntry>(items, items.Count);
+                o.Contacts.OrderBy(c => c.FullName).Select(OrganizationMapping.ToDto).ToList()), cancellationToken);
     }
 }

@@ -5,7 +5,7 @@ internal sealed record PublicDirectoryEntry(Guid Id, string Name, OrganizationKi
 
 internal sealed record GetPublicDirectory(OrganizationKind? Kind) : IQuery<ListResponse<PublicDirectoryEntry>>;
 
-internal sealed class GetPublicDirectoryHandler(PartnersDbContext db) : IQueryHandler<GetPublicDirectory, ListResponse<PublicDirectoryEntry>>
+internal sealed class GetPublicDirectoryHandler(PartnersDbContext db, PageRequest page) : IQueryHandler<GetPublicDirectory, ListResponse<PublicDirectoryEntry>>
 {
     public async ValueTask<ListResponse<PublicDirectoryEntry>> Handle(GetPublicDirectory query, CancellationToken cancellationToken)
     {
@@ -14,11 +14,8 @@ internal sealed class GetPublicDirectoryHandler(PartnersDbContext db) : IQueryHa
         {
             listed = listed.Where(o => o.Kind == kind);
         }
-        var items = await listed.OrderBy(o => o.Name)
-            .Select(o => new PublicDirectoryEntry(
+        return await listed.PageAsync(o => o.Name, o => o.Id, page, o => new PublicDirectoryEntry(
                 o.Id, o.Name, o.Kind, new AddressDto(o.Address.Line1, o.Address.PostalCode, o.Address.City),
-                o.Website, o.PublishPhone ? o.Phone : null))
-            .ToListAsync(cancellationToken);
-        return new ListResponse<PublicDirectoryEntry>(items, items.Count);
+                o.Website, o.PublishPhone ? o.Phone : null), cancellationToken);
     }
 }

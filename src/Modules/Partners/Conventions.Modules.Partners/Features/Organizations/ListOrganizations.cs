@@ -2,7 +2,7 @@ namespace Conventions.Modules.Partners.Features;
 
 internal sealed record ListOrganizations(OrganizationKind? Kind) : IQuery<ListResponse<OrganizationDto>>;
 
-internal sealed class ListOrganizationsHandler(PartnersDbContext db, ICurrentActor current) : IQueryHandler<ListOrganizations, ListResponse<OrganizationDto>>
+internal sealed class ListOrganizationsHandler(PartnersDbContext db, ICurrentActor current, PageRequest page) : IQueryHandler<ListOrganizations, ListResponse<OrganizationDto>>
 {
     public async ValueTask<ListResponse<OrganizationDto>> Handle(ListOrganizations query, CancellationToken cancellationToken)
     {
@@ -19,7 +19,6 @@ internal sealed class ListOrganizationsHandler(PartnersDbContext db, ICurrentAct
         {
             organizations = organizations.Where(o => o.Kind == kind);
         }
-        var items = await organizations.OrderBy(o => o.Name).ToListAsync(cancellationToken);
-        return new ListResponse<OrganizationDto>(items.Select(OrganizationMapping.ToDto).ToList(), items.Count);
+        return await organizations.PageAsync(o => o.Name, o => o.Id, page, OrganizationMapping.ToDto, cancellationToken);
     }
 }

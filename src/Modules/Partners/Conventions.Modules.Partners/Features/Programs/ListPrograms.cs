@@ -2,7 +2,7 @@ namespace Conventions.Modules.Partners.Features;
 
 internal sealed record ListPrograms : IQuery<ListResponse<ProgramDto>>;
 
-internal sealed class ListProgramsHandler(PartnersDbContext db) : IQueryHandler<ListPrograms, ListResponse<ProgramDto>>
+internal sealed class ListProgramsHandler(PartnersDbContext db, PageRequest page) : IQueryHandler<ListPrograms, ListResponse<ProgramDto>>
 {
     public async ValueTask<ListResponse<ProgramDto>> Handle(ListPrograms query, CancellationToken cancellationToken)
     {
@@ -18,6 +18,6 @@ internal sealed class ListProgramsHandler(PartnersDbContext db) : IQueryHandler<
                 operators.Where(o => o.ProgramKey == key).OrderBy(o => o.Name).Select(o => new ProgramOrganizationDto(o.Id, o.Name)).ToList(),
                 members.Count));
         }
-        return new ListResponse<ProgramDto>(items, items.Count);
+        return Paging.Page(items, p => p.Key, page);
     }
 }

@@ -2,7 +2,7 @@ namespace Conventions.Modules.Ticketing.Features;
 
 internal sealed record ListBookings(Guid? SessionId, BookingStatus? Status) : IQuery<ListResponse<BookingDto>>;
 
-internal sealed class ListBookingsHandler(TicketingDbContext db, ICurrentActor current) : IQueryHandler<ListBookings, ListResponse<BookingDto>>
+internal sealed class ListBookingsHandler(TicketingDbContext db, ICurrentActor current, PageRequest page) : IQueryHandler<ListBookings, ListResponse<BookingDto>>
 {
     /// <summary>The caller's organization's bookings only.</summary>
     public async ValueTask<ListResponse<BookingDto>> Handle(ListBookings query, CancellationToken cancellationToken)
@@ -17,7 +17,7 @@ internal sealed class ListBookingsHandler(TicketingDbContext db, ICurrentActor c
         {
             bookings = bookings.Where(b => b.Status == status);
         }
-        var items = await bookings.OrderBy(b => b.SessionStartsAt).ThenBy(b => b.CreatedAt).ToListAsync(cancellationToken);
-        return new ListResponse<BookingDto>(items.Select(b => TicketingMapping.ToDto(b)).ToList(), items.Count);
+        // By the session's date, then by id (time-ordered: booking order, but for bookings made in the same millisecond).
+        return await bookings.PageAsync(b => b.SessionStartsAt, b => b.Id, page, b => TicketingMapping.ToDto(b), cancellationToken);
     }
 }

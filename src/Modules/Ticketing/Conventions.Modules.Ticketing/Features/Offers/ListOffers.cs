@@ -2,7 +2,7 @@ namespace Conventions.Modules.Ticketing.Features;
 
 internal sealed record ListOffers(OfferCategory? Category, string? City) : IQuery<ListResponse<OfferDto>>;
 
-internal sealed class ListOffersHandler(TicketingDbContext db) : IQueryHandler<ListOffers, ListResponse<OfferDto>>
+internal sealed class ListOffersHandler(TicketingDbContext db, PageRequest page) : IQueryHandler<ListOffers, ListResponse<OfferDto>>
 {
     public async ValueTask<ListResponse<OfferDto>> Handle(ListOffers query, CancellationToken cancellationToken)
     {
@@ -15,7 +15,6 @@ internal sealed class ListOffersHandler(TicketingDbContext db) : IQueryHandler<L
         {
             offers = offers.Where(o => o.City == query.City);
         }
-        var items = await offers.OrderBy(o => o.Title).ToListAsync(cancellationToken);
-        return new ListResponse<OfferDto>(items.Select(OfferMapping.ToDto).ToList(), items.Count);
+        return await offers.PageAsync(o => o.Title, o => o.Id, page, OfferMapping.ToDto, cancellationToken);
     }
 }

@@ -4,7 +4,7 @@ internal sealed record UnusedEntryDto(Guid OrganizationId, int Invitations, int 
 
 internal sealed record GetUnusedInvitations(DateOnly? From, DateOnly? To, int MinNoShows) : IQuery<ListResponse<UnusedEntryDto>>;
 
-internal sealed class GetUnusedInvitationsHandler(TicketingDbContext db, ICurrentActor current, TimeProvider clock) : IQueryHandler<GetUnusedInvitations, ListResponse<UnusedEntryDto>>
+internal sealed class GetUnusedInvitationsHandler(TicketingDbContext db, ICurrentActor current, TimeProvider clock, PageRequest page) : IQueryHandler<GetUnusedInvitations, ListResponse<UnusedEntryDto>>
 {
     /// <summary>Structures whose invitations go unused (no-shows), for the operator to contact (art. 2).</summary>
     public async ValueTask<ListResponse<UnusedEntryDto>> Handle(GetUnusedInvitations query, CancellationToken cancellationToken)
@@ -23,6 +23,6 @@ internal sealed class GetUnusedInvitationsHandler(TicketingDbContext db, ICurren
         var items = rows.Where(r => r.NoShows >= query.MinNoShows && r.NoShows > 0)
             .Select(r => new UnusedEntryDto(r.OrganizationId, r.Invitations, r.NoShows, Math.Round((decimal)r.NoShows / r.Invitations, 2)))
             .OrderByDescending(r => r.NoShows).ThenByDescending(r => r.NoShowRate).ToList();
-        return new ListResponse<UnusedEntryDto>(items, items.Count);
+        return Paging.Page(items, r => r.OrganizationId.ToString("N"), page);
     }
 }
