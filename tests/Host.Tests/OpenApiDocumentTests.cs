@@ -68,9 +68,16 @@ public sealed class OpenApiDocumentTests(ConventionsFactory factory) : IClassFix
         var paths = document.RootElement.GetProperty("paths");
 
         // Enum properties that are null at run time are nullable in the schema (a typed client must accept null).
+        // OpenAPI 3.1: a nullable reference is oneOf the referenced schema and null; a required one is the reference itself.
         var invitation = schemas.GetProperty("InvitationDto").GetProperty("properties");
-        Assert.True(invitation.GetProperty("relation").GetProperty("nullable").GetBoolean());
-        Assert.True(invitation.GetProperty("companionKind").GetProperty("nullable").GetBoolean());
+        static bool NullableReference(JsonElement property) =>
+            property.TryGetProperty("oneOf", out var oneOf) && oneOf.EnumerateArray().Any(s => s.TryGetProperty("$ref", out _))
+            && oneOf.EnumerateArray().Any(s => s.TryGetProperty("type", out var type) && type.GetString() == "null");
+        Assert.True(NullableReference(invitation.GetProperty("relation")));
+        Assert.True(NullableReference(invitation.GetProperty("companionKind")));
+        Assert.Equal("#/components/schemas/InvitationRole", invitation.GetProperty("role").GetProperty("$ref").GetString());
+        Assert.Equal("3.1.1", document.RootElement.GetProperty("openapi").GetString());
+        Assert.Equal("/", document.RootElement.GetProperty("servers")[0].GetProperty("url").GetString());
         // Documents say their content type, so generated methods keep the body.
         foreach (var route in new[] { "/api/v1/conventions/{id}/document", "/api/v1/invitations/{id}/document", "/api/v1/conventions/{id}/amendments/{amendmentId}/document", "/api/v1/organizations/{id}/donations/{donationId}/receipt" })
         {

@@ -142,7 +142,9 @@ internal static class HostSetup
         app.UseMiddleware<QueryDatesMiddleware>();
         app.UseMiddleware<EnumQueryMiddleware>();
         app.UseMiddleware<PagingMiddleware>();
-        app.UseSwagger();
+        // OpenAPI 3.1: nullable references are written as JSON Schema (a type list or oneOf with null), which generated
+        // clients and linters read without the 3.0 "nullable" workarounds.
+        app.UseSwagger(o => o.OpenApiVersion = Microsoft.OpenApi.OpenApiSpecVersion.OpenApi3_1);
         app.UseSwaggerUI(o =>
         {
             o.SwaggerEndpoint("/swagger/v1/swagger.json", "Conventions engine API v1");

@@ -36,7 +36,9 @@ internal static class Swagger
             options.OperationFilter<IdempotencyOperationFilter>();
             options.OperationFilter<PagingOperationFilter>();
             options.SchemaFilter<ProblemSchemaFilter>();
+            options.SchemaFilter<RequiredFromValidatorsFilter>();
             options.DocumentFilter<TagDescriptionsFilter>();
+            options.DocumentFilter<ContractDocumentFilter>();
             options.CustomOperationIds(api => OperationIds.For(api.HttpMethod ?? "GET", api.RelativePath ?? string.Empty));
             options.SupportNonNullableReferenceTypes();
             options.UseAllOfToExtendReferenceSchemas();
