@@ -29,7 +29,7 @@ public sealed partial class AppExceptionHandler(ILogger<AppExceptionHandler> log
 
         if (problem is null)
         {
-            LogUnhandled(logger, exception, httpContext.TraceIdentifier);
+            LogUnhandled(logger, exception, Problems.TraceId(httpContext));
             problem = Problems.Create(500, "server.error", "An unexpected error occurred. It has been logged.", httpContext);
         }
 

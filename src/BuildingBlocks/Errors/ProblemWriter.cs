@@ -21,10 +21,16 @@ public static class Problems
         if (context is not null)
         {
             problem.Instance = context.Request.Path;
-            problem.Extensions["traceId"] = context.TraceIdentifier;
+            problem.Extensions["traceId"] = TraceId(context);
         }
         return problem;
     }
+
+    /// <summary>
+    /// The request's W3C trace context (<c>00-&lt;trace-id&gt;-&lt;span-id&gt;-&lt;flags&gt;</c>), the same in every problem and in
+    /// the logs; the host starts an activity for each request that has none, continuing the caller's <c>traceparent</c>.
+    /// </summary>
+    public static string TraceId(HttpContext context) => System.Diagnostics.Activity.Current?.Id ?? context.TraceIdentifier;
 
     public static ProblemDetails From(AppException exception, HttpContext? context = null)
     {

@@ -15,6 +15,8 @@ internal sealed class ContractDocumentFilter : IDocumentFilter
     public void Apply(OpenApiDocument document, DocumentFilterContext context)
     {
         document.Servers = [new OpenApiServer { Url = "/", Description = "The host serving this document (e.g. http://localhost:5080)." }];
+        // Every operation needs a key unless it says otherwise (the public ones declare an empty requirement).
+        document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Access.ApiKeyAuthenticationHandler.SchemeName, document)] = [] }];
         document.Info.License = new OpenApiLicense { Name = "Proprietary: the associations and town services running the engine", Identifier = "LicenseRef-Proprietary" };
         foreach (var schema in document.Components?.Schemas?.Values ?? [])
         {
@@ -38,6 +40,23 @@ internal sealed class ContractDocumentFilter : IDocumentFilter
             }
         }
         RequireEveryPropertyOfAnswers(document);
+        PublishErrorCodes(document);
+    }
+
+    /// <summary>The codes problems carry, as one enumeration that <c>ProblemDetails.code</c> refers to.</summary>
+    private static void PublishErrorCodes(OpenApiDocument document)
+    {
+        if (document.Components?.Schemas is not { } schemas || !schemas.TryGetValue("ProblemDetails", out var problem) || problem is not OpenApiSchema details)
+        {
+            return;
+        }
+        schemas["ErrorCode"] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.String,
+            Description = "The stable code of a refusal: what a portal switches on (the detail is for people and may change).",
+            Enum = [.. ErrorCodes.All.Select(c => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(c))],
+        };
+        details.Properties!["code"] = new OpenApiSchemaReference("ErrorCode", document);
     }
 
     /// <summary>

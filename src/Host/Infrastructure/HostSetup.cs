@@ -73,6 +73,7 @@ internal static class HostSetup
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
             var problem = context.ProblemDetails;
+            problem.Extensions["traceId"] = Problems.TraceId(context.HttpContext);
             if (!problem.Extensions.ContainsKey("code"))
             {
                 problem.Extensions["code"] = problem.Status switch
@@ -136,6 +137,7 @@ internal static class HostSetup
 
     public static WebApplication UseHostInfrastructure(this WebApplication app)
     {
+        app.UseMiddleware<TraceContextMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestLimitsMiddleware>();

@@ -143,7 +143,7 @@ internal sealed class ProblemSchemaFilter : ISchemaFilter
             Description = "validation.failed only: the invalid fields (camelCase paths) and what is wrong with each.",
             AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } },
         };
-        problem.Properties["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The request's trace identifier." };
+        problem.Properties["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$", Description = "The request's W3C trace context (traceparent format); it continues the traceparent the caller sent, if any. Quote it to support." };
         problem.Required ??= new HashSet<string>();
         problem.Required.Add("code");
     }
