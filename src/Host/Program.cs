@@ -9,6 +9,13 @@ using Conventions.Modules.Partners;
 using Conventions.Modules.Scheduling;
 using Conventions.Modules.Ticketing;
 
+// dotnet run --project src/Host -- restore <copy.db.gz>: brings a backup copy back (refused while a host runs).
+if (args is ["restore", var copy, ..])
+{
+    var commandBuilder = WebApplication.CreateBuilder(args[2..]);
+    return await Conventions.Host.Jobs.RestoreCommand.RunAsync(copy, commandBuilder.Configuration, commandBuilder.Environment, Console.Out);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Api:MaxRequestBodyBytes", 256 * 1024L));
 var database = HostSetup.ResolveDatabase(builder.Configuration, builder.Environment);
@@ -51,6 +58,7 @@ api.MapOperations();
 
 await app.PrepareAsync();
 await app.RunAsync();
+return 0;
 
 /// <summary>The host's entry point (public for WebApplicationFactory).</summary>
 public partial class Program;

@@ -20,7 +20,7 @@ namespace Conventions.Benchmarks;
 /// </list>
 /// Exit code 0 when every check holds; each failed check is printed.
 /// </summary>
-internal static class FaultDrill
+internal static partial class FaultDrill
 {
     private const string AdminKey = "fault-drill-admin-key";
 
@@ -36,6 +36,7 @@ internal static class FaultDrill
         var failures = new List<string>();
         await BookingsSurviveAKillAsync(hostDll, failures);
         await DeadlinesApplyOnceAcrossRestartsAsync(hostDll, failures);
+        await BackupUnderLoadRestoresAsync(hostDll, failures);
         Console.WriteLine();
         foreach (var failure in failures)
         {

@@ -29,6 +29,15 @@ internal static partial class Startup
             if (!string.IsNullOrEmpty(directory))
             {
                 Directory.CreateDirectory(directory);
+                // Held for the host's lifetime: a restore refuses to replace the database under a running host.
+                if (Jobs.HostLock.TryAcquire(directory) is { } held)
+                {
+                    app.Lifetime.ApplicationStopped.Register(held.Dispose);
+                }
+                else
+                {
+                    LogFolderInUse(logger, directory);
+                }
             }
             await using var connection = new SqliteConnection(settings.ConnectionString);
             await connection.OpenAsync(cancellationToken);
@@ -91,7 +100,10 @@ internal static partial class Startup
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Created the bootstrap platform admin from Conventions:BootstrapAdminKey.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Another host already runs on the data folder {Folder}: two hosts on one embedded database is not supported.")]
+    private static partial void LogFolderInUse(ILogger logger, string folder);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Created the bootstrap platform admin from Conventions:BootstrapAdminKey.")]
     private static partial void LogBootstrap(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Text}")]
