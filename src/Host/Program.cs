@@ -17,6 +17,13 @@ if (args is ["restore", var copy, ..])
 }
 
 var builder = WebApplication.CreateBuilder(args);
+// One line per entry, with its UTC time: what an operator greps.
+builder.Logging.AddSimpleConsole(o =>
+{
+    o.SingleLine = true;
+    o.UseUtcTimestamp = true;
+    o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+});
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Api:MaxRequestBodyBytes", 256 * 1024L));
 var database = HostSetup.ResolveDatabase(builder.Configuration, builder.Environment);
 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>

@@ -46,7 +46,9 @@ public static class PersistenceRegistration
         options.AddInterceptors([ConcurrencyVersionInterceptor.Instance, .. interceptors ?? []]);
         if (provider == DatabaseProvider.Sqlite)
         {
-            options.UseSqlite(settings.ConnectionString, sqlite => sqlite.MigrationsHistoryTable($"__{schema}_migrations"));
+            // Single queries (the default, chosen explicitly): an aggregate's few collections (a convention's signatures and
+            // committees, a dispute's deadlines and events) are read in one statement, one consistent snapshot.
+            options.UseSqlite(settings.ConnectionString, sqlite => sqlite.MigrationsHistoryTable($"__{schema}_migrations").UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
             options.AddInterceptors(SqlitePragmas.Instance);
         }
         else
@@ -54,6 +56,7 @@ public static class PersistenceRegistration
             options.UseSqlServer(settings.ConnectionString, sql =>
             {
                 sql.MigrationsHistoryTable("__migrations", schema);
+                sql.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery);
                 sql.EnableRetryOnFailure(3);
             });
         }

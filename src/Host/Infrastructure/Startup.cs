@@ -87,7 +87,12 @@ internal static partial class Startup
             {
                 lines.AddRange(await seeder.SeedAsync(cancellationToken));
             }
-            LogDemo(logger, "Demo data loaded. Demo API keys (X-Api-Key):" + Environment.NewLine + string.Join(Environment.NewLine, lines.Select(l => "    " + l)));
+            // One line per fact: the demo keys and what was seeded.
+            LogDemo(logger, "Demo data loaded; demo API keys for the X-Api-Key header follow.");
+            foreach (var line in lines.SelectMany(l => l.Split(Environment.NewLine)))
+            {
+                LogDemo(logger, "Demo: " + line.Trim());
+            }
         }
 
         var runner = services.GetRequiredService<JobRunner>();

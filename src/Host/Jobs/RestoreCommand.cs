@@ -49,7 +49,7 @@ internal static class RestoreCommand
             SqliteConnection.ClearAllPools();
             if (File.Exists(target))
             {
-                var kept = $"{target}.before-restore-{DateTime.UtcNow:yyyyMMdd-HHmmss}";
+                var kept = $"{target}.before-restore-{TimeProvider.System.GetUtcNow():yyyyMMdd-HHmmss}";
                 File.Move(target, kept);
                 output.WriteLine($"The database it replaces is kept as {kept}.");
             }
@@ -116,7 +116,7 @@ internal static class HostLock
             var stream = new FileStream(Path.Combine(folder, "host.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             stream.SetLength(0);
             using var writer = new StreamWriter(stream, leaveOpen: true);
-            writer.Write($"pid {Environment.ProcessId}, since {DateTimeOffset.UtcNow:u}");
+            writer.Write($"pid {Environment.ProcessId}, since {TimeProvider.System.GetUtcNow():u}");
             return stream;
         }
         catch (IOException)

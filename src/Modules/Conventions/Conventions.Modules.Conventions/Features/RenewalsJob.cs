@@ -78,6 +78,6 @@ internal sealed partial class RenewalsJob(IServiceScopeFactory scopes, TimeProvi
         return changed;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Renewals: {Count} conventions changed on {Today}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Renewals: {Count} conventions changed on {Today:yyyy-MM-dd}")]
     private static partial void LogApplied(ILogger logger, int count, DateOnly today);
 }
