@@ -31,6 +31,9 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
     ["Notices:PickupDirectory"] = Path.GetFullPath(
         builder.Configuration["Notices:PickupDirectory"] ?? Path.Combine(HostSetup.DataDirectory(builder.Configuration, builder.Environment), "mail-pickup"),
         builder.Environment.ContentRootPath),
+    ["DataProtection:KeysDirectory"] = Path.GetFullPath(
+        builder.Configuration["DataProtection:KeysDirectory"] ?? Path.Combine(HostSetup.DataDirectory(builder.Configuration, builder.Environment), "keys"),
+        builder.Environment.ContentRootPath),
 });
 
 builder.Services.AddHostInfrastructure(builder.Configuration, database);

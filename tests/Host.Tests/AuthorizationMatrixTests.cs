@@ -62,6 +62,14 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             return new Target(org, $"/api/v1/conventions/{id}", new { place = "Villeurbanne" });
         }),
         R("GET /api/v1/conventions/{id}/document", Cpt, "A AF AFF AFF AFF FFF U", async (w, _) => { var (o, c) = await w.SharedCptConventionAsync(); return new Target(o, $"/api/v1/conventions/{c}/document"); }),
+        R("GET /api/v1/conventions/{id}/document-link", Cpt, "A AF AFF AFF AFF FFF U", async (w, _) => { var (o, c) = await w.SharedCptConventionAsync(); return new Target(o, $"/api/v1/conventions/{c}/document-link"); }),
+        // The link is the credential for its 5 minutes: whoever holds it opens the document, key or not.
+        R("GET /api/v1/document-links/{token}", Cpt, "A AA AAA AAA AAA AAA A", async (w, _) =>
+        {
+            var (o, c) = await w.SharedCptConventionAsync();
+            var link = await w.Admin().GetAsync($"/api/v1/conventions/{c}/document-link").ExpectAsync(HttpStatusCode.OK);
+            return new Target(o, link.Str("url"));
+        }),
         R("POST /api/v1/conventions/{id}/send-for-signature", Cpt, "A AF FFF FFF FFF FFF U", async (w, _) =>
         {
             var (org, id) = await w.DraftAsync(Cpt);

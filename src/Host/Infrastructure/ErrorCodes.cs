@@ -73,6 +73,7 @@ internal static class ErrorCodes
         "dispute.party_forbidden",
         "dispute.unknown_convention",
         "dispute.wrong_step",
+        "document_link.invalid",
         "donation.not_found",
         "donation.recipient_forbidden",
         "idempotency.in_flight",

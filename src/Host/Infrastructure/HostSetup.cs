@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Conventions.BuildingBlocks.Errors;
 using Conventions.BuildingBlocks.Jobs;
 using Conventions.BuildingBlocks.Persistence;
@@ -86,6 +87,11 @@ internal static class HostSetup
             }
         });
         services.AddExceptionHandler<AppExceptionHandler>();
+        // Document links (and anything else protected) use keys kept in the data folder: they survive restarts, and hosts
+        // sharing DataProtection:KeysDirectory accept each other's links.
+        services.AddDataProtection()
+            .SetApplicationName("Conventions")
+            .PersistKeysToFileSystem(new DirectoryInfo(configuration["DataProtection:KeysDirectory"]!));
 
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);

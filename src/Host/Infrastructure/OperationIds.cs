@@ -54,6 +54,8 @@ internal static class OperationIds
         ["GET /conventions/{id}"] = "getConvention",
         ["PATCH /conventions/{id}"] = "updateConvention",
         ["GET /conventions/{id}/document"] = "getConventionDocument",
+        ["GET /conventions/{id}/document-link"] = "getConventionDocumentLink",
+        ["GET /document-links/{token}"] = "openDocumentLink",
         ["POST /conventions/{id}/send-for-signature"] = "sendConventionForSignature",
         ["POST /conventions/{id}/signatures"] = "signConvention",
         ["POST /conventions/{id}/amendments"] = "createAmendment",

@@ -26,5 +26,18 @@ internal static class ReadingEndpoints
             .ProducesText("text/html")
             .WithSummary("The convention as printable HTML: the draft, or the frozen text with its signatures and SHA-256. ?original=1 or 2 prints each original.")
             .ProducesRefusals(400, 401, 403, 404, 409);
+
+        group.MapGet("/{id:guid}/document-link", async Task<Ok<DocumentLinkDto>> (Guid id, int? original, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetConventionDocumentLink(id, original), ct)))
+            .WithSummary("A link to open the document in a browser without the key header (an <a href>), valid 5 minutes; same access as the document.")
+            .ProducesRefusals(400, 401, 403, 404);
+
+        api.MapGet("/document-links/{token}", async Task<ContentHttpResult> (string token, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Content(await mediator.Send(new GetLinkedDocument(token), ct), "text/html; charset=utf-8"))
+            .AllowAnonymous()
+            .WithTags("Conventions")
+            .ProducesText("text/html")
+            .WithSummary("The document a link from GET /conventions/{id}/document-link names; no key: the link is the credential, for 5 minutes.")
+            .ProducesRefusals(403, 404, 409);
     }
 }
