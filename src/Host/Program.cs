@@ -16,6 +16,12 @@ if (args is ["restore", var copy, ..])
     return await Conventions.Host.Jobs.RestoreCommand.RunAsync(copy, commandBuilder.Configuration, commandBuilder.Environment, Console.Out);
 }
 
+// dotnet Conventions.Host.dll healthcheck: the container's HEALTHCHECK asks the running host for /health/ready.
+if (args is ["healthcheck", ..])
+{
+    return await HealthProbe.RunAsync(Environment.GetEnvironmentVariable("ASPNETCORE_HTTP_PORTS")?.Split(';')[0] ?? "8080");
+}
+
 var builder = WebApplication.CreateBuilder(args);
 // One line per entry, with its UTC time: what an operator greps.
 builder.Logging.AddSimpleConsole(o =>

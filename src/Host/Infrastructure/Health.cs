@@ -38,3 +38,21 @@ internal static class HealthResponse
         return context.Response.WriteAsync(JsonSerializer.Serialize(body));
     }
 }
+
+/// <summary>The container's health probe: 0 when the host on this machine answers /health/ready with 200, else 1.</summary>
+internal static class HealthProbe
+{
+    public static async Task<int> RunAsync(string port)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(4) };
+        try
+        {
+            using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/health/ready"));
+            return response.IsSuccessStatusCode ? 0 : 1;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return 1;
+        }
+    }
+}
