@@ -23,13 +23,7 @@ if (args is ["healthcheck", ..])
 }
 
 var builder = WebApplication.CreateBuilder(args);
-// One line per entry, with its UTC time: what an operator greps.
-builder.Logging.AddSimpleConsole(o =>
-{
-    o.SingleLine = true;
-    o.UseUtcTimestamp = true;
-    o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
-});
+builder.AddConventionsLogging();
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Api:MaxRequestBodyBytes", 256 * 1024L));
 var database = HostSetup.ResolveDatabase(builder.Configuration, builder.Environment);
 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -71,6 +65,7 @@ api.MapSchedulingModule();
 api.MapTicketingModule();
 api.MapLegalCalendar();
 api.MapOperations();
+app.MapConventionsMetrics();
 
 await app.PrepareAsync();
 await app.RunAsync();

@@ -36,7 +36,7 @@ internal static class LoadDriver
         var hostDll = Path.Combine(root, "src", "Host", "bin", "Release", "net10.0", "Conventions.Host.dll");
 
         var started = Stopwatch.StartNew();
-        using var host = Process.Start(new ProcessStartInfo("dotnet", $"\"{hostDll}\" --urls http://127.0.0.1:{port}")
+        var start = new ProcessStartInfo("dotnet", $"\"{hostDll}\" --urls http://127.0.0.1:{port}")
         {
             WorkingDirectory = Path.GetDirectoryName(hostDll)!,
             RedirectStandardOutput = true,
@@ -51,7 +51,14 @@ internal static class LoadDriver
                 // 32 clients on one key go far above a portal's rate on purpose: the limits are lifted explicitly.
                 ["RateLimits__Enabled"] = "false",
             },
-        })!;
+        };
+        // LOAD_HOST_ENV="Name=value;Name2=value2" sets more of the host's configuration (to compare a setting's cost).
+        foreach (var pair in (Environment.GetEnvironmentVariable("LOAD_HOST_ENV") ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var (name, value) = (pair[..pair.IndexOf('=', StringComparison.Ordinal)], pair[(pair.IndexOf('=', StringComparison.Ordinal) + 1)..]);
+            start.Environment[name] = value;
+        }
+        using var host = Process.Start(start)!;
         _ = host.StandardOutput.ReadToEndAsync();
         _ = host.StandardError.ReadToEndAsync();
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients * 2 }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };

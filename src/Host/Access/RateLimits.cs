@@ -40,6 +40,7 @@ internal static class RateLimits
             options.OnRejected = async (rejected, cancellationToken) =>
             {
                 var context = rejected.HttpContext;
+                context.RequestServices.GetRequiredService<Conventions.BuildingBlocks.Observability.EngineMetrics>().RateLimited();
                 var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
                     ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
                     : 60;

@@ -87,6 +87,7 @@ internal static class HostSetup
             }
         });
         services.AddExceptionHandler<AppExceptionHandler>();
+        services.AddConventionsTelemetry(configuration);
         // Document links (and anything else protected) use keys kept in the data folder: they survive restarts, and hosts
         // sharing DataProtection:KeysDirectory accept each other's links.
         services.AddDataProtection()
@@ -144,6 +145,7 @@ internal static class HostSetup
     public static WebApplication UseHostInfrastructure(this WebApplication app)
     {
         app.UseMiddleware<TraceContextMiddleware>();
+        app.UseMiddleware<RequestLogMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestLimitsMiddleware>();

@@ -11,7 +11,7 @@ namespace Conventions.Host.Jobs;
 /// Runs a job by name, as the system, in its own scope. Hangfire calls it on schedule; admins call it through the API.
 /// One run of a given job at a time in this process (jobs are idempotent anyway, so hosts sharing a database are safe).
 /// </summary>
-internal sealed class JobRunner(IServiceScopeFactory scopes, IEnumerable<IJob> jobs, JobTriggerState triggers)
+internal sealed class JobRunner(IServiceScopeFactory scopes, IEnumerable<IJob> jobs, JobTriggerState triggers, Conventions.BuildingBlocks.Observability.EngineMetrics metrics)
 {
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new();
 
@@ -33,7 +33,10 @@ internal sealed class JobRunner(IServiceScopeFactory scopes, IEnumerable<IJob> j
             await using var scope = scopes.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<CurrentActor>().Actor = Actor.System;
             var scoped = scope.ServiceProvider.GetServices<IJob>().Single(j => j.Name == name);
-            return await scoped.RunAsync(cancellationToken);
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var items = await scoped.RunAsync(cancellationToken);
+            metrics.JobRun(name, System.Diagnostics.Stopwatch.GetElapsedTime(started), items);
+            return items;
         }
         finally
         {

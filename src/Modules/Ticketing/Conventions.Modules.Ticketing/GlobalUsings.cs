@@ -10,3 +10,4 @@ global using Conventions.Modules.Ticketing.Persistence;
 global using FluentValidation;
 global using Mediator;
 global using Microsoft.EntityFrameworkCore;
+global using Conventions.BuildingBlocks.Observability;

@@ -1,6 +1,7 @@
 using System.Data;
 using System.Threading.Channels;
 using Conventions.BuildingBlocks.Idempotency;
+using Conventions.BuildingBlocks.Observability;
 using Conventions.BuildingBlocks.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -15,7 +16,7 @@ namespace Conventions.Modules.Ticketing.Persistence;
 /// and an fsync) into one. Each request is answered only once its booking is committed. A batch that fails is written
 /// again booking by booking, so one bad booking fails alone.
 /// </summary>
-internal sealed partial class BookingGroupCommit(IServiceScopeFactory scopes, ILogger<BookingGroupCommit> logger) : IAsyncDisposable
+internal sealed partial class BookingGroupCommit(IServiceScopeFactory scopes, ILogger<BookingGroupCommit> logger, EngineMetrics metrics) : IAsyncDisposable
 {
     /// <summary>The most bookings written in one transaction.</summary>
     internal const int MaxBatch = 128;
@@ -92,6 +93,9 @@ internal sealed partial class BookingGroupCommit(IServiceScopeFactory scopes, IL
         try
         {
             var positions = await WriteInOneTransactionAsync(batch);
+            metrics.GroupCommit(batch.Count, System.Diagnostics.Stopwatch.GetElapsedTime(batch[0].QueuedAt));
+            metrics.Booking("waitlisted", positions.Count(p => p is not null));
+            metrics.Booking("confirmed", positions.Count(p => p is null));
             for (var i = 0; i < batch.Count; i++)
             {
                 batch[i].Completion.TrySetResult(positions[i]);
@@ -187,6 +191,8 @@ internal sealed partial class BookingGroupCommit(IServiceScopeFactory scopes, IL
         public Booking Booking { get; } = booking;
 
         public Func<int?, IdempotencyRecord>? Answer { get; } = answer;
+
+        public long QueuedAt { get; } = System.Diagnostics.Stopwatch.GetTimestamp();
 
         /// <summary>Completes with the booking's waiting-list position once committed (null when confirmed).</summary>
         public TaskCompletionSource<int?> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);

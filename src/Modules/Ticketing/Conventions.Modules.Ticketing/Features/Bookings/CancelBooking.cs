@@ -7,7 +7,7 @@ namespace Conventions.Modules.Ticketing.Features;
 [Transactional(IsolationLevel.ReadCommitted)]
 internal sealed record CancelBooking(Guid BookingId, Guid? InvitationId) : ICommand<BookingDto>;
 
-internal sealed class CancelBookingHandler(TicketingDbContext db, ICurrentActor current, TimeProvider clock, Waitlist waitlist) : ICommandHandler<CancelBooking, BookingDto>
+internal sealed class CancelBookingHandler(TicketingDbContext db, ICurrentActor current, TimeProvider clock, Waitlist waitlist, EngineMetrics metrics) : ICommandHandler<CancelBooking, BookingDto>
 {
     public async ValueTask<BookingDto> Handle(CancelBooking command, CancellationToken cancellationToken)
     {
@@ -27,6 +27,10 @@ internal sealed class CancelBookingHandler(TicketingDbContext db, ICurrentActor 
         {
             await seats.GiveBackAsync(booking.SessionId, cancellation.FreedSeats, cancellationToken);
             await waitlist.PromoteAsync(db, booking.SessionId, now, cancellationToken);
+        }
+        if (command.InvitationId is null)
+        {
+            metrics.Booking("cancelled");
         }
         return TicketingMapping.ToDto(booking);
     }

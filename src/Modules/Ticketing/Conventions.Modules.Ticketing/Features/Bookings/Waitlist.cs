@@ -8,7 +8,7 @@ namespace Conventions.Modules.Ticketing.Features;
 /// in pages, in its order, and only until the freed seats are gone: a long list costs a cancellation one page, not a
 /// pass over every waiting booking.
 /// </summary>
-internal sealed class Waitlist(TicketingNotices notices)
+internal sealed class Waitlist(TicketingNotices notices, EngineMetrics metrics)
 {
     private const int PageSize = 50;
 
@@ -49,6 +49,7 @@ internal sealed class Waitlist(TicketingNotices notices)
             after = (page[^1].WaitlistSequence, page[^1].Id);
         }
         await seats.LeaveWaitlistAsync(sessionId, promoted, cancellationToken);
+        metrics.Booking("promoted", promoted);
         return promoted;
     }
 

@@ -1,0 +1,71 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Conventions.Testing;
+
+namespace Host.Tests;
+
+/// <summary>/metrics (ADR 0016): the engine's counters move with the work, for the platform admin's key only.</summary>
+public sealed partial class MetricsTests : IAsyncLifetime
+{
+    private readonly ConventionsFactory _factory = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _factory.DisposeAsync();
+
+    private async Task<double> ScrapeAsync(Regex series)
+    {
+        var text = await _factory.Admin().GetStringAsync("/metrics");
+        var match = series.Match(text);
+        return match.Success ? double.Parse(match.Groups["value"].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+    }
+
+    [Fact]
+    public async Task A_booking_moves_the_bookings_counter_and_the_group_commit_histogram()
+    {
+        var scenario = await ConventionScenario.CultureAsync(_factory);
+        await scenario.SignBothAsync((await scenario.DraftCultureAsync()).Str("id"));
+        var (_, bookerKey) = await scenario.Operator.IssueKeyAsync(scenario.PartnerId, "booker", "2029-11-01");
+        var booker = _factory.Client(bookerKey);
+        var publisher = await scenario.Operator.CreateOrganizationAsync("Théâtre (métriques)", "cultural-institution");
+        var offer = await scenario.Operator.PostJsonAsync("/api/v1/offers", new
+        {
+            publisherOrganizationId = publisher, title = "Concert", category = "show", venueName = "Salle", city = "Lyon", description = "Concert.",
+            sessions = new[] { new { startsAt = "2026-12-04T20:30:00+01:00", seats = 1 } },
+        }).ExpectAsync(HttpStatusCode.Created);
+        var session = offer.GetProperty("sessions")[0].Str("id");
+        var before = (await ScrapeAsync(Confirmed()), await ScrapeAsync(Waitlisted()), await ScrapeAsync(GroupCommits()));
+
+        foreach (var name in new[] { "Samia K.", "Jean-Marc P." })
+        {
+            var beneficiary = (await booker.PostJsonAsync("/api/v1/beneficiaries", new { displayName = name }).ExpectAsync(HttpStatusCode.Created)).Str("id");
+            await booker.PostJsonAsync("/api/v1/bookings", new { sessionId = session, beneficiaryId = beneficiary }).ExpectAsync(HttpStatusCode.Created);
+        }
+
+        Assert.Equal(before.Item1 + 1, await ScrapeAsync(Confirmed()));
+        Assert.Equal(before.Item2 + 1, await ScrapeAsync(Waitlisted()));
+        Assert.True(await ScrapeAsync(GroupCommits()) >= before.Item3 + 1);
+    }
+
+    [Fact]
+    public async Task Metrics_are_for_the_platform_admin()
+    {
+        var scenario = await ConventionScenario.CultureAsync(_factory);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _factory.Client().GetAsync("/metrics")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await scenario.Operator.GetAsync("/metrics")).StatusCode);
+        await _factory.RunJobAsync("outbox");
+        var text = await _factory.Admin().GetStringAsync("/metrics");
+        Assert.Matches("(?m)^conventions_job_duration_seconds_count\\{[^}]*job=\"outbox\"", text);
+        Assert.Contains("conventions_outbox_backlog", text, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"(?m)^conventions_bookings_total\{[^}]*outcome=""confirmed""[^}]*\} (?<value>[0-9.e+]+)")]
+    private static partial Regex Confirmed();
+
+    [GeneratedRegex(@"(?m)^conventions_bookings_total\{[^}]*outcome=""waitlisted""[^}]*\} (?<value>[0-9.e+]+)")]
+    private static partial Regex Waitlisted();
+
+    [GeneratedRegex(@"(?m)^conventions_booking_group_commit_size_count(\{[^}]*\})? (?<value>[0-9.e+]+)")]
+    private static partial Regex GroupCommits();
+}
