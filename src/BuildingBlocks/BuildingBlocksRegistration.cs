@@ -21,7 +21,6 @@ public static class BuildingBlocksRegistration
         services.AddSingleton<IJob, OutboxDispatcher>();
         services.AddScoped<Idempotency.IdempotencyRequest>();
         services.AddScoped<Web.PageRequest>();
-        services.AddMetrics();
         services.AddSingleton<Observability.EngineMetrics>();
         services.AddSingleton<Idempotency.IdempotencyInFlight>();
         services.AddSingleton<IJob, Idempotency.IdempotencyExpiryJob>();

@@ -42,8 +42,9 @@ public sealed partial class MetricsTests : IAsyncLifetime
             await booker.PostJsonAsync("/api/v1/bookings", new { sessionId = session, beneficiaryId = beneficiary }).ExpectAsync(HttpStatusCode.Created);
         }
 
-        Assert.Equal(before.Item1 + 1, await ScrapeAsync(Confirmed()));
-        Assert.Equal(before.Item2 + 1, await ScrapeAsync(Waitlisted()));
+        // At least: the meter is the process's, and other test hosts in this process book too.
+        Assert.True(await ScrapeAsync(Confirmed()) >= before.Item1 + 1);
+        Assert.True(await ScrapeAsync(Waitlisted()) >= before.Item2 + 1);
         Assert.True(await ScrapeAsync(GroupCommits()) >= before.Item3 + 1);
     }
 

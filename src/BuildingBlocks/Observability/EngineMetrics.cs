@@ -9,59 +9,71 @@ namespace Conventions.BuildingBlocks.Observability;
 /// The engine's own measures (meter <c>Conventions.Engine</c>, ADR 0016), beside ASP.NET Core's, HttpClient's and the
 /// runtime's: what an operator watches on /metrics or through OTLP.
 /// </summary>
-public sealed class EngineMetrics
+public sealed class EngineMetrics : IDisposable
 {
     public const string MeterName = "Conventions.Engine";
 
-    private readonly Counter<long> _bookings;
-    private readonly Histogram<int> _groupCommitSize;
-    private readonly Histogram<double> _groupCommitWait;
-    private readonly Histogram<double> _jobDuration;
-    private readonly Counter<long> _jobItems;
-    private readonly Counter<long> _rateLimited;
+    // One meter for the process. OpenTelemetry listens to meters by name: a meter per host (IMeterFactory) would make
+    // every host after the first in one process (the test hosts) a duplicate whose measurements are dropped.
+    private static readonly Meter Meter = new(MeterName);
 
     private static readonly InstrumentAdvice<double> Seconds = new()
     {
         HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300],
     };
 
-    public EngineMetrics(IMeterFactory meters, IServiceScopeFactory scopes, IEnumerable<ModuleDatabase> modules, TimeProvider clock)
+    private static readonly Counter<long> Bookings = Meter.CreateCounter<long>("conventions.bookings", "{booking}", "Bookings by what became of them: confirmed, waitlisted, promoted, cancelled.");
+    private static readonly Histogram<int> GroupCommitSize = Meter.CreateHistogram("conventions.booking.group_commit.size", "{booking}", "Bookings written in one group-commit transaction.",
+        advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128] });
+    private static readonly Histogram<double> GroupCommitWait = Meter.CreateHistogram("conventions.booking.group_commit.duration", "s", "From a booking handed to the group commit to its commit.", advice: Seconds);
+    private static readonly Histogram<double> JobDuration = Meter.CreateHistogram("conventions.job.duration", "s", "Duration of a background job's run (deadlines, renewals, outbox, notices, backup…).", advice: Seconds);
+    private static readonly Counter<long> JobItems = Meter.CreateCounter<long>("conventions.job.items", "{item}", "Items a job run processed (the deadlines job: transitions applied).");
+    private static readonly Counter<long> RateLimitRefusals = Meter.CreateCounter<long>("conventions.rate_limit.refusals", "{request}", "Requests refused with 429 rate.limited.");
+
+    /// <summary>The outbox readers of the hosts alive in this process (one in production).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<OutboxBacklog, byte> Backlogs = new();
+
+    static EngineMetrics()
     {
-        var meter = meters.Create(MeterName);
-        _bookings = meter.CreateCounter<long>("conventions.bookings", "{booking}", "Bookings by what became of them: confirmed, waitlisted, promoted, cancelled.");
-        _groupCommitSize = meter.CreateHistogram("conventions.booking.group_commit.size", "{booking}", "Bookings written in one group-commit transaction.",
-            advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128] });
-        _groupCommitWait = meter.CreateHistogram("conventions.booking.group_commit.duration", "s", "From a booking handed to the group commit to its commit.", advice: Seconds);
-        _jobDuration = meter.CreateHistogram("conventions.job.duration", "s", "Duration of a background job's run (deadlines, renewals, outbox, notices, backup…).", advice: Seconds);
-        _jobItems = meter.CreateCounter<long>("conventions.job.items", "{item}", "Items a job run processed (the deadlines job: transitions applied).");
-        _rateLimited = meter.CreateCounter<long>("conventions.rate_limit.refusals", "{request}", "Requests refused with 429 rate.limited.");
-        var backlog = new OutboxBacklog(scopes, modules, clock);
-        meter.CreateObservableGauge("conventions.outbox.backlog", backlog.Count, "{event}", "Integration events not yet published, every module's outbox.");
-        meter.CreateObservableGauge("conventions.outbox.oldest_age", backlog.OldestAge, "s", "Age of the oldest integration event not yet published (0 when none).");
+        Meter.CreateObservableGauge("conventions.outbox.backlog", () => Backlogs.Keys.Sum(b => b.Count()), "{event}", "Integration events not yet published, every module's outbox.");
+        Meter.CreateObservableGauge("conventions.outbox.oldest_age", () => Backlogs.Keys.Select(b => b.OldestAge()).DefaultIfEmpty(0).Max(), "s", "Age of the oldest integration event not yet published (0 when none).");
     }
+
+    private readonly OutboxBacklog _backlog;
+
+    public EngineMetrics(IServiceScopeFactory scopes, IEnumerable<ModuleDatabase> modules, TimeProvider clock)
+    {
+        _backlog = new OutboxBacklog(scopes, modules, clock);
+        Backlogs[_backlog] = 0;
+    }
+
+    public void Dispose() => Backlogs.TryRemove(_backlog, out _);
 
     public void Booking(string outcome, long count = 1)
     {
         if (count > 0)
         {
-            _bookings.Add(count, new KeyValuePair<string, object?>("outcome", outcome));
+            Bookings.Add(count, new KeyValuePair<string, object?>("outcome", outcome));
         }
     }
 
     public void GroupCommit(int size, TimeSpan oldestWait)
     {
-        _groupCommitSize.Record(size);
-        _groupCommitWait.Record(oldestWait.TotalSeconds);
+        GroupCommitSize.Record(size);
+        GroupCommitWait.Record(oldestWait.TotalSeconds);
     }
 
     public void JobRun(string job, TimeSpan duration, int items)
     {
         var tag = new KeyValuePair<string, object?>("job", job);
-        _jobDuration.Record(duration.TotalSeconds, tag);
-        _jobItems.Add(items, tag);
+        JobDuration.Record(duration.TotalSeconds, tag);
+        JobItems.Add(items, tag);
     }
 
-    public void RateLimited() => _rateLimited.Add(1);
+    public void RateLimited() => RateLimitRefusals.Add(1);
+
+    /// <summary>Events not yet published in every module's outbox, and the age of the oldest (read at most every 10 s).</summary>
+    public (long Count, double OldestAgeSeconds) OutboxBacklogNow() => (_backlog.Count(), _backlog.OldestAge());
 
     /// <summary>The outboxes' backlog, read at most every 10 seconds whatever the scrape rate.</summary>
     private sealed class OutboxBacklog(IServiceScopeFactory scopes, IEnumerable<ModuleDatabase> modules, TimeProvider clock)

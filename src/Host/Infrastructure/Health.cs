@@ -56,3 +56,44 @@ internal static class HealthProbe
         }
     }
 }
+
+/// <summary>
+/// Degraded (still 200: the host serves) when integration events wait longer than <c>Health:OutboxMaxAgeSeconds</c>
+/// (600 by default): notices and cross-module effects are then late, which is what an operator must hear about.
+/// </summary>
+internal sealed class OutboxHealthCheck(Conventions.BuildingBlocks.Observability.EngineMetrics metrics, IConfiguration configuration) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var (count, age) = metrics.OutboxBacklogNow();
+        var limit = configuration.GetValue("Health:OutboxMaxAgeSeconds", 600);
+        var text = $"{count} events waiting; the oldest for {age:F0} s (degraded past {limit} s).";
+        return Task.FromResult(age > limit ? HealthCheckResult.Degraded(text) : HealthCheckResult.Healthy(text));
+    }
+}
+
+/// <summary>Degraded when this host runs a Hangfire server that has not beaten for two minutes (jobs would not run).</summary>
+internal sealed class HangfireHealthCheck(IConfiguration configuration, TimeProvider clock) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        if (!configuration.GetValue("Hangfire:ServerEnabled", true))
+        {
+            return Task.FromResult(HealthCheckResult.Healthy("No Hangfire server in this host (Hangfire:ServerEnabled=false)."));
+        }
+        IList<Hangfire.Storage.Monitoring.ServerDto> servers;
+        try
+        {
+            servers = Hangfire.JobStorage.Current.GetMonitoringApi().Servers();
+        }
+        catch (InvalidOperationException e)
+        {
+            return Task.FromResult(HealthCheckResult.Degraded("Hangfire's storage does not answer: " + e.Message));
+        }
+        var last = servers.Select(s => s.Heartbeat).Where(h => h is not null).Max();
+        var now = clock.GetUtcNow().UtcDateTime;
+        return Task.FromResult(last is { } beat && now - beat < TimeSpan.FromMinutes(2)
+            ? HealthCheckResult.Healthy($"{servers.Count} Hangfire server(s); last heartbeat {(now - beat).TotalSeconds:F0} s ago.")
+            : HealthCheckResult.Degraded(last is null ? "No Hangfire server has reported." : $"Hangfire's last heartbeat was {(now - last.Value).TotalSeconds:F0} s ago."));
+    }
+}

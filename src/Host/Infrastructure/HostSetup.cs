@@ -138,7 +138,10 @@ internal static class HostSetup
         services.AddSingleton<IJobTrigger>(sp => sp.GetRequiredService<HangfireJobs>());
         services.AddSingleton<IJobScheduler>(sp => sp.GetRequiredService<HangfireJobs>());
 
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<OutboxHealthCheck>("outbox", tags: ["ready"])
+            .AddCheck<HangfireHealthCheck>("hangfire", tags: ["ready"]);
         return services;
     }
 
