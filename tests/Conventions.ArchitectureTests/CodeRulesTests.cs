@@ -1,21 +1,12 @@
 using System.Text.RegularExpressions;
+using Conventions.Testing;
 
 namespace Conventions.ArchitectureTests;
 
 /// <summary>Rules read from the source text.</summary>
 public sealed partial class CodeRulesTests
 {
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Conventions.sln")))
-        {
-            directory = directory.Parent;
-        }
-        return directory!.FullName;
-    }
-
-    private static string SourceRoot() => Path.Combine(RepositoryRoot(), "src");
+    private static string SourceRoot() => Path.Combine(Repository.Root, "src");
 
     private static readonly char Slash = Path.DirectorySeparatorChar;
 
@@ -52,10 +43,10 @@ public sealed partial class CodeRulesTests
     public void Tests_through_HTTP_do_not_name_module_internals_and_benchmarks_see_one_modules_at_most()
     {
         // Rule and persistence tests use a module's internals through using directives; nothing spells them out in full.
-        var fullNames = HandWritten(Path.Combine(RepositoryRoot(), "tests"))
+        var fullNames = HandWritten(Path.Combine(Repository.Root, "tests"))
             .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: f, Line: i + 1, Text: line.Trim())))
             .Where(l => !l.Text.StartsWith("using ", StringComparison.Ordinal) && ModuleInternal().IsMatch(l.Text))
-            .Select(l => $"{Path.GetRelativePath(RepositoryRoot(), l.File)}:{l.Line}")
+            .Select(l => $"{Path.GetRelativePath(Repository.Root, l.File)}:{l.Line}")
             .ToList();
         Assert.True(fullNames.Count == 0, "Module internals named in full in tests: " + string.Join(", ", fullNames));
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Conventions.Testing;
 
 namespace Conventions.ArchitectureTests;
 
@@ -9,20 +10,10 @@ namespace Conventions.ArchitectureTests;
 /// </summary>
 public sealed partial class ErrorCodeCatalogTests
 {
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Conventions.sln")))
-        {
-            directory = directory.Parent;
-        }
-        return directory!.FullName;
-    }
-
     private static SortedSet<string> Thrown()
     {
         var codes = new SortedSet<string>(StringComparer.Ordinal);
-        var sources = Directory.EnumerateFiles(Path.Combine(RepositoryRoot(), "src"), "*.cs", SearchOption.AllDirectories)
+        var sources = Directory.EnumerateFiles(Path.Combine(Repository.Root, "src"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/Migrations/", StringComparison.Ordinal)
                 && !f.Contains("/CompiledModels/", StringComparison.Ordinal) && !f.EndsWith("ErrorCodes.cs", StringComparison.Ordinal));
         foreach (var text in sources.Select(File.ReadAllText))
@@ -40,7 +31,7 @@ public sealed partial class ErrorCodeCatalogTests
     [Fact]
     public void Every_code_thrown_is_in_the_contracts_enumeration_and_every_listed_code_is_thrown()
     {
-        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "openapi.json")));
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(Repository.Root, "docs", "openapi.json")));
         var listed = document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("ErrorCode").GetProperty("enum")
             .EnumerateArray().Select(c => c.GetString()!).ToHashSet(StringComparer.Ordinal);
         var thrown = Thrown();

@@ -341,7 +341,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
     [Fact]
     public void Every_route_of_the_contract_has_its_row()
     {
-        var path = Path.Combine(OpenApiDocumentTests.RepositoryRoot(), "docs", "openapi.json");
+        var path = Path.Combine(Repository.Root, "docs", "openapi.json");
         using var document = JsonDocument.Parse(File.ReadAllText(path));
         var routes = document.RootElement.GetProperty("paths").EnumerateObject()
             .SelectMany(p => p.Value.EnumerateObject().Select(o => $"{o.Name.ToUpperInvariant()} {p.Name}"))

@@ -26,7 +26,7 @@ public sealed class BadInputTests(ConventionsFactory factory) : IClassFixture<Co
     public static TheoryData<string> Routes()
     {
         // Read from the committed contract so that a new route is covered the day it is added.
-        var path = Path.Combine(OpenApiDocumentTests.RepositoryRoot(), "docs", "openapi.json");
+        var path = Path.Combine(Repository.Root, "docs", "openapi.json");
         using var document = JsonDocument.Parse(File.ReadAllText(path));
         var data = new TheoryData<string>();
         foreach (var route in document.RootElement.GetProperty("paths").EnumerateObject())

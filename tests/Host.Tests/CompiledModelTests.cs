@@ -1,10 +1,11 @@
 #pragma warning disable EF1001 // The scaffolder is reached through EF's design-time services, as `dotnet ef dbcontext optimize` does.
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
+using Conventions.Testing;
 using Microsoft.EntityFrameworkCore.Design.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Scaffolding;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Host.Tests;
@@ -38,7 +39,7 @@ public sealed partial class CompiledModelTests
         var provider = ProviderOf(contextType);
         var module = contextType.Assembly.GetName().Name!["Conventions.Modules.".Length..];
         var committedDirectory = Path.Combine(
-            OpenApiDocumentTests.RepositoryRoot(), "src", "Modules", module, $"Conventions.Modules.{module}", "Persistence", "CompiledModels", provider);
+            Repository.Root, "src", "Modules", module, $"Conventions.Modules.{module}", "Persistence", "CompiledModels", provider);
         var outputDirectory = Path.Combine(Path.GetTempPath(), "compiled-model-" + Guid.NewGuid().ToString("N"));
         try
         {

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Conventions.Testing;
 
 namespace Host.Tests;
 
@@ -8,19 +9,9 @@ namespace Host.Tests;
 /// </summary>
 public sealed partial class DeploymentFilesTests
 {
-    private static string Root()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Conventions.sln")))
-        {
-            directory = directory.Parent;
-        }
-        return directory!.FullName;
-    }
+    private static readonly string[] Dockerfile = File.ReadAllLines(Path.Combine(Repository.Root, "Dockerfile"));
 
-    private static readonly string[] Dockerfile = File.ReadAllLines(Path.Combine(Root(), "Dockerfile"));
-
-    private static readonly string Compose = File.ReadAllText(Path.Combine(Root(), "docker-compose.yml"));
+    private static readonly string Compose = File.ReadAllText(Path.Combine(Repository.Root, "docker-compose.yml"));
 
     [Fact]
     public void Base_images_are_pinned_to_exact_versions()
@@ -71,8 +62,8 @@ public sealed partial class DeploymentFilesTests
         Assert.Contains("healthcheck:", host, StringComparison.Ordinal);
         Assert.Contains("condition: service_healthy", host, StringComparison.Ordinal);
         Assert.Contains("User Id=conventions", host, StringComparison.Ordinal);
-        Assert.True(File.Exists(Path.Combine(Root(), ".env.example")));
-        Assert.Contains(".env", File.ReadAllLines(Path.Combine(Root(), ".gitignore")));
+        Assert.True(File.Exists(Path.Combine(Repository.Root, ".env.example")));
+        Assert.Contains(".env", File.ReadAllLines(Path.Combine(Repository.Root, ".gitignore")));
     }
 
     /// <summary>A service's block of the compose file (from its name to the next service or section).</summary>

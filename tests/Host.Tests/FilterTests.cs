@@ -20,7 +20,7 @@ public sealed class FilterTests(ConventionsFactory factory) : IClassFixture<Conv
 
     private static IEnumerable<(string Route, string Parameter, string[] Values)> Filters()
     {
-        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(OpenApiDocumentTests.RepositoryRoot(), "docs", "openapi.json")));
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(Repository.Root, "docs", "openapi.json")));
         var schemas = document.RootElement.GetProperty("components").GetProperty("schemas");
         var found = new List<(string, string, string[])>();
         foreach (var path in document.RootElement.GetProperty("paths").EnumerateObject().Where(p => !p.Name.Contains('{', StringComparison.Ordinal)))

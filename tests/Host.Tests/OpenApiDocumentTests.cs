@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using Conventions.Testing;
 
 namespace Host.Tests;
@@ -14,7 +14,7 @@ public sealed class OpenApiDocumentTests(ConventionsFactory factory) : IClassFix
     public async Task The_served_openapi_document_is_the_committed_one()
     {
         var served = Normalize(await factory.Client().GetStringAsync("/swagger/v1/swagger.json"));
-        var path = Path.Combine(RepositoryRoot(), "docs", "openapi.json");
+        var path = Path.Combine(Repository.Root, "docs", "openapi.json");
 
         if (Environment.GetEnvironmentVariable("UPDATE_OPENAPI") == "1")
         {
@@ -98,13 +98,4 @@ public sealed class OpenApiDocumentTests(ConventionsFactory factory) : IClassFix
     private static string Normalize(string json) =>
         JsonNode.Parse(json)!.ToJsonString(new JsonSerializerOptions { WriteIndented = true }).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
 
-    internal static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Conventions.sln")))
-        {
-            directory = directory.Parent;
-        }
-        return directory?.FullName ?? throw new InvalidOperationException("Conventions.sln not found above the test folder.");
-    }
 }

@@ -46,5 +46,7 @@ public sealed class PaginationTests(ConventionsFactory factory) : IClassFixture<
         // A cursor of another list (here a keyset one) does not fit this list.
         var organizations = await admin.GetAsync("/api/v1/organizations?limit=1").ExpectAsync(HttpStatusCode.OK);
         await admin.GetAsync($"/api/v1/convention-templates?cursor={organizations.Str("next")}").ExpectProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
+        // Nor does a name-ordered list's cursor fit a date-ordered list: 400, never a 500.
+        await admin.GetAsync($"/api/v1/conventions?cursor={organizations.Str("next")}").ExpectProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
     }
 }

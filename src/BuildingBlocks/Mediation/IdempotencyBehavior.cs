@@ -46,8 +46,9 @@ public sealed class IdempotencyBehavior<TMessage, TResponse>(
         }
         if (stored is not null)
         {
-            // Expired and not yet swept: the key starts afresh.
-            db.IdempotencyRecords.Remove(stored);
+            // Expired and not yet swept: the key starts afresh. Deleted now, not with the unit of work: a booking's new
+            // record is written by the group commit, which would otherwise meet the old row.
+            await db.IdempotencyRecords.Where(r => r.CredentialId == credential && r.Key == key).ExecuteDeleteAsync(cancellationToken);
         }
         var pending = request.Pending = new PendingIdempotency(credential, key, hash, now);
         var response = await next(message, cancellationToken);

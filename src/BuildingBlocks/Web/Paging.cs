@@ -73,8 +73,10 @@ public static class Paging
         var total = await query.CountAsync(cancellationToken);
         if (page.Cursor is var (lastKey, lastId))
         {
-            var after = JsonSerializer.Deserialize<TKey>(lastKey, JsonDefaults.Options)
-                ?? throw InvalidInputException.Field("cursor", "Not a cursor of this list.");
+            if (!TryReadKey<TKey>(lastKey, out var after))
+            {
+                throw InvalidInputException.Field("cursor", "Not a cursor of this list.");
+            }
             query = query.Where(After(key, id, after, lastId, descending));
         }
         var ordered = descending ? query.OrderByDescending(key).ThenByDescending(id) : query.OrderBy(key).ThenBy(id);
@@ -110,6 +112,22 @@ public static class Paging
             ? PageRequest.Encode(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{end - 1}:{identity(ordered[end - 1])}"), Guid.Empty)
             : null;
         return new ListResponse<T>(items, ordered.Count) { Next = next };
+    }
+
+    /// <summary>A cursor's sort key; false when it is not one of this list's (another list's cursor, say).</summary>
+    private static bool TryReadKey<TKey>(string json, out TKey key)
+    {
+        try
+        {
+            var read = JsonSerializer.Deserialize<TKey>(json, JsonDefaults.Options);
+            key = read!;
+            return read is not null;
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException or FormatException or InvalidOperationException)
+        {
+            key = default!;
+            return false;
+        }
     }
 
     /// <summary><c>key &gt; k OR (key = k AND id &gt; i)</c> (or &lt; when descending), with k and i as query parameters.</summary>

@@ -132,9 +132,9 @@ internal sealed class ContractDocumentFilter : IDocumentFilter
         {
             return schema;
         }
-        var target = new OpenApiSchemaReference(reference.Reference.Id!, document) { Description = wrapper.Description };
+        var id = reference.Reference.Id!;
         return wrapper.Type is { } type && type.HasFlag(JsonSchemaType.Null)
-            ? new OpenApiSchema { Description = wrapper.Description, OneOf = [new OpenApiSchemaReference(reference.Reference.Id!, document), new OpenApiSchema { Type = JsonSchemaType.Null }] }
-            : target;
+            ? new OpenApiSchema { Description = wrapper.Description, OneOf = [new OpenApiSchemaReference(id, document), new OpenApiSchema { Type = JsonSchemaType.Null }] }
+            : new OpenApiSchemaReference(id, document) { Description = wrapper.Description };
     }
 }

@@ -75,23 +75,27 @@ public sealed class RetryWithIdempotencyKeyTests : TicketingTest
     }
 
     [Fact]
-    public async Task A_key_is_remembered_24_hours_then_forgotten_by_the_expiry_job()
+    public async Task A_key_is_remembered_24_hours_then_forgotten_when_reused_or_by_the_expiry_job()
     {
         var offer = await Ticketing.PublishAsync(5);
         var beneficiary = await Ticketing.BeneficiaryAsync("Samia K.");
         var body = TicketingDriver.Booking(offer.Session.Id, beneficiary);
         var key = Guid.NewGuid().ToString();
         var (first, _) = await ReadAsync<BookingView>(await PostAsync(Ticketing.Booker, "/api/v1/bookings", body, key), HttpStatusCode.Created);
+        await ReadAsync<BeneficiaryView>(await PostAsync(Ticketing.Booker, "/api/v1/beneficiaries", new { displayName = "Inès B." }, Guid.NewGuid().ToString()), HttpStatusCode.Created);
 
         Factory.Clock.Advance(TimeSpan.FromHours(23));
         Assert.Equal(0, await Factory.RunJobAsync("idempotency"));
         Assert.Equal(first.Id, (await ReadAsync<BookingView>(await PostAsync(Ticketing.Booker, "/api/v1/bookings", body, key), HttpStatusCode.Created)).Body.Id);
 
+        // Past 24 hours, before the job sweeps it: the key starts afresh, and the booking's new answer (written by the
+        // group commit) does not meet the old one.
         Factory.Clock.Advance(TimeSpan.FromHours(2));
-        Assert.Equal(1, await Factory.RunJobAsync("idempotency"));
         var (later, replayed) = await ReadAsync<BookingView>(await PostAsync(Ticketing.Booker, "/api/v1/bookings", body, key), HttpStatusCode.Created);
         Assert.False(replayed);
         Assert.NotEqual(first.Id, later.Id);
+        // The job forgets what is left: the registration's answer (the Ticketing module's table holds both kinds).
+        Assert.Equal(1, await Factory.RunJobAsync("idempotency"));
     }
 
     [Theory]
