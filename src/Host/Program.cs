@@ -42,7 +42,7 @@ builder.Services.AddBuildingBlocks();
 builder.Services.AddMediator(options =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;
-    options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(UnitOfWorkBehavior<,>), typeof(TransactionBehavior<,>), typeof(IdempotencyBehavior<,>)];
+    options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(UnitOfWorkBehavior<,>), typeof(TransactionBehavior<,>), typeof(IdempotencyBehavior<,>), typeof(PreconditionBehavior<,>)];
 });
 
 // Modules: one line each.

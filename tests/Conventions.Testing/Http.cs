@@ -72,5 +72,24 @@ public static class Http
     public static Task<HttpResponseMessage> PatchJsonAsync(this HttpClient client, string url, object body) =>
         client.PatchAsync(url, new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json"));
 
+    /// <summary>A request with headers of its own (If-Match, If-None-Match), and a JSON body when given.</summary>
+    public static Task<HttpResponseMessage> SendWithAsync(this HttpClient client, HttpMethod method, string url, object? body, params (string Name, string Value)[] headers)
+    {
+        var request = new HttpRequestMessage(method, url);
+        if (body is not null)
+        {
+            request.Content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
+        }
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+        return client.SendAsync(request);
+    }
+
+    /// <summary>The response's ETag, as the server wrote it (quotes included).</summary>
+    public static string ETag(this HttpResponseMessage response) =>
+        response.Headers.ETag?.ToString() ?? throw new Xunit.Sdk.XunitException($"No ETag on {response.RequestMessage?.RequestUri}.");
+
     public static string Str(this JsonElement element, string property) => element.GetProperty(property).GetString()!;
 }

@@ -69,6 +69,50 @@ public sealed class FilterTests(ConventionsFactory factory) : IClassFixture<Conv
         Assert.DoesNotContain("Conventions.", problem.ToString(), StringComparison.Ordinal);
     }
 
+    /// <summary>Every list documented with <c>updatedSince</c>, read from the committed contract.</summary>
+    public static TheoryData<string> SyncedLists() => new(SyncedRoutes());
+
+    private static List<string> SyncedRoutes()
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(Repository.Root, "docs", "openapi.json")));
+        return document.RootElement.GetProperty("paths").EnumerateObject()
+            .Where(path => path.Value.TryGetProperty("get", out var get) && get.TryGetProperty("parameters", out var parameters)
+                && parameters.EnumerateArray().Any(p => p.GetProperty("name").GetString() == "updatedSince"))
+            .Select(path => path.Name)
+            .ToList();
+    }
+
+    [Fact]
+    public void The_lists_that_sync_are_documented() =>
+        Assert.Equal(
+            ["/api/v1/bookings", "/api/v1/conventions", "/api/v1/disputes", "/api/v1/notices", "/api/v1/offers", "/api/v1/organizations"],
+            SyncedRoutes().Order(StringComparer.Ordinal));
+
+    [Theory]
+    [MemberData(nameof(SyncedLists))]
+    public async Task UpdatedSince_keeps_what_changed_from_that_instant_on_and_refuses_what_is_not_an_instant(string route)
+    {
+        var client = await ClientForAsync(route);
+        // Something to list on every route: an organization, a convention and its notices, an offer, a booking.
+        var scenario = await ConventionScenario.CultureAsync(factory, $"Structure synchronisée {Guid.NewGuid():N}");
+        await scenario.DraftCultureAsync();
+        var now = factory.Clock.GetUtcNow();
+
+        var all = await client.GetAsync($"{route}?order=updated&limit=200").ExpectAsync(HttpStatusCode.OK);
+        var fromNow = await client.GetAsync($"{route}?updatedSince={Uri.EscapeDataString(now.ToString("O"))}&order=updated&limit=200").ExpectAsync(HttpStatusCode.OK);
+        var later = await client.GetAsync($"{route}?updatedSince={Uri.EscapeDataString(now.AddTicks(1).ToString("O"))}").ExpectAsync(HttpStatusCode.OK);
+
+        Assert.Equal(0, later.GetProperty("total").GetInt32());
+        var stamps = all.GetProperty("items").EnumerateArray().Select(Stamp).ToList();
+        Assert.Equal(stamps.Order(), stamps);
+        Assert.Equal(stamps.Count(t => t >= now), fromNow.GetProperty("total").GetInt32());
+        await client.GetAsync($"{route}?updatedSince=2026-13-01").ExpectProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
+    }
+
+    /// <summary>An item's last change: updatedAt, or for a notice (which never changes) its creation.</summary>
+    private static DateTimeOffset Stamp(JsonElement item) =>
+        (item.TryGetProperty("updatedAt", out var updated) ? updated : item.GetProperty("createdAt")).GetDateTimeOffset();
+
     /// <summary>The platform admin, or for a social partner's own lists (bookings), one of its booker keys.</summary>
     private async Task<HttpClient> ClientForAsync(string route)
     {

@@ -52,3 +52,6 @@ public sealed class ConflictException(string code, string message) : AppExceptio
 
 /// <summary>422: a business rule refused an otherwise well-formed request.</summary>
 public sealed class BusinessRuleException(string code, string message) : AppException(code, message, 422);
+
+/// <summary>412: a conditional request's precondition (<c>If-Match</c>) does not hold.</summary>
+public sealed class PreconditionFailedException(string code, string message) : AppException(code, message, 412);

@@ -68,6 +68,22 @@ public sealed partial class AppExceptionHandler(ILogger<AppExceptionHandler> log
         {
             return Problems.Create(415, "request.unsupported_media_type", "Send the body as application/json.", context);
         }
+        if (BindFailure().Match(bad.Message) is { Success: true } failed)
+        {
+            // A query or route value of the wrong form (?updatedSince=yesterday): named, with the form expected, and
+            // without the parameter's .NET type.
+            var type = failed.Groups["type"].Value.TrimEnd('?');
+            var expected = type switch
+            {
+                "Guid" => "A UUID.",
+                "DateTimeOffset" => "An instant in ISO 8601 with its offset, for example 2026-11-30T09:00:00Z.",
+                "DateOnly" => "A date, YYYY-MM-DD.",
+                "int" or "Int32" or "long" or "Int64" => "A whole number.",
+                "bool" or "Boolean" => "true or false.",
+                _ => "Not a value this parameter accepts.",
+            };
+            return Problems.From(InvalidInputException.Field(failed.Groups["name"].Value, expected), context);
+        }
         var detail = bad.InnerException is JsonException json
             ? Describe(json)
             : "The request could not be read: " + bad.Message;
@@ -88,6 +104,9 @@ public sealed partial class AppExceptionHandler(ILogger<AppExceptionHandler> log
         var path = propertyName.StartsWith("Body.", StringComparison.Ordinal) ? propertyName["Body.".Length..] : propertyName;
         return string.Join('.', path.Split('.').Select(p => p.Length == 0 ? p : char.ToLowerInvariant(p[0]) + p[1..]));
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^Failed to bind parameter \"(?<type>[^\" ]+) (?<name>[A-Za-z0-9_]+)\" from ")]
+    private static partial System.Text.RegularExpressions.Regex BindFailure();
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception (trace {TraceId})")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string traceId);

@@ -79,6 +79,12 @@ public abstract class ModuleDbContext : DbContext
         base.OnConfiguring(optionsBuilder);
     }
 
+    /// <summary>
+    /// Says that a resource changed through a statement of its own (a relative <c>UPDATE</c> of seats) rather than
+    /// through the model: its <see cref="ITracksUpdates.UpdatedAt"/> is stamped as the changes are saved.
+    /// </summary>
+    public void MarkUpdated(ITracksUpdates resource) => Entry(resource).Property(ITracksUpdates.Property).IsModified = true;
+
     /// <summary>Writes an integration event to this module's outbox, in the same transaction as the change.</summary>
     public void Publish(IIntegrationEvent integrationEvent) => OutboxMessages.Add(OutboxMessage.From(integrationEvent));
 

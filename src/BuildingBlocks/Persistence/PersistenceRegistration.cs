@@ -25,8 +25,8 @@ public static class PersistenceRegistration
         // Pooled contexts, with options built once per host: creating a context and setting up its services (EF finding
         // its internal service provider, the state manager, the connection) cost more than the queries of a small
         // request. A pooled instance is reset by EF when it goes back to the pool, and by BeginUnitOfWork below.
-        services.AddDbContextPool<TSqlite>((sp, options) => Configure(options, sp.GetRequiredService<IOptions<DatabaseSettings>>().Value, schema, DatabaseProvider.Sqlite, interceptors), PoolSize);
-        services.AddDbContextPool<TSqlServer>((sp, options) => Configure(options, sp.GetRequiredService<IOptions<DatabaseSettings>>().Value, schema, DatabaseProvider.SqlServer, interceptors), PoolSize);
+        services.AddDbContextPool<TSqlite>((sp, options) => Configure(options, sp.GetRequiredService<IOptions<DatabaseSettings>>().Value, schema, DatabaseProvider.Sqlite, [.. interceptors, new UpdateStampInterceptor(sp.GetRequiredService<TimeProvider>())]), PoolSize);
+        services.AddDbContextPool<TSqlServer>((sp, options) => Configure(options, sp.GetRequiredService<IOptions<DatabaseSettings>>().Value, schema, DatabaseProvider.SqlServer, [.. interceptors, new UpdateStampInterceptor(sp.GetRequiredService<TimeProvider>())]), PoolSize);
         services.AddScoped<TContext>(sp =>
         {
             var settings = sp.GetRequiredService<IOptions<DatabaseSettings>>().Value;

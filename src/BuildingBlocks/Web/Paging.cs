@@ -162,3 +162,14 @@ public static class Paging
         protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
     }
 }
+
+/// <summary>
+/// The order of a list that has two: its own (<c>default</c>, which each list documents) and <c>updated</c>, oldest
+/// change first by <c>updatedAt</c> then id, the order to sync in with <c>updatedSince</c> (a resource changed while a
+/// portal pages moves to the end, where the portal reads it again rather than missing it).
+/// </summary>
+public enum ListOrder
+{
+    Default,
+    Updated,
+}

@@ -101,6 +101,7 @@ internal static class ErrorCodes
         "organization.suspended",
         "permanence.capacity_exceeds_room",
         "permanence.no_dates",
+        "precondition.failed",
         "program.not_found",
         "program.operator_not_found",
         "program.operator_only",

@@ -35,6 +35,7 @@ internal static class Swagger
             options.OperationFilter<TextResponseOperationFilter>();
             options.OperationFilter<IdempotencyOperationFilter>();
             options.OperationFilter<PagingOperationFilter>();
+            options.OperationFilter<ConditionalRequestOperationFilter>();
             options.SchemaFilter<ProblemSchemaFilter>();
             options.SchemaFilter<RequiredFromValidatorsFilter>();
             options.DocumentFilter<TagDescriptionsFilter>();

@@ -7,7 +7,7 @@ namespace Conventions.Modules.Conventions.Domain;
 /// when sent for signature and never changes; any later change goes through an amendment. Term, renewal and notices
 /// are data: <see cref="NextDueOn"/> is the next date the renewals sweep has something to do.
 /// </summary>
-internal sealed partial class Convention : global::Conventions.BuildingBlocks.Persistence.IConcurrencyChecked
+internal sealed partial class Convention : global::Conventions.BuildingBlocks.Persistence.IConcurrencyChecked, global::Conventions.BuildingBlocks.Persistence.ITracksUpdates
 {
     private Convention()
     {
@@ -80,6 +80,9 @@ internal sealed partial class Convention : global::Conventions.BuildingBlocks.Pe
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>When it, or a row it owns, last changed (stamped as changes are saved; seat counts excluded).</summary>
+    public DateTimeOffset UpdatedAt { get; private set; }
+
     public bool IsFrozen => Status != ConventionStatus.Draft;
 
     public bool IsEnded => Status is ConventionStatus.Terminated or ConventionStatus.Expired or ConventionStatus.Lapsed;
@@ -103,6 +106,7 @@ internal sealed partial class Convention : global::Conventions.BuildingBlocks.Pe
             Variables = new Dictionary<string, string>(variables),
             Version = 1,
             CreatedAt = now,
+            UpdatedAt = now,
         };
         convention.SetTerm(startsOn, endsOn);
         convention.Record(now, "drafted", $"Drafted from {template.Key}.");

@@ -29,6 +29,7 @@ internal class ConventionsDbContext(DbContextOptions options) : ModuleDbContext(
         modelBuilder.Entity<Convention>(b =>
         {
             b.ToTable("conventions");
+            b.HasIndex(c => c.UpdatedAt);
             b.HasKey(c => c.Id);
             b.Property(c => c.RowVersion).IsConcurrencyToken();
             b.Property(c => c.TemplateKey).HasMaxLength(100);

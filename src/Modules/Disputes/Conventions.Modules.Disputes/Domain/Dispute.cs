@@ -8,7 +8,7 @@ namespace Conventions.Modules.Disputes.Domain;
 /// convention's dispute policy; its deadlines start from the date the notice reached the other party and are computed
 /// as the Code de procédure civile computes them. Every step is a dated event.
 /// </summary>
-internal sealed partial class Dispute : global::Conventions.BuildingBlocks.Persistence.IConcurrencyChecked
+internal sealed partial class Dispute : global::Conventions.BuildingBlocks.Persistence.IConcurrencyChecked, global::Conventions.BuildingBlocks.Persistence.ITracksUpdates
 {
     public static readonly LegalPeriod FifteenDays = LegalPeriod.Days(15);
     public static readonly LegalPeriod OneMonth = LegalPeriod.Months(1);
@@ -82,6 +82,9 @@ internal sealed partial class Dispute : global::Conventions.BuildingBlocks.Persi
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>When it, or a row it owns, last changed (stamped as changes are saved; seat counts excluded).</summary>
+    public DateTimeOffset UpdatedAt { get; private set; }
+
     public ConventionParty AtFault => RaisedBy == ConventionParty.Operator ? ConventionParty.Partner : ConventionParty.Operator;
 
     public bool IsOpen => Status is DisputeStatus.AwaitingExplanation or DisputeStatus.TerminationWindowOpen or DisputeStatus.TerminationRightLapsed or DisputeStatus.AwaitingRemedy;
@@ -117,6 +120,7 @@ internal sealed partial class Dispute : global::Conventions.BuildingBlocks.Persi
             NoticeSentOn = sentOn,
             NotifiedOn = notifiedOn,
             CreatedAt = now,
+            UpdatedAt = now,
         };
         var effects = new List<DisputeEffect>();
         dispute.Record(now, "opened", $"Raised by the {Describe(raisedBy)} ({BuildingBlocks.Web.JsonDefaults.Kebab(kind)}), notified on {notifiedOn:yyyy-MM-dd} by {BuildingBlocks.Web.JsonDefaults.Kebab(channel)}{(sentOn is { } s ? $", sent on {s:yyyy-MM-dd}" : string.Empty)}.");

@@ -16,6 +16,7 @@ internal class DisputesDbContext(DbContextOptions options) : ModuleDbContext(opt
         modelBuilder.Entity<Dispute>(b =>
         {
             b.ToTable("disputes");
+            b.HasIndex(d => d.UpdatedAt);
             b.HasKey(d => d.Id);
             b.Property(d => d.TemplateKey).HasMaxLength(100);
             b.Property(d => d.Policy).HasConversion<string>().HasMaxLength(40);

@@ -1,6 +1,6 @@
 namespace Conventions.Modules.Notices.Features;
 
-internal sealed record ListNoticesQuery(Guid? ConventionId, Guid? DisputeId, Guid? OrganizationId, int Offset, int Limit)
+internal sealed record ListNoticesQuery(Guid? ConventionId, Guid? DisputeId, Guid? OrganizationId, int Offset, int Limit, DateTimeOffset? UpdatedSince = null, ListOrder? Order = null)
     : IQuery<ListResponse<NoticeDto>>;
 
 internal sealed class ListNoticesValidator : AbstractValidator<ListNoticesQuery>
@@ -34,6 +34,15 @@ internal sealed class ListNoticesHandler(NoticesDbContext db, ICurrentActor curr
         if (query.DisputeId is { } disputeId)
         {
             notices = notices.Where(n => n.DisputeId == disputeId);
+        }
+        if (query.UpdatedSince is { } since)
+        {
+            // A notice never changes once written: its last change is its creation.
+            notices = notices.Where(n => n.CreatedAt >= since);
+        }
+        if (query.Order == ListOrder.Updated)
+        {
+            return await notices.PageAsync(n => n.CreatedAt, n => n.Id, page, NoticeMapping.ToDto, cancellationToken);
         }
         if (query.Offset == 0)
         {

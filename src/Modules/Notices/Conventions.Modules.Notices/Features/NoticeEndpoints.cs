@@ -12,14 +12,15 @@ internal static class NoticeEndpoints
         var group = api.MapGroup("/notices").WithTags("Notices");
 
         group.MapGet("/", async Task<Ok<ListResponse<NoticeDto>>> (
-                Guid? conventionId, Guid? disputeId, Guid? organizationId, int? offset, int? limit,
+                Guid? conventionId, Guid? disputeId, Guid? organizationId, int? offset, int? limit, DateTimeOffset? updatedSince, ListOrder? order,
                 IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ListNoticesQuery(conventionId, disputeId, organizationId, offset ?? 0, limit ?? 50), ct)))
-            .WithSummary("Lists the notices addressed to the caller's organization (all of them for platform admins).")
+                TypedResults.Ok(await mediator.Send(new ListNoticesQuery(conventionId, disputeId, organizationId, offset ?? 0, limit ?? 50, updatedSince, order), ct)))
+            .WithSummary("Lists the notices addressed to the caller's organization (all of them for platform admins), newest first, or oldest first with order=updated (a notice never changes: updatedSince is its creation).")
             .ProducesRefusals(400, 401, 403);
 
         group.MapGet("/{id:guid}", async Task<Ok<NoticeDetailDto>> (Guid id, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetNoticeQuery(id), ct)))
+            .WithEntityTag()
             .WithSummary("Reads one notice with its French letter.")
             .ProducesRefusals(401, 403, 404);
     }

@@ -1,7 +1,7 @@
 namespace Conventions.Modules.Partners.Domain;
 
 /// <summary>A registered organization: an operator (ALLIES, the town), a social, cultural or premises partner.</summary>
-internal sealed class Organization
+internal sealed class Organization : global::Conventions.BuildingBlocks.Persistence.ITracksUpdates
 {
     private Organization()
     {
@@ -32,6 +32,9 @@ internal sealed class Organization
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>When it, or a row it owns, last changed (stamped as changes are saved; seat counts excluded).</summary>
+    public DateTimeOffset UpdatedAt { get; private set; }
+
     /// <summary>The operators whose programs this organization takes part in (their admins manage it).</summary>
     public List<OperatorLink> Operators { get; private set; } = [];
 
@@ -52,6 +55,7 @@ internal sealed class Organization
             Email = email,
             PublishPhone = publishPhone,
             CreatedAt = now,
+            UpdatedAt = now,
         };
         if (registeredByOperator is { } operatorId)
         {

@@ -33,6 +33,7 @@ internal class PartnersDbContext(DbContextOptions options) : ModuleDbContext(opt
         modelBuilder.Entity<Organization>(b =>
         {
             b.ToTable("organizations");
+            b.HasIndex(o => o.UpdatedAt);
             b.HasKey(o => o.Id);
             b.Property(o => o.Name).HasMaxLength(200);
             b.Property(o => o.Kind).HasConversion<string>().HasMaxLength(40);

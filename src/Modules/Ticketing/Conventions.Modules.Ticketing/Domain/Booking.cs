@@ -1,7 +1,7 @@
 namespace Conventions.Modules.Ticketing.Domain;
 
 /// <summary>A social partner's booking for one beneficiary, with guests and companions: all seats or none.</summary>
-internal sealed class Booking
+internal sealed class Booking : global::Conventions.BuildingBlocks.Persistence.ITracksUpdates
 {
     private Booking()
     {
@@ -28,6 +28,9 @@ internal sealed class Booking
     public DateOnly SessionWeek { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>When it, or a row it owns, last changed (stamped as changes are saved; seat counts excluded).</summary>
+    public DateTimeOffset UpdatedAt { get; private set; }
 
     /// <summary>Orders the waiting list (creation order, with a sequence to break ties).</summary>
     public long WaitlistSequence { get; private set; }
@@ -65,6 +68,7 @@ internal sealed class Booking
             SessionStartsAt = session.StartsAt,
             SessionWeek = WeekOf(session.StartsAt),
             CreatedAt = now,
+            UpdatedAt = now,
             Status = BookingStatus.Waitlisted,
             Invitations = people.Select(p => Invitation.For(id, p, now)).ToList(),
         };

@@ -1,7 +1,7 @@
 namespace Conventions.Modules.Ticketing.Domain;
 
 /// <summary>Free invitations a cultural partner deposits: a show, a visit, a match… with its sessions.</summary>
-internal sealed class Offer
+internal sealed class Offer : global::Conventions.BuildingBlocks.Persistence.ITracksUpdates
 {
     private Offer()
     {
@@ -25,6 +25,9 @@ internal sealed class Offer
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>When it, or a row it owns, last changed (stamped as changes are saved; seat counts excluded).</summary>
+    public DateTimeOffset UpdatedAt { get; private set; }
+
     /// <summary>An offer and its sessions, each with all its seats free.</summary>
     public static Offer Publish(Guid publisher, OfferText text, IEnumerable<SessionPlan> sessions, DateTimeOffset now, Guid? id = null)
     {
@@ -38,6 +41,7 @@ internal sealed class Offer
             City = text.City.Trim(),
             Description = text.Description.Trim(),
             CreatedAt = now,
+            UpdatedAt = now,
         };
         offer.Sessions = sessions.Select(s => Session.Plan(offer.Id, s)).ToList();
         return offer;

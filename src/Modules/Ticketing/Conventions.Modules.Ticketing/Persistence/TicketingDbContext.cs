@@ -24,6 +24,7 @@ internal class TicketingDbContext(DbContextOptions options) : ModuleDbContext(op
         modelBuilder.Entity<Offer>(b =>
         {
             b.ToTable("offers");
+            b.HasIndex(o => o.UpdatedAt);
             b.HasKey(o => o.Id);
             b.Property(o => o.Title).HasMaxLength(300);
             b.Property(o => o.Category).HasConversion<string>().HasMaxLength(30);
@@ -61,6 +62,7 @@ internal class TicketingDbContext(DbContextOptions options) : ModuleDbContext(op
             b.HasIndex(x => new { x.SessionId, x.Status, x.WaitlistSequence });
             b.HasIndex(x => new { x.BeneficiaryId, x.SessionWeek });
             b.HasIndex(x => new { x.OrganizationId, x.SessionStartsAt });
+            b.HasIndex(x => new { x.OrganizationId, x.UpdatedAt });
         });
         modelBuilder.Entity<Invitation>(b =>
         {

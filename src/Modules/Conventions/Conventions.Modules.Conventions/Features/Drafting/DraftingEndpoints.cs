@@ -28,6 +28,7 @@ internal static class DraftingEndpoints
 
         group.MapPatch("/{id:guid}", async Task<Ok<ConventionDto>> (Guid id, EditConventionBody body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new EditConvention(id, body), ct)))
+            .HonoursIfMatch()
             .RequireRoles(Role.PlatformAdmin, Role.OperatorAdmin)
             .WithSummary("Changes a draft. Once sent for signature the document is frozen: 409 convention.frozen, use an amendment.")
             .ProducesRefusals(400, 401, 403, 404, 409);

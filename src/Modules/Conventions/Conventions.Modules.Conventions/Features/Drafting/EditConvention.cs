@@ -1,7 +1,14 @@
+using System.Data;
+using Conventions.BuildingBlocks.Mediation;
+
 namespace Conventions.Modules.Conventions.Features;
 
 /// <summary>Changes a draft; omitted fields keep their value. A convention sent for signature is frozen (409).</summary>
-internal sealed record EditConvention(Guid ConventionId, EditConventionBody Body) : ICommand<ConventionDto>;
+[Transactional(IsolationLevel.Serializable)]
+internal sealed record EditConvention(Guid ConventionId, EditConventionBody Body) : ICommand<ConventionDto>, IConditionalCommand
+{
+    public object Representation() => new GetConvention(ConventionId);
+}
 
 internal sealed record EditConventionBody
 {

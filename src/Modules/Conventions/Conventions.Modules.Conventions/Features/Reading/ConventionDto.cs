@@ -34,7 +34,8 @@ internal sealed record ConventionDto(
     IReadOnlyList<CommitteeDto> Committees,
     IReadOnlyList<HistoryDto> History,
     DateTimeOffset CreatedAt,
-    string DocumentUrl);
+    string DocumentUrl,
+    DateTimeOffset UpdatedAt);
 
 internal static class ConventionMapping
 {
@@ -49,7 +50,8 @@ internal static class ConventionMapping
         c.Committees.OrderBy(x => x.MeetsOn).Select(ToDto).ToList(),
         withHistory ? c.History.OrderBy(h => h.At).Select(h => new HistoryDto(h.At, h.Kind, h.Detail)).ToList() : [],
         c.CreatedAt,
-        $"/api/v1/conventions/{c.Id}/document");
+        $"/api/v1/conventions/{c.Id}/document",
+        c.UpdatedAt);
 
     public static SignatureDto ToDto(Signature s) => new(s.Party, s.SignatoryName, s.SignatoryTitle, s.Place, s.SignedOn, s.RecordedAt);
 

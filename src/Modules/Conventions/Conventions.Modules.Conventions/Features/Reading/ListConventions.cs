@@ -1,6 +1,6 @@
 namespace Conventions.Modules.Conventions.Features;
 
-internal sealed record ListConventions(ConventionStatus? Status, string? TemplateKey, Guid? OrganizationId) : IQuery<ListResponse<ConventionDto>>;
+internal sealed record ListConventions(ConventionStatus? Status, string? TemplateKey, Guid? OrganizationId, DateTimeOffset? UpdatedSince = null, ListOrder? Order = null) : IQuery<ListResponse<ConventionDto>>;
 
 internal sealed class ListConventionsHandler(ConventionsDbContext db, ICurrentActor current, PageRequest page) : IQueryHandler<ListConventions, ListResponse<ConventionDto>>
 {
@@ -25,6 +25,12 @@ internal sealed class ListConventionsHandler(ConventionsDbContext db, ICurrentAc
         {
             conventions = conventions.Where(c => c.OperatorOrganizationId == organizationId || c.PartnerOrganizationId == organizationId);
         }
-        return await conventions.PageAsync(c => c.CreatedAt, c => c.Id, page, c => ConventionMapping.ToDto(c, withHistory: false), cancellationToken);
+        if (query.UpdatedSince is { } since)
+        {
+            conventions = conventions.Where(c => c.UpdatedAt >= since);
+        }
+        return query.Order == ListOrder.Updated
+            ? await conventions.PageAsync(c => c.UpdatedAt, c => c.Id, page, c => ConventionMapping.ToDto(c, withHistory: false), cancellationToken)
+            : await conventions.PageAsync(c => c.CreatedAt, c => c.Id, page, c => ConventionMapping.ToDto(c, withHistory: false), cancellationToken);
     }
 }

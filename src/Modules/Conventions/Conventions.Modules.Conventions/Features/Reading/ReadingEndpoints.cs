@@ -11,13 +11,14 @@ internal static class ReadingEndpoints
     {
         var group = api.MapGroup("/conventions").WithTags("Conventions");
 
-        group.MapGet("/", async Task<Ok<ListResponse<ConventionDto>>> (ConventionStatus? status, string? templateKey, Guid? organizationId, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ListConventions(status, templateKey, organizationId), ct)))
-            .WithSummary("Lists the conventions the caller is a party to (all of them for platform admins).")
+        group.MapGet("/", async Task<Ok<ListResponse<ConventionDto>>> (ConventionStatus? status, string? templateKey, Guid? organizationId, DateTimeOffset? updatedSince, ListOrder? order, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListConventions(status, templateKey, organizationId, updatedSince, order), ct)))
+            .WithSummary("Lists the conventions the caller is a party to (all of them for platform admins); by creation, or by last change (order=updated).")
             .ProducesRefusals(400, 401, 403);
 
         group.MapGet("/{id:guid}", async Task<Ok<ConventionDto>> (Guid id, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetConvention(id), ct)))
+            .WithEntityTag()
             .WithSummary("Reads a convention: status, term, current period, policies, document hash, signatures, committees, history.")
             .ProducesRefusals(401, 403, 404);
 

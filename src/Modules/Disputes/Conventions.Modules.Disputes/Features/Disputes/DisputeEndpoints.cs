@@ -21,13 +21,14 @@ internal static class DisputeEndpoints
             .WithSummary("Opens a dispute on an active or suspended convention; its procedure and deadlines come from the convention's dispute policy.")
             .ProducesRefusals(400, 401, 403, 409, 422);
 
-        group.MapGet("/", async Task<Ok<ListResponse<DisputeDto>>> (Guid? conventionId, DisputeStatus? status, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ListDisputes(conventionId, status), ct)))
-            .WithSummary("Lists the disputes on the caller's conventions (?conventionId= for one convention).")
+        group.MapGet("/", async Task<Ok<ListResponse<DisputeDto>>> (Guid? conventionId, DisputeStatus? status, DateTimeOffset? updatedSince, ListOrder? order, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListDisputes(conventionId, status, updatedSince, order), ct)))
+            .WithSummary("Lists the disputes on the caller's conventions (?conventionId= for one convention), by opening, or by last change (order=updated).")
             .ProducesRefusals(400, 401, 403);
 
         group.MapGet("/{id:guid}", async Task<Ok<DisputeDto>> (Guid id, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetDispute(id), ct)))
+            .WithEntityTag()
             .WithSummary("Reads a dispute with its deadlines (each with how it was computed) and its dated events.")
             .ProducesRefusals(401, 403, 404);
 

@@ -1,6 +1,6 @@
 namespace Conventions.Modules.Disputes.Features;
 
-internal sealed record ListDisputes(Guid? ConventionId, DisputeStatus? Status) : IQuery<ListResponse<DisputeDto>>;
+internal sealed record ListDisputes(Guid? ConventionId, DisputeStatus? Status, DateTimeOffset? UpdatedSince = null, ListOrder? Order = null) : IQuery<ListResponse<DisputeDto>>;
 
 internal sealed class ListDisputesHandler(DisputesDbContext db, ICurrentActor current, PageRequest page) : IQueryHandler<ListDisputes, ListResponse<DisputeDto>>
 {
@@ -21,6 +21,12 @@ internal sealed class ListDisputesHandler(DisputesDbContext db, ICurrentActor cu
         {
             disputes = disputes.Where(d => d.Status == status);
         }
-        return await disputes.PageAsync(d => d.CreatedAt, d => d.Id, page, DisputeMapping.ToDto, cancellationToken);
+        if (query.UpdatedSince is { } since)
+        {
+            disputes = disputes.Where(d => d.UpdatedAt >= since);
+        }
+        return query.Order == ListOrder.Updated
+            ? await disputes.PageAsync(d => d.UpdatedAt, d => d.Id, page, DisputeMapping.ToDto, cancellationToken)
+            : await disputes.PageAsync(d => d.CreatedAt, d => d.Id, page, DisputeMapping.ToDto, cancellationToken);
     }
 }

@@ -1,6 +1,6 @@
 namespace Conventions.Modules.Partners.Features;
 
-internal sealed record ListOrganizations(OrganizationKind? Kind) : IQuery<ListResponse<OrganizationDto>>;
+internal sealed record ListOrganizations(OrganizationKind? Kind, DateTimeOffset? UpdatedSince = null, ListOrder? Order = null) : IQuery<ListResponse<OrganizationDto>>;
 
 internal sealed class ListOrganizationsHandler(PartnersDbContext db, ICurrentActor current, PageRequest page) : IQueryHandler<ListOrganizations, ListResponse<OrganizationDto>>
 {
@@ -19,6 +19,12 @@ internal sealed class ListOrganizationsHandler(PartnersDbContext db, ICurrentAct
         {
             organizations = organizations.Where(o => o.Kind == kind);
         }
-        return await organizations.PageAsync(o => o.Name, o => o.Id, page, OrganizationMapping.ToDto, cancellationToken);
+        if (query.UpdatedSince is { } since)
+        {
+            organizations = organizations.Where(o => o.UpdatedAt >= since);
+        }
+        return query.Order == ListOrder.Updated
+            ? await organizations.PageAsync(o => o.UpdatedAt, o => o.Id, page, OrganizationMapping.ToDto, cancellationToken)
+            : await organizations.PageAsync(o => o.Name, o => o.Id, page, OrganizationMapping.ToDto, cancellationToken);
     }
 }

@@ -18,7 +18,8 @@ internal sealed record OrganizationDto(
     DateTimeOffset? SuspendedAt,
     DateTimeOffset CreatedAt,
     IReadOnlyList<Guid> OperatorIds,
-    IReadOnlyList<ContactDto> Contacts);
+    IReadOnlyList<ContactDto> Contacts,
+    DateTimeOffset UpdatedAt);
 
 internal static class OrganizationMapping
 {
@@ -26,7 +27,8 @@ internal static class OrganizationMapping
         o.Id, o.Name, o.Kind, ToDto(o.Address), o.Phone, o.Website, o.Email, o.PublishPhone,
         o.IsSuspended, o.SuspensionReason, o.SuspendedAt, o.CreatedAt,
         o.Operators.Select(x => x.OperatorOrganizationId).ToList(),
-        o.Contacts.OrderBy(c => c.FullName).Select(ToDto).ToList());
+        o.Contacts.OrderBy(c => c.FullName).Select(ToDto).ToList(),
+        o.UpdatedAt);
 
     public static AddressDto ToDto(Address a) => new(a.Line1, a.PostalCode, a.City);
 

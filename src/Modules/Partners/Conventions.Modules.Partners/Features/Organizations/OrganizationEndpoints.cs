@@ -20,13 +20,14 @@ internal static class OrganizationEndpoints
             .WithSummary("Registers an organization. An operator admin's registration joins the operator's programs; an operator admin whose organization operates no program gets 403 program.operator_only.")
             .ProducesRefusals(400, 401, 403);
 
-        group.MapGet("/", async Task<Ok<ListResponse<OrganizationDto>>> (OrganizationKind? kind, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ListOrganizations(kind), ct)))
-            .WithSummary("Lists the organizations the caller may see: all for platform admins, those of an operator's programs, otherwise the caller's own.")
+        group.MapGet("/", async Task<Ok<ListResponse<OrganizationDto>>> (OrganizationKind? kind, DateTimeOffset? updatedSince, ListOrder? order, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListOrganizations(kind, updatedSince, order), ct)))
+            .WithSummary("Lists the organizations the caller may see: all for platform admins, those of an operator's programs, otherwise the caller's own; by name, or by last change (order=updated).")
             .ProducesRefusals(400, 401, 403);
 
         group.MapGet("/{id:guid}", async Task<Ok<OrganizationDto>> (Guid id, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetOrganization(id), ct)))
+            .WithEntityTag()
             .WithSummary("Reads an organization with its contacts.")
             .ProducesRefusals(401, 403, 404);
 

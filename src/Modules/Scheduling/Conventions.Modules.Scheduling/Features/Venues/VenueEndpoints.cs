@@ -22,6 +22,7 @@ internal static class VenueEndpoints
 
         group.MapGet("/{id:guid}", async Task<Ok<VenueDto>> (Guid id, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetVenue(id), ct)))
+            .WithEntityTag()
             .WithSummary("A venue with its rooms, offices and closures.")
             .ProducesRefusals(401, 403, 404);
 

@@ -6,7 +6,8 @@ internal sealed record WarningDto(string Code, string Message);
 
 internal sealed record BookingDto(
     Guid Id, Guid SessionId, Guid OfferId, Guid BeneficiaryId, BookingStatus Status, int? WaitlistPosition, DateTimeOffset SessionStartsAt,
-    IReadOnlyList<InvitationDto> Invitations, IReadOnlyList<WarningDto> Warnings, DateTimeOffset CreatedAt, DateTimeOffset? ConfirmedAt, DateTimeOffset? CancelledAt, string? AttendanceComment);
+    IReadOnlyList<InvitationDto> Invitations, IReadOnlyList<WarningDto> Warnings, DateTimeOffset CreatedAt, DateTimeOffset? ConfirmedAt, DateTimeOffset? CancelledAt, string? AttendanceComment,
+    DateTimeOffset UpdatedAt);
 
 internal static class TicketingMapping
 {
@@ -16,5 +17,5 @@ internal static class TicketingMapping
         b.Id, b.SessionId, b.OfferId, b.BeneficiaryId, b.Status, b.Status == BookingStatus.Waitlisted ? waitlistPosition : null,
         ParisTime.ToParis(b.SessionStartsAt),
         b.Invitations.OrderBy(i => i.Role).ThenBy(i => i.HolderName, StringComparer.Ordinal).Select(ToDto).ToList(),
-        warnings ?? [], b.CreatedAt, b.ConfirmedAt, b.CancelledAt, b.AttendanceComment);
+        warnings ?? [], b.CreatedAt, b.ConfirmedAt, b.CancelledAt, b.AttendanceComment, b.UpdatedAt);
 }

@@ -34,14 +34,15 @@ internal static class BookingEndpoints
             .WithSummary("Books a session for one beneficiary with guests and companions: confirmed with nominative invitations, or waitlisted with its position. A third booking in a week for the same person succeeds with a warning.")
             .ProducesRefusals(400, 401, 403, 404, 409);
 
-        group.MapGet("/", async Task<Ok<ListResponse<BookingDto>>> (Guid? sessionId, BookingStatus? status, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ListBookings(sessionId, status), ct)))
+        group.MapGet("/", async Task<Ok<ListResponse<BookingDto>>> (Guid? sessionId, BookingStatus? status, DateTimeOffset? updatedSince, ListOrder? order, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListBookings(sessionId, status, updatedSince, order), ct)))
             .RequireRoles(staff)
-            .WithSummary("Your organization's bookings.")
+            .WithSummary("Your organization's bookings, by session date, or by last change (order=updated).")
             .ProducesRefusals(400, 401, 403);
 
         group.MapGet("/{id:guid}", async Task<Ok<BookingDto>> (Guid id, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetBooking(id), ct)))
+            .WithEntityTag()
             .RequireRoles(staff)
             .WithSummary("A booking with its invitations.")
             .ProducesRefusals(401, 403, 404);

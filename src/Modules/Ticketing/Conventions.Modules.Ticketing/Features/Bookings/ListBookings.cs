@@ -1,6 +1,6 @@
 namespace Conventions.Modules.Ticketing.Features;
 
-internal sealed record ListBookings(Guid? SessionId, BookingStatus? Status) : IQuery<ListResponse<BookingDto>>;
+internal sealed record ListBookings(Guid? SessionId, BookingStatus? Status, DateTimeOffset? UpdatedSince = null, ListOrder? Order = null) : IQuery<ListResponse<BookingDto>>;
 
 internal sealed class ListBookingsHandler(TicketingDbContext db, ICurrentActor current, PageRequest page) : IQueryHandler<ListBookings, ListResponse<BookingDto>>
 {
@@ -17,7 +17,13 @@ internal sealed class ListBookingsHandler(TicketingDbContext db, ICurrentActor c
         {
             bookings = bookings.Where(b => b.Status == status);
         }
+        if (query.UpdatedSince is { } since)
+        {
+            bookings = bookings.Where(b => b.UpdatedAt >= since);
+        }
         // By the session's date, then by id (time-ordered: booking order, but for bookings made in the same millisecond).
-        return await bookings.PageAsync(b => b.SessionStartsAt, b => b.Id, page, b => TicketingMapping.ToDto(b), cancellationToken);
+        return query.Order == ListOrder.Updated
+            ? await bookings.PageAsync(b => b.UpdatedAt, b => b.Id, page, b => TicketingMapping.ToDto(b), cancellationToken)
+            : await bookings.PageAsync(b => b.SessionStartsAt, b => b.Id, page, b => TicketingMapping.ToDto(b), cancellationToken);
     }
 }

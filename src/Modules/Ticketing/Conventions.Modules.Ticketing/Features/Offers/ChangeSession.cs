@@ -15,7 +15,11 @@ internal sealed record SessionChangeBody
 }
 
 [Transactional(IsolationLevel.Serializable)]
-internal sealed record ChangeSession(Guid OfferId, Guid SessionId, SessionChangeBody Body) : ICommand<SessionDto>;
+internal sealed record ChangeSession(Guid OfferId, Guid SessionId, SessionChangeBody Body) : ICommand<SessionDto>, IConditionalCommand
+{
+    /// <summary>The session is read and changed through its offer: If-Match carries the offer's entity tag.</summary>
+    public object Representation() => new GetOffer(OfferId);
+}
 
 internal sealed class ChangeSessionValidator : AbstractValidator<ChangeSession>
 {
@@ -46,6 +50,7 @@ internal sealed class ChangeSessionHandler(TicketingDbContext db, ICurrentActor 
                 await db.Entry(session).ReloadAsync(cancellationToken);
                 throw Session.SeatsBelowBooked(session.Booked);
             }
+            db.MarkUpdated(offer);
         }
         if (body.StartsAt is { } startsAt && startsAt != session.StartsAt)
         {

@@ -1,6 +1,6 @@
 namespace Conventions.Modules.Ticketing.Features;
 
-internal sealed record ListOffers(OfferCategory? Category, string? City) : IQuery<ListResponse<OfferDto>>;
+internal sealed record ListOffers(OfferCategory? Category, string? City, DateTimeOffset? UpdatedSince = null, ListOrder? Order = null) : IQuery<ListResponse<OfferDto>>;
 
 internal sealed class ListOffersHandler(TicketingDbContext db, PageRequest page) : IQueryHandler<ListOffers, ListResponse<OfferDto>>
 {
@@ -15,6 +15,12 @@ internal sealed class ListOffersHandler(TicketingDbContext db, PageRequest page)
         {
             offers = offers.Where(o => o.City == query.City);
         }
-        return await offers.PageAsync(o => o.Title, o => o.Id, page, OfferMapping.ToDto, cancellationToken);
+        if (query.UpdatedSince is { } since)
+        {
+            offers = offers.Where(o => o.UpdatedAt >= since);
+        }
+        return query.Order == ListOrder.Updated
+            ? await offers.PageAsync(o => o.UpdatedAt, o => o.Id, page, OfferMapping.ToDto, cancellationToken)
+            : await offers.PageAsync(o => o.Title, o => o.Id, page, OfferMapping.ToDto, cancellationToken);
     }
 }

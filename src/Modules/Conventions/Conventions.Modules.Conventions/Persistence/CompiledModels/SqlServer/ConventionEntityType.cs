@@ -24,9 +24,9 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.SqlServer
                 "Conventions.Modules.Conventions.Domain.Convention",
                 typeof(Convention),
                 baseEntityType,
-                propertyCount: 23,
+                propertyCount: 24,
                 navigationCount: 5,
-                unnamedIndexCount: 4,
+                unnamedIndexCount: 5,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -208,6 +208,14 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.SqlServer
                 maxLength: 100);
             templateKey.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
+            var updatedAt = runtimeEntityType.AddProperty(
+                "UpdatedAt",
+                typeof(DateTimeOffset),
+                propertyInfo: typeof(Convention).GetProperty("UpdatedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Convention).GetField("<UpdatedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
+            updatedAt.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
             var variables = runtimeEntityType.AddProperty(
                 "Variables",
                 typeof(Dictionary<string, string>),
@@ -242,9 +250,12 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.SqlServer
                 new[] { partnerOrganizationId });
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { nextDueOn, id });
+                new[] { updatedAt });
 
             var index2 = runtimeEntityType.AddIndex(
+                new[] { nextDueOn, id });
+
+            var index3 = runtimeEntityType.AddIndex(
                 new[] { status, nextDueOn });
 
             return runtimeEntityType;

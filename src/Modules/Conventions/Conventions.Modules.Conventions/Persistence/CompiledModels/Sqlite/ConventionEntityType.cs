@@ -25,9 +25,9 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.Sqlite
                 "Conventions.Modules.Conventions.Domain.Convention",
                 typeof(Convention),
                 baseEntityType,
-                propertyCount: 23,
+                propertyCount: 24,
                 navigationCount: 5,
-                unnamedIndexCount: 4,
+                unnamedIndexCount: 5,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -190,6 +190,14 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.Sqlite
                 fieldInfo: typeof(Convention).GetField("<TemplateKey>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 100);
 
+            var updatedAt = runtimeEntityType.AddProperty(
+                "UpdatedAt",
+                typeof(DateTimeOffset),
+                propertyInfo: typeof(Convention).GetProperty("UpdatedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Convention).GetField("<UpdatedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                valueConverter: new ModuleDbContext.UtcTicksConverter());
+            updatedAt.SetSentinelFromProviderValue(0L);
+
             var variables = runtimeEntityType.AddProperty(
                 "Variables",
                 typeof(Dictionary<string, string>),
@@ -222,9 +230,12 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.Sqlite
                 new[] { partnerOrganizationId });
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { nextDueOn, id });
+                new[] { updatedAt });
 
             var index2 = runtimeEntityType.AddIndex(
+                new[] { nextDueOn, id });
+
+            var index3 = runtimeEntityType.AddIndex(
                 new[] { status, nextDueOn });
 
             return runtimeEntityType;

@@ -11,7 +11,7 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.Sqlite
     internal partial class SqliteConventionsDbContextModel
     {
         private SqliteConventionsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("08a2877c-c2b5-44ed-a03d-9a165a31abad"), entityTypeCount: 13)
+            : base(skipDetectChanges: false, modelId: new Guid("c6fe0024-72aa-4a7c-ab36-f487e8acdd0c"), entityTypeCount: 13)
         {
         }
 

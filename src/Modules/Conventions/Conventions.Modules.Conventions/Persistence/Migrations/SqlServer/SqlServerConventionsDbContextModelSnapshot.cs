@@ -281,6 +281,9 @@ namespace Conventions.Modules.Conventions.Persistence.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("Variables")
                         .IsRequired()
                         .HasMaxLength(-1)
@@ -294,6 +297,8 @@ namespace Conventions.Modules.Conventions.Persistence.Migrations.SqlServer
                     b.HasIndex("OperatorOrganizationId");
 
                     b.HasIndex("PartnerOrganizationId");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.HasIndex("NextDueOn", "Id");
 

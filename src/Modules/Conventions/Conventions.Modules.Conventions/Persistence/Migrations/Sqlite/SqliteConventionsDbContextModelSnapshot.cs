@@ -275,6 +275,9 @@ namespace Conventions.Modules.Conventions.Persistence.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Variables")
                         .IsRequired()
                         .HasMaxLength(-1)
@@ -288,6 +291,8 @@ namespace Conventions.Modules.Conventions.Persistence.Migrations.Sqlite
                     b.HasIndex("OperatorOrganizationId");
 
                     b.HasIndex("PartnerOrganizationId");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.HasIndex("NextDueOn", "Id");
 

@@ -21,9 +21,9 @@ namespace Conventions.Modules.Disputes.Persistence.CompiledModels.SqlServer
                 "Conventions.Modules.Disputes.Domain.Dispute",
                 typeof(Dispute),
                 baseEntityType,
-                propertyCount: 27,
+                propertyCount: 28,
                 navigationCount: 2,
-                unnamedIndexCount: 2,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -263,6 +263,14 @@ namespace Conventions.Modules.Disputes.Persistence.CompiledModels.SqlServer
                 maxLength: 60);
             terminationTrackingNumber.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
+            var updatedAt = runtimeEntityType.AddProperty(
+                "UpdatedAt",
+                typeof(DateTimeOffset),
+                propertyInfo: typeof(Dispute).GetProperty("UpdatedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Dispute).GetField("<UpdatedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
+            updatedAt.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
             var key = runtimeEntityType.AddKey(
                 new[] { id });
             runtimeEntityType.SetPrimaryKey(key);
@@ -271,6 +279,9 @@ namespace Conventions.Modules.Disputes.Persistence.CompiledModels.SqlServer
                 new[] { conventionId });
 
             var index0 = runtimeEntityType.AddIndex(
+                new[] { updatedAt });
+
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { nextDueOn, id });
 
             return runtimeEntityType;

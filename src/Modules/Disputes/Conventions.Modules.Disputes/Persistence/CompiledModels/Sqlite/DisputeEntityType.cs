@@ -22,9 +22,9 @@ namespace Conventions.Modules.Disputes.Persistence.CompiledModels.Sqlite
                 "Conventions.Modules.Disputes.Domain.Dispute",
                 typeof(Dispute),
                 baseEntityType,
-                propertyCount: 27,
+                propertyCount: 28,
                 navigationCount: 2,
-                unnamedIndexCount: 2,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -238,6 +238,14 @@ namespace Conventions.Modules.Disputes.Persistence.CompiledModels.Sqlite
                 nullable: true,
                 maxLength: 60);
 
+            var updatedAt = runtimeEntityType.AddProperty(
+                "UpdatedAt",
+                typeof(DateTimeOffset),
+                propertyInfo: typeof(Dispute).GetProperty("UpdatedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Dispute).GetField("<UpdatedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                valueConverter: new ModuleDbContext.UtcTicksConverter());
+            updatedAt.SetSentinelFromProviderValue(0L);
+
             var key = runtimeEntityType.AddKey(
                 new[] { id });
             runtimeEntityType.SetPrimaryKey(key);
@@ -246,6 +254,9 @@ namespace Conventions.Modules.Disputes.Persistence.CompiledModels.Sqlite
                 new[] { conventionId });
 
             var index0 = runtimeEntityType.AddIndex(
+                new[] { updatedAt });
+
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { nextDueOn, id });
 
             return runtimeEntityType;

@@ -11,7 +11,7 @@ namespace Conventions.Modules.Disputes.Persistence.CompiledModels.Sqlite
     internal partial class SqliteDisputesDbContextModel
     {
         private SqliteDisputesDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("085036e2-89c8-43bb-82af-780a3adb7d72"), entityTypeCount: 6)
+            : base(skipDetectChanges: false, modelId: new Guid("3a4ec6b0-4656-4845-9630-9dd6d5e7c2aa"), entityTypeCount: 6)
         {
         }
 

@@ -213,9 +213,14 @@ namespace Conventions.Modules.Disputes.Persistence.Migrations.SqlServer
                         .HasMaxLength(60)
                         .HasColumnType("nvarchar(60)");
 
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ConventionId");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.HasIndex("NextDueOn", "Id");
 

@@ -207,9 +207,14 @@ namespace Conventions.Modules.Disputes.Persistence.Migrations.Sqlite
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ConventionId");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.HasIndex("NextDueOn", "Id");
 

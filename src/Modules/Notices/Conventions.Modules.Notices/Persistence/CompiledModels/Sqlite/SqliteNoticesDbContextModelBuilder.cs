@@ -11,7 +11,7 @@ namespace Conventions.Modules.Notices.Persistence.CompiledModels.Sqlite
     internal partial class SqliteNoticesDbContextModel
     {
         private SqliteNoticesDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f9e14281-b5c1-4614-b2f6-faa25e91e18b"), entityTypeCount: 6)
+            : base(skipDetectChanges: false, modelId: new Guid("4708db58-69b8-4fc6-a2c2-93928767b1db"), entityTypeCount: 6)
         {
         }
 

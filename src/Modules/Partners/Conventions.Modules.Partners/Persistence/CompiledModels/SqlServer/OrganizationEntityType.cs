@@ -20,9 +20,9 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.SqlServer
                 "Conventions.Modules.Partners.Domain.Organization",
                 typeof(Organization),
                 baseEntityType,
-                propertyCount: 11,
+                propertyCount: 12,
                 navigationCount: 3,
-                unnamedIndexCount: 1,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -112,6 +112,14 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.SqlServer
                 maxLength: 1000);
             suspensionReason.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
+            var updatedAt = runtimeEntityType.AddProperty(
+                "UpdatedAt",
+                typeof(DateTimeOffset),
+                propertyInfo: typeof(Organization).GetProperty("UpdatedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Organization).GetField("<UpdatedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
+            updatedAt.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
             var website = runtimeEntityType.AddProperty(
                 "Website",
                 typeof(string),
@@ -127,6 +135,9 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.SqlServer
 
             var index = runtimeEntityType.AddIndex(
                 new[] { name });
+
+            var index0 = runtimeEntityType.AddIndex(
+                new[] { updatedAt });
 
             return runtimeEntityType;
         }

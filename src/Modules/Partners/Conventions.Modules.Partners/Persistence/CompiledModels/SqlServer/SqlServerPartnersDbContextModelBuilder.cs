@@ -11,7 +11,7 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.SqlServer
     internal partial class SqlServerPartnersDbContextModel
     {
         private SqlServerPartnersDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("89569ef1-d6c7-457a-b678-c9d7d310f416"), entityTypeCount: 10)
+            : base(skipDetectChanges: false, modelId: new Guid("46eb1c1f-683a-47a7-a777-0aa8f510f77a"), entityTypeCount: 10)
         {
         }
 

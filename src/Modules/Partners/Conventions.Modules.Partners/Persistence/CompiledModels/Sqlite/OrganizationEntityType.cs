@@ -21,9 +21,9 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.Sqlite
                 "Conventions.Modules.Partners.Domain.Organization",
                 typeof(Organization),
                 baseEntityType,
-                propertyCount: 11,
+                propertyCount: 12,
                 navigationCount: 3,
-                unnamedIndexCount: 1,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -105,6 +105,14 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.Sqlite
                 nullable: true,
                 maxLength: 1000);
 
+            var updatedAt = runtimeEntityType.AddProperty(
+                "UpdatedAt",
+                typeof(DateTimeOffset),
+                propertyInfo: typeof(Organization).GetProperty("UpdatedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Organization).GetField("<UpdatedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                valueConverter: new ModuleDbContext.UtcTicksConverter());
+            updatedAt.SetSentinelFromProviderValue(0L);
+
             var website = runtimeEntityType.AddProperty(
                 "Website",
                 typeof(string),
@@ -119,6 +127,9 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.Sqlite
 
             var index = runtimeEntityType.AddIndex(
                 new[] { name });
+
+            var index0 = runtimeEntityType.AddIndex(
+                new[] { updatedAt });
 
             return runtimeEntityType;
         }

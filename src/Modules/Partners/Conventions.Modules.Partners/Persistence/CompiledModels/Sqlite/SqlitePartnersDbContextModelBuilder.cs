@@ -11,7 +11,7 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.Sqlite
     internal partial class SqlitePartnersDbContextModel
     {
         private SqlitePartnersDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("eb28d602-f14c-4c5c-88c9-fca33e428b08"), entityTypeCount: 10)
+            : base(skipDetectChanges: false, modelId: new Guid("5c4a09d1-b113-487f-bc29-8097e24c1215"), entityTypeCount: 10)
         {
         }
 

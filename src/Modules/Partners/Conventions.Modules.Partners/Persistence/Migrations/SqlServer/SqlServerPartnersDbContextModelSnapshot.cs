@@ -293,6 +293,9 @@ namespace Conventions.Modules.Partners.Persistence.Migrations.SqlServer
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
 
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("Website")
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
@@ -300,6 +303,8 @@ namespace Conventions.Modules.Partners.Persistence.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.ToTable("organizations", "partners");
                 });

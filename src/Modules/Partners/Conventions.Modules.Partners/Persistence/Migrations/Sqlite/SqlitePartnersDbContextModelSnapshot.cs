@@ -286,6 +286,9 @@ namespace Conventions.Modules.Partners.Persistence.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Website")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
@@ -293,6 +296,8 @@ namespace Conventions.Modules.Partners.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.ToTable("partners_organizations", (string)null);
                 });

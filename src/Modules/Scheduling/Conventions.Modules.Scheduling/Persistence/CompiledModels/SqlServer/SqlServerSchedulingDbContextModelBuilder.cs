@@ -11,7 +11,7 @@ namespace Conventions.Modules.Scheduling.Persistence.CompiledModels.SqlServer
     internal partial class SqlServerSchedulingDbContextModel
     {
         private SqlServerSchedulingDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("bc47136b-e1d7-49e6-9ac0-76495f1974cc"), entityTypeCount: 10)
+            : base(skipDetectChanges: false, modelId: new Guid("37843879-2b0c-42b1-b8c2-7f5d7d4d1650"), entityTypeCount: 10)
         {
         }
 

@@ -11,7 +11,7 @@ namespace Conventions.Modules.Scheduling.Persistence.CompiledModels.Sqlite
     internal partial class SqliteSchedulingDbContextModel
     {
         private SqliteSchedulingDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("13a7dbcc-41d1-435f-96c4-2bb79afce201"), entityTypeCount: 10)
+            : base(skipDetectChanges: false, modelId: new Guid("96c90666-45db-4794-9513-b75050626776"), entityTypeCount: 10)
         {
         }
 

@@ -19,9 +19,9 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.SqlServer
                 "Conventions.Modules.Ticketing.Domain.Booking",
                 typeof(Booking),
                 baseEntityType,
-                propertyCount: 15,
+                propertyCount: 16,
                 navigationCount: 1,
-                unnamedIndexCount: 3,
+                unnamedIndexCount: 4,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -141,6 +141,14 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.SqlServer
             status.SetSentinelFromProviderValue("Confirmed");
             status.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
+            var updatedAt = runtimeEntityType.AddProperty(
+                "UpdatedAt",
+                typeof(DateTimeOffset),
+                propertyInfo: typeof(Booking).GetProperty("UpdatedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Booking).GetField("<UpdatedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
+            updatedAt.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
             var waitlistSequence = runtimeEntityType.AddProperty(
                 "WaitlistSequence",
                 typeof(long),
@@ -160,6 +168,9 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.SqlServer
                 new[] { organizationId, sessionStartsAt });
 
             var index1 = runtimeEntityType.AddIndex(
+                new[] { organizationId, updatedAt });
+
+            var index2 = runtimeEntityType.AddIndex(
                 new[] { sessionId, status, waitlistSequence });
 
             return runtimeEntityType;

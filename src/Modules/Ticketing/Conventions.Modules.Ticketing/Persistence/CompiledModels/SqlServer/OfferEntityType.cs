@@ -19,9 +19,9 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.SqlServer
                 "Conventions.Modules.Ticketing.Domain.Offer",
                 typeof(Offer),
                 baseEntityType,
-                propertyCount: 8,
+                propertyCount: 9,
                 navigationCount: 1,
-                unnamedIndexCount: 1,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -84,6 +84,14 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.SqlServer
                 maxLength: 300);
             title.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
+            var updatedAt = runtimeEntityType.AddProperty(
+                "UpdatedAt",
+                typeof(DateTimeOffset),
+                propertyInfo: typeof(Offer).GetProperty("UpdatedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Offer).GetField("<UpdatedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
+            updatedAt.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
             var venueName = runtimeEntityType.AddProperty(
                 "VenueName",
                 typeof(string),
@@ -98,6 +106,9 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.SqlServer
 
             var index = runtimeEntityType.AddIndex(
                 new[] { publisherOrganizationId });
+
+            var index0 = runtimeEntityType.AddIndex(
+                new[] { updatedAt });
 
             return runtimeEntityType;
         }

@@ -11,7 +11,7 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.SqlServer
     internal partial class SqlServerTicketingDbContextModel
     {
         private SqlServerTicketingDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("3d9e43af-da77-46df-85a5-f17ba8d610ad"), entityTypeCount: 8)
+            : base(skipDetectChanges: false, modelId: new Guid("288950fe-6b50-4e0f-81ab-31523977219c"), entityTypeCount: 8)
         {
         }
 

@@ -20,9 +20,9 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.Sqlite
                 "Conventions.Modules.Ticketing.Domain.Booking",
                 typeof(Booking),
                 baseEntityType,
-                propertyCount: 15,
+                propertyCount: 16,
                 navigationCount: 1,
-                unnamedIndexCount: 3,
+                unnamedIndexCount: 4,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -133,6 +133,14 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.Sqlite
                 providerPropertyType: typeof(string));
             status.SetSentinelFromProviderValue("Confirmed");
 
+            var updatedAt = runtimeEntityType.AddProperty(
+                "UpdatedAt",
+                typeof(DateTimeOffset),
+                propertyInfo: typeof(Booking).GetProperty("UpdatedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Booking).GetField("<UpdatedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                valueConverter: new ModuleDbContext.UtcTicksConverter());
+            updatedAt.SetSentinelFromProviderValue(0L);
+
             var waitlistSequence = runtimeEntityType.AddProperty(
                 "WaitlistSequence",
                 typeof(long),
@@ -151,6 +159,9 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.Sqlite
                 new[] { organizationId, sessionStartsAt });
 
             var index1 = runtimeEntityType.AddIndex(
+                new[] { organizationId, updatedAt });
+
+            var index2 = runtimeEntityType.AddIndex(
                 new[] { sessionId, status, waitlistSequence });
 
             return runtimeEntityType;

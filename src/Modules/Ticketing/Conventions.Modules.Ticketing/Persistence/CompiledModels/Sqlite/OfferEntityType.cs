@@ -20,9 +20,9 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.Sqlite
                 "Conventions.Modules.Ticketing.Domain.Offer",
                 typeof(Offer),
                 baseEntityType,
-                propertyCount: 8,
+                propertyCount: 9,
                 navigationCount: 1,
-                unnamedIndexCount: 1,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -79,6 +79,14 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.Sqlite
                 fieldInfo: typeof(Offer).GetField("<Title>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 300);
 
+            var updatedAt = runtimeEntityType.AddProperty(
+                "UpdatedAt",
+                typeof(DateTimeOffset),
+                propertyInfo: typeof(Offer).GetProperty("UpdatedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Offer).GetField("<UpdatedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                valueConverter: new ModuleDbContext.UtcTicksConverter());
+            updatedAt.SetSentinelFromProviderValue(0L);
+
             var venueName = runtimeEntityType.AddProperty(
                 "VenueName",
                 typeof(string),
@@ -92,6 +100,9 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.Sqlite
 
             var index = runtimeEntityType.AddIndex(
                 new[] { publisherOrganizationId });
+
+            var index0 = runtimeEntityType.AddIndex(
+                new[] { updatedAt });
 
             return runtimeEntityType;
         }

@@ -11,7 +11,7 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.Sqlite
     internal partial class SqliteTicketingDbContextModel
     {
         private SqliteTicketingDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f95c4608-0c40-427c-ac92-e867f82033d0"), entityTypeCount: 8)
+            : base(skipDetectChanges: false, modelId: new Guid("c998f34a-b637-4ef3-b591-f446def7719a"), entityTypeCount: 8)
         {
         }
 

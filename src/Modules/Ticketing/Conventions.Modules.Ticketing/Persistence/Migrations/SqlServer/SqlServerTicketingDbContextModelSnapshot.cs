@@ -184,6 +184,9 @@ namespace Conventions.Modules.Ticketing.Persistence.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<long>("WaitlistSequence")
                         .HasColumnType("bigint");
 
@@ -192,6 +195,8 @@ namespace Conventions.Modules.Ticketing.Persistence.Migrations.SqlServer
                     b.HasIndex("BeneficiaryId", "SessionWeek");
 
                     b.HasIndex("OrganizationId", "SessionStartsAt");
+
+                    b.HasIndex("OrganizationId", "UpdatedAt");
 
                     b.HasIndex("SessionId", "Status", "WaitlistSequence");
 
@@ -281,6 +286,9 @@ namespace Conventions.Modules.Ticketing.Persistence.Migrations.SqlServer
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
 
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("VenueName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -289,6 +297,8 @@ namespace Conventions.Modules.Ticketing.Persistence.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("PublisherOrganizationId");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.ToTable("offers", "ticketing");
                 });

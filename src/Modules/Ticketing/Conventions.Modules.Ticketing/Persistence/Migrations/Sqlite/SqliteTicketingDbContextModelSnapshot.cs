@@ -178,6 +178,9 @@ namespace Conventions.Modules.Ticketing.Persistence.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("WaitlistSequence")
                         .HasColumnType("INTEGER");
 
@@ -186,6 +189,8 @@ namespace Conventions.Modules.Ticketing.Persistence.Migrations.Sqlite
                     b.HasIndex("BeneficiaryId", "SessionWeek");
 
                     b.HasIndex("OrganizationId", "SessionStartsAt");
+
+                    b.HasIndex("OrganizationId", "UpdatedAt");
 
                     b.HasIndex("SessionId", "Status", "WaitlistSequence");
 
@@ -275,6 +280,9 @@ namespace Conventions.Modules.Ticketing.Persistence.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("VenueName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -283,6 +291,8 @@ namespace Conventions.Modules.Ticketing.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("PublisherOrganizationId");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.ToTable("ticketing_offers", (string)null);
                 });
