@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 modules=("$@")
-if [ ${#modules[@]} -eq 0 ]; then modules=(Partners Notices Conventions Disputes Scheduling Ticketing); fi
+if [ ${#modules[@]} -eq 0 ]; then modules=(Partners Notices Conventions Disputes Scheduling Ticketing Webhooks); fi
 dotnet tool restore >/dev/null
 dotnet build src/Host -v q -nologo >/dev/null
 for module in "${modules[@]}"; do

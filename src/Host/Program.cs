@@ -8,6 +8,7 @@ using Conventions.Modules.Notices;
 using Conventions.Modules.Partners;
 using Conventions.Modules.Scheduling;
 using Conventions.Modules.Ticketing;
+using Conventions.Modules.Webhooks;
 
 // dotnet run --project src/Host -- restore <copy.db.gz>: brings a backup copy back (refused while a host runs).
 if (args is ["restore", var copy, ..])
@@ -52,6 +53,7 @@ builder.Services.AddConventionsModule(builder.Configuration);
 builder.Services.AddDisputesModule(builder.Configuration);
 builder.Services.AddSchedulingModule(builder.Configuration);
 builder.Services.AddTicketingModule(builder.Configuration);
+builder.Services.AddWebhooksModule(builder.Configuration, builder.Environment.IsDevelopment());
 
 var app = builder.Build();
 app.UseHostInfrastructure();
@@ -63,6 +65,7 @@ api.MapConventionsModule();
 api.MapDisputesModule();
 api.MapSchedulingModule();
 api.MapTicketingModule();
+api.MapWebhooksModule();
 api.MapLegalCalendar();
 api.MapOperations();
 app.MapConventionsMetrics();

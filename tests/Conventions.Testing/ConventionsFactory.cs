@@ -105,6 +105,8 @@ public class ConventionsFactory : WebApplicationFactory<Program>
     {
         var response = await Admin().PostAsync($"/api/v1/admin/jobs/{name}/run", null);
         var body = await response.ReadJsonAsync();
-        return body.GetProperty("processed").GetInt32();
+        return body.TryGetProperty("processed", out var processed)
+            ? processed.GetInt32()
+            : throw new Xunit.Sdk.XunitException($"Job {name} answered {(int)response.StatusCode}: {body}");
     }
 }

@@ -60,6 +60,7 @@ internal static class ErrorCodes
         "credential.operator_admin_forbidden",
         "credential.rotate_forbidden",
         "dashboard.forbidden",
+        "delivery.not_found",
         "dispute.agreement_already_proposed",
         "dispute.agreement_before_proposal",
         "dispute.already_open",
@@ -137,5 +138,10 @@ internal static class ErrorCodes
         "venue.operator_not_in_program",
         "venue.operator_only",
         "venue.unknown_operator",
+        "webhook.disabled",
+        "webhook.limit_reached",
+        "webhook.not_found",
+        "webhook.organization_only",
+        "webhook.url_forbidden",
     ];
 }

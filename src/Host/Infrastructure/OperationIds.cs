@@ -106,6 +106,15 @@ internal static class OperationIds
         ["GET /notices/{id}"] = "getNotice",
         ["GET /calendar/deadline"] = "computeDeadline",
         ["GET /calendar/holidays"] = "listHolidays",
+        ["POST /webhooks"] = "createWebhook",
+        ["GET /webhooks"] = "listWebhooks",
+        ["GET /webhooks/{id}"] = "getWebhook",
+        ["PATCH /webhooks/{id}"] = "updateWebhook",
+        ["DELETE /webhooks/{id}"] = "deleteWebhook",
+        ["POST /webhooks/{id}/rotate-secret"] = "rotateWebhookSecret",
+        ["GET /webhooks/{id}/deliveries"] = "listWebhookDeliveries",
+        ["POST /webhooks/{id}/deliveries/{deliveryId}/redeliver"] = "redeliverWebhookDelivery",
+        ["POST /webhooks/{id}/test"] = "testWebhook",
         ["POST /admin/jobs/{name}/run"] = "runJob",
     };
 }

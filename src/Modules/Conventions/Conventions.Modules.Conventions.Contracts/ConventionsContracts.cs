@@ -100,3 +100,12 @@ public sealed record ConventionStatusChanged(
     ConventionStatus Status,
     DateOnly EffectiveOn,
     string? Reason) : IntegrationEvent(OccurredAt);
+
+/// <summary>A convention was frozen and sent to both parties for signature (published through the outbox).</summary>
+public sealed record ConventionSignatureRequested(
+    DateTimeOffset OccurredAt,
+    Guid ConventionId,
+    string TemplateKey,
+    Guid OperatorOrganizationId,
+    Guid PartnerOrganizationId,
+    string DocumentSha256) : IntegrationEvent(OccurredAt);

@@ -13,10 +13,24 @@ public enum DisputeStatus
     ConventionLapsed,
 }
 
-/// <summary>A dispute moved to a new status (published through the outbox).</summary>
+/// <summary>A dispute was opened (<paramref name="Opened"/>) or moved to a new status (published through the outbox).</summary>
+/// <param name="OperatorOrganizationId">The convention's parties (null in events written before webhooks existed).</param>
 public sealed record DisputeStatusChanged(
     DateTimeOffset OccurredAt,
     Guid DisputeId,
     Guid ConventionId,
     DisputeStatus Status,
-    DateOnly EffectiveOn) : IntegrationEvent(OccurredAt);
+    DateOnly EffectiveOn,
+    Guid? OperatorOrganizationId = null,
+    Guid? PartnerOrganizationId = null,
+    bool Opened = false) : IntegrationEvent(OccurredAt);
+
+/// <summary>A dispute's deadline falls due soon: both parties are reminded (published through the outbox).</summary>
+public sealed record DisputeDeadlineReminder(
+    DateTimeOffset OccurredAt,
+    Guid DisputeId,
+    Guid ConventionId,
+    Guid OperatorOrganizationId,
+    Guid PartnerOrganizationId,
+    string Deadline,
+    DateOnly DueOn) : IntegrationEvent(OccurredAt);

@@ -42,3 +42,13 @@ public static class NoticeRecipients
         return string.IsNullOrWhiteSpace(organization.Email) ? [] : [new NoticeRecipient(organization.Name, organization.Email, organization.Id)];
     }
 }
+
+/// <summary>A notice was stored for an organization (once, however often it was requested), published by the Notices module.</summary>
+public sealed record NoticeCreated(
+    DateTimeOffset OccurredAt,
+    Guid NoticeId,
+    Guid OrganizationId,
+    string Kind,
+    string Subject,
+    Guid? ConventionId,
+    Guid? DisputeId) : IntegrationEvent(OccurredAt);

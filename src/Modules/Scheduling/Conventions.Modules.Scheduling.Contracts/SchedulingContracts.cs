@@ -10,3 +10,12 @@ public sealed record OccurrenceCancelled(
     Guid ConventionId,
     DateTimeOffset StartsAt,
     string Reason) : IntegrationEvent(OccurredAt);
+
+/// <summary>Someone took a place at a permanence occurrence (published through the outbox; it names no one).</summary>
+public sealed record AppointmentCreated(
+    DateTimeOffset OccurredAt,
+    Guid AppointmentId,
+    Guid OccurrenceId,
+    Guid VenueId,
+    Guid ConventionId,
+    DateTimeOffset StartsAt) : IntegrationEvent(OccurredAt);

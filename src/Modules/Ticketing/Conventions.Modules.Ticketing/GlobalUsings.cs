@@ -5,6 +5,7 @@ global using Conventions.BuildingBlocks.Errors;
 global using Conventions.BuildingBlocks.Time;
 global using Conventions.BuildingBlocks.Validation;
 global using Conventions.BuildingBlocks.Web;
+global using Conventions.Modules.Ticketing.Contracts;
 global using Conventions.Modules.Ticketing.Domain;
 global using Conventions.Modules.Ticketing.Persistence;
 global using FluentValidation;

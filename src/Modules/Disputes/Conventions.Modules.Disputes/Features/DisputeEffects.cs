@@ -47,12 +47,18 @@ internal sealed class DisputeEffects(IMediator mediator, DocumentRenderer render
                     break;
                 case DisputeEffectKind.Notice:
                     Notice(db, dispute, parties, effect, today, now);
+                    if (effect.NoticeKind == "deadline-reminder" && effect.Deadline is { } reminded && dispute.Deadline(reminded) is { } due)
+                    {
+                        db.Publish(new DisputeDeadlineReminder(now, dispute.Id, dispute.ConventionId, dispute.OperatorOrganizationId,
+                            dispute.PartnerOrganizationId, JsonDefaults.Kebab(reminded), due.DueOn));
+                    }
                     break;
             }
         }
         if (statusBefore != dispute.Status)
         {
-            db.Publish(new DisputeStatusChanged(now, dispute.Id, dispute.ConventionId, dispute.Status, today));
+            db.Publish(new DisputeStatusChanged(now, dispute.Id, dispute.ConventionId, dispute.Status, today,
+                dispute.OperatorOrganizationId, dispute.PartnerOrganizationId, Opened: statusBefore is null));
         }
     }
 

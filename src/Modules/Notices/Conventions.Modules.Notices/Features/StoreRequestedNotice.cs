@@ -21,6 +21,10 @@ internal sealed class StoreRequestedNotice(NoticesDbContext db, TimeProvider clo
             {
                 db.Notices.Add(notice);
                 added++;
+                foreach (var organization in notice.Audience)
+                {
+                    db.Publish(new NoticeCreated(now, notice.Id, organization.OrganizationId, notice.Kind, notice.Subject, notice.ConventionId, notice.DisputeId));
+                }
             }
         }
         db.MarkHandled(notification.EventId, nameof(StoreRequestedNotice), now);

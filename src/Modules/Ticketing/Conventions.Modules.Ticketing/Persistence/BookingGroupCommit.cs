@@ -1,6 +1,8 @@
 using System.Data;
 using System.Threading.Channels;
 using Conventions.BuildingBlocks.Idempotency;
+using Conventions.BuildingBlocks.Jobs;
+using Conventions.BuildingBlocks.Outbox;
 using Conventions.BuildingBlocks.Observability;
 using Conventions.BuildingBlocks.Persistence;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +18,7 @@ namespace Conventions.Modules.Ticketing.Persistence;
 /// and an fsync) into one. Each request is answered only once its booking is committed. A batch that fails is written
 /// again booking by booking, so one bad booking fails alone.
 /// </summary>
-internal sealed partial class BookingGroupCommit(IServiceScopeFactory scopes, ILogger<BookingGroupCommit> logger, EngineMetrics metrics) : IAsyncDisposable
+internal sealed partial class BookingGroupCommit(IServiceScopeFactory scopes, ILogger<BookingGroupCommit> logger, EngineMetrics metrics, IJobTrigger jobs) : IAsyncDisposable
 {
     /// <summary>The most bookings written in one transaction.</summary>
     internal const int MaxBatch = 128;
@@ -31,11 +33,13 @@ internal sealed partial class BookingGroupCommit(IServiceScopeFactory scopes, IL
     /// task gives its position on the waiting list as committed (null when confirmed). A session cancelled since the
     /// request checked it fails the booking with <c>session.cancelled</c>. <paramref name="answer"/>, when the request
     /// carries an <c>Idempotency-Key</c>, gives the record of its response from the waiting-list position; it is written
-    /// in the booking's transaction, so a booking is never committed without the answer a retry will get.
+    /// in the booking's transaction, so a booking is never committed without the answer a retry will get. With
+    /// <paramref name="publisherOrganizationId"/>, its <see cref="BookingChanged"/> event is written to the outbox in the
+    /// same transaction (for webhooks).
     /// </summary>
-    public Task<int?> WriteAsync(Booking booking, Func<int?, IdempotencyRecord>? answer = null)
+    public Task<int?> WriteAsync(Booking booking, Func<int?, IdempotencyRecord>? answer = null, Guid? publisherOrganizationId = null)
     {
-        var pending = new PendingBooking(booking, answer);
+        var pending = new PendingBooking(booking, answer, publisherOrganizationId);
         EnsureStarted();
         if (!_queue.Writer.TryWrite(pending))
         {
@@ -57,7 +61,7 @@ internal sealed partial class BookingGroupCommit(IServiceScopeFactory scopes, IL
     /// </summary>
     internal async Task<int?[]> WriteTogetherAsync(IReadOnlyList<Booking> bookings)
     {
-        var batch = bookings.Select(b => new PendingBooking(b, null)).ToList();
+        var batch = bookings.Select(b => new PendingBooking(b, null, null)).ToList();
         await WriteBatchAsync(batch);
         return await Task.WhenAll(batch.Select(p => p.Completion.Task));
     }
@@ -96,6 +100,10 @@ internal sealed partial class BookingGroupCommit(IServiceScopeFactory scopes, IL
             metrics.GroupCommit(batch.Count, System.Diagnostics.Stopwatch.GetElapsedTime(batch[0].QueuedAt));
             metrics.Booking("waitlisted", positions.Count(p => p is not null));
             metrics.Booking("confirmed", positions.Count(p => p is null));
+            if (batch.Exists(p => p.Publisher is not null))
+            {
+                jobs.Trigger(JobNames.Outbox);
+            }
             for (var i = 0; i < batch.Count; i++)
             {
                 batch[i].Completion.TrySetResult(positions[i]);
@@ -130,8 +138,9 @@ internal sealed partial class BookingGroupCommit(IServiceScopeFactory scopes, IL
             await using var seats = new SessionSeats(db);
             await using var bookings = EntityInsert.Prepare<Booking>(db);
             await using var invitations = EntityInsert.Prepare<Invitation>(db);
-            // The answers to requests with an Idempotency-Key, prepared on the first one.
+            // The answers to requests with an Idempotency-Key, and the bookings' events, prepared on the first one.
             EntityInsert? answers = null;
+            EntityInsert? events = null;
             try
             {
                 for (var i = 0; i < batch.Count; i++)
@@ -155,6 +164,12 @@ internal sealed partial class BookingGroupCommit(IServiceScopeFactory scopes, IL
                     {
                         await invitations.ExecuteAsync(invitation, ct);
                     }
+                    if (batch[i].Publisher is { } publisher)
+                    {
+                        events ??= EntityInsert.Prepare<OutboxMessage>(db);
+                        var change = booking.Status == BookingStatus.Confirmed ? BookingChange.Confirmed : BookingChange.Waitlisted;
+                        await events.ExecuteAsync(OutboxMessage.From(Features.BookingEvents.Changed(booking, publisher, change, booking.CreatedAt)), ct);
+                    }
                     if (batch[i].Answer is { } answer)
                     {
                         answers ??= EntityInsert.Prepare<IdempotencyRecord>(db);
@@ -167,6 +182,10 @@ internal sealed partial class BookingGroupCommit(IServiceScopeFactory scopes, IL
                 if (answers is not null)
                 {
                     await answers.DisposeAsync();
+                }
+                if (events is not null)
+                {
+                    await events.DisposeAsync();
                 }
             }
             return positions;
@@ -186,8 +205,10 @@ internal sealed partial class BookingGroupCommit(IServiceScopeFactory scopes, IL
     [LoggerMessage(Level = LogLevel.Warning, Message = "A group of {Count} bookings failed to commit; writing them one by one.")]
     private partial void LogBatchFailed(int count, Exception exception);
 
-    private sealed class PendingBooking(Booking booking, Func<int?, IdempotencyRecord>? answer)
+    private sealed class PendingBooking(Booking booking, Func<int?, IdempotencyRecord>? answer, Guid? publisher)
     {
+        public Guid? Publisher { get; } = publisher;
+
         public Booking Booking { get; } = booking;
 
         public Func<int?, IdempotencyRecord>? Answer { get; } = answer;

@@ -12,7 +12,10 @@ internal sealed class SendForSignatureHandler(ConventionsDbContext db, ICurrentA
         ConventionAccess.EnsureOperator(current.Actor, convention);
         convention.EnsureDraft();
         var document = documents.RenderBody(convention, await documents.PartiesAsync(convention, cancellationToken), draft: false);
-        convention.SendForSignature(document, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        convention.SendForSignature(document, now);
+        db.Publish(new ConventionSignatureRequested(now, convention.Id, convention.TemplateKey, convention.OperatorOrganizationId,
+            convention.PartnerOrganizationId, convention.DocumentSha256!));
         return ConventionMapping.ToDto(convention);
     }
 }

@@ -1,3 +1,4 @@
+using Conventions.Modules.Scheduling.Contracts;
 using Conventions.BuildingBlocks.Mediation;
 using System.Data;
 using Microsoft.AspNetCore.Builder;
@@ -74,6 +75,7 @@ internal sealed class BookAppointmentHandler(SchedulingDbContext db, ICurrentAct
             CreatedAt = now,
         };
         db.Appointments.Add(appointment);
+        db.Publish(new AppointmentCreated(now, appointment.Id, occurrence.Id, occurrence.VenueId, occurrence.ConventionId, occurrence.StartsAt));
         return new AppointmentDto(appointment.Id, occurrence.Id, appointment.PersonName, appointment.Topic, appointment.ReferredByVenue, booked, occurrence.Capacity);
     }
 }

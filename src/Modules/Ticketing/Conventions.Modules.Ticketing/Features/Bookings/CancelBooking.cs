@@ -22,6 +22,10 @@ internal sealed class CancelBookingHandler(TicketingDbContext db, ICurrentActor 
         {
             await seats.LeaveWaitlistAsync(booking.SessionId, 1, cancellationToken);
         }
+        if (command.InvitationId is null)
+        {
+            db.Publish(BookingEvents.Changed(booking, await BookingEvents.PublisherOfAsync(db, booking.OfferId, cancellationToken), BookingChange.Cancelled, now));
+        }
         await db.SaveChangesAsync(cancellationToken);
         if (cancellation.FreedSeats > 0)
         {

@@ -102,7 +102,8 @@ internal sealed class CreateBookingHandler(TicketingDbContext db, ICurrentActor 
             // waiting to be written (group commit).
             // With an Idempotency-Key, the answer is stored in the group commit's transaction (ADR 0014), not by the behaviour.
             var pending = idempotency.Defer();
-            var position = await writer.WriteAsync(booking, pending is null ? null : place => pending.Record(TicketingMapping.ToDto(booking, place, warnings)));
+            var publisher = await PublisherOf(db, session.OfferId);
+            var position = await writer.WriteAsync(booking, pending is null ? null : place => pending.Record(TicketingMapping.ToDto(booking, place, warnings)), publisher);
             return TicketingMapping.ToDto(booking, position, warnings);
         }
         finally
@@ -117,6 +118,9 @@ internal sealed class CreateBookingHandler(TicketingDbContext db, ICurrentActor 
 
     private static readonly Func<TicketingDbContext, Guid, Task<Session?>> SessionById = EF.CompileAsyncQuery(
         (TicketingDbContext db, Guid id) => db.Sessions.AsNoTracking().SingleOrDefault(s => s.Id == id));
+
+    private static readonly Func<TicketingDbContext, Guid, Task<Guid>> PublisherOf = EF.CompileAsyncQuery(
+        (TicketingDbContext db, Guid offer) => db.Offers.Where(o => o.Id == offer).Select(o => o.PublisherOrganizationId).Single());
 
     private static readonly Func<TicketingDbContext, Guid, DateOnly, Task<int>> BookingsInWeek = EF.CompileAsyncQuery(
         (TicketingDbContext db, Guid beneficiary, DateOnly week) => db.Bookings.Count(b => b.BeneficiaryId == beneficiary && b.SessionWeek == week && b.Status != BookingStatus.Cancelled));

@@ -38,6 +38,7 @@ internal sealed class Waitlist(TicketingNotices notices, EngineMetrics metrics)
                 booking.Promote(now);
                 promoted++;
                 var offer = await db.Offers.AsNoTracking().SingleAsync(o => o.Id == booking.OfferId, cancellationToken);
+                db.Publish(BookingEvents.Changed(booking, offer.PublisherOrganizationId, BookingChange.Promoted, now));
                 await notices.PublishToAsync(db, [booking.OrganizationId], "waitlist-confirmed", $"Réservation confirmée : {offer.Title}",
                     $"La réservation en liste d'attente pour « {offer.Title} » le {French.Date(DateOnly.FromDateTime(ParisTime.ToParis(booking.SessionStartsAt).DateTime))} est confirmée : des places se sont libérées. Les invitations nominatives sont disponibles.",
                     now, $"booking:{booking.Id:N}:confirmed", cancellationToken);

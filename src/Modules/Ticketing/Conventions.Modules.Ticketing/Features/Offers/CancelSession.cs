@@ -1,7 +1,6 @@
 using Conventions.BuildingBlocks.Mediation;
 using System.Data;
 using Conventions.BuildingBlocks.Rendering;
-using Conventions.Modules.Ticketing.Contracts;
 
 namespace Conventions.Modules.Ticketing.Features;
 
@@ -32,12 +31,14 @@ internal sealed class CancelSessionHandler(TicketingDbContext db, ICurrentActor 
         foreach (var booking in bookings)
         {
             booking.CancelWithSession(now);
+            db.Publish(BookingEvents.Changed(booking, offer.PublisherOrganizationId, BookingChange.Cancelled, now));
         }
         var starts = ParisTime.ToParis(session.StartsAt);
         await notices.PublishToAsync(db, bookings.Select(b => b.OrganizationId), "session-cancelled", $"Séance annulée : {offer.Title}",
             $"La séance de « {offer.Title} » du {French.Date(DateOnly.FromDateTime(starts.DateTime))} à {starts:HH\\hmm} est annulée ({reason}). Les réservations et invitations correspondantes sont annulées.",
             now, $"session:{session.Id:N}:cancelled", cancellationToken);
-        db.Publish(new SessionCancelled(now, offer.Id, session.Id, reason, bookings.Count));
+        db.Publish(new SessionCancelled(now, offer.Id, session.Id, reason, bookings.Count, offer.PublisherOrganizationId,
+            bookings.Select(b => b.OrganizationId).Distinct().ToList()));
         return OfferMapping.ToDto(session);
     }
 }

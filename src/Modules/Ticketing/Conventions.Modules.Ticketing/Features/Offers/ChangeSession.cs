@@ -40,6 +40,7 @@ internal sealed class ChangeSessionHandler(TicketingDbContext db, ICurrentActor 
         var (offer, session) = await TicketingAccess.PublishedSessionAsync(db, current.Actor, command.OfferId, command.SessionId, cancellationToken);
         session.EnsureChangeable(now);
         var body = command.Body;
+        var changed = (body.Seats is { } seatsAsked && seatsAsked != session.Seats) || (body.StartsAt is { } startsAsked && startsAsked != session.StartsAt);
         await using var seats = new SessionSeats(db);
         if (body.Seats is { } newSeats && newSeats != session.Seats)
         {
@@ -71,6 +72,12 @@ internal sealed class ChangeSessionHandler(TicketingDbContext db, ICurrentActor 
         await waitlist.PromoteAsync(db, session.Id, now, cancellationToken);
         // The seat counts changed on the row, not on the entity: the answer reads them back.
         await db.Entry(session).ReloadAsync(cancellationToken);
+        if (changed)
+        {
+            var structures = await db.Bookings.Where(b => b.SessionId == session.Id && b.Status != BookingStatus.Cancelled)
+                .Select(b => b.OrganizationId).Distinct().ToListAsync(cancellationToken);
+            db.Publish(new SessionChanged(now, offer.Id, session.Id, offer.PublisherOrganizationId, structures, session.StartsAt, session.Seats));
+        }
         return OfferMapping.ToDto(session);
     }
 }
