@@ -77,6 +77,12 @@ public sealed class WebhookReceiver : IAsyncDisposable
         }
     }
 
+    /// <summary>True while answers given with <see cref="AnswerNext"/> are still to be used.</summary>
+    public bool AnswerPending => !_answers.IsEmpty;
+
+    /// <summary>Forgets the answers still to be used: the receiver answers 200 again.</summary>
+    public void ClearAnswers() => _answers.Clear();
+
     public IReadOnlyList<ReceivedWebhook> OfType(string type) => Received.Where(r => r.Type == type).ToList();
 
     /// <summary>

@@ -49,6 +49,9 @@ internal sealed class WebhookSubscription : global::Conventions.BuildingBlocks.P
     /// <summary>The first failure since the last success (null while deliveries succeed).</summary>
     public DateTimeOffset? FailingSince { get; private set; }
 
+    /// <summary>The last delivery that succeeded.</summary>
+    public DateTimeOffset? LastDeliveredAt { get; private set; }
+
     public Guid? CreatedByCredentialId { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
@@ -120,13 +123,21 @@ internal sealed class WebhookSubscription : global::Conventions.BuildingBlocks.P
         }
     }
 
-    public void Succeeded() => FailingSince = null;
+    public void Succeeded(DateTimeOffset now)
+    {
+        FailingSince = null;
+        LastDeliveredAt = now;
+    }
 
-    /// <summary>Records a failed attempt; true when the subscription has now failed for the whole window and is disabled.</summary>
-    public bool Failed(DateTimeOffset now)
+    /// <summary>
+    /// Records a failed attempt of <paramref name="delivery"/>; true when the subscription is now disabled: it has failed
+    /// for the whole window, or this delivery has failed for good with nothing delivered since it was first tried.
+    /// </summary>
+    public bool Failed(WebhookDelivery delivery, DateTimeOffset now)
     {
         FailingSince ??= now;
-        if (Status == WebhookStatus.Active && now - FailingSince.Value >= FailureWindow)
+        var exhausted = delivery.Status == DeliveryStatus.Failed && !(LastDeliveredAt >= delivery.CreatedAt);
+        if (Status == WebhookStatus.Active && (exhausted || now - FailingSince.Value >= FailureWindow))
         {
             Disable("Aucune livraison n'a abouti depuis 3 jours.", now);
             return true;

@@ -89,13 +89,13 @@ internal sealed partial class WebhookDeliveryJob(
             if (outcome.Success)
             {
                 delivery.Succeed(outcome.StatusCode!.Value, outcome.DurationMs, outcome.At);
-                subscription.Succeeded();
+                subscription.Succeeded(outcome.At);
                 succeeded++;
                 continue;
             }
             delivery.Fail(outcome.StatusCode, outcome.Error!, outcome.DurationMs, outcome.At, (Random.Shared.NextDouble() * 2) - 1);
             LogFailed(logger, delivery.MessageId, subscription.Id, outcome.StatusCode, outcome.Error!);
-            if (subscription.Failed(outcome.At))
+            if (subscription.Failed(delivery, outcome.At))
             {
                 disabled.Add(subscription);
             }

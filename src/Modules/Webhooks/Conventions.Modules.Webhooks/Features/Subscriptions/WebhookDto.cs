@@ -3,7 +3,7 @@ namespace Conventions.Modules.Webhooks.Features;
 /// <summary>A webhook subscription as its organization reads it (never its secret).</summary>
 internal sealed record WebhookDto(
     Guid Id, Guid OrganizationId, string Url, IReadOnlyList<string> EventTypes, string? Description, WebhookStatus Status,
-    DateTimeOffset? DisabledAt, string? DisabledReason, DateTimeOffset? FailingSince, DateTimeOffset? PreviousSecretExpiresAt,
+    DateTimeOffset? DisabledAt, string? DisabledReason, DateTimeOffset? FailingSince, DateTimeOffset? LastDeliveredAt, DateTimeOffset? PreviousSecretExpiresAt,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
 
 /// <summary>A new or rotated webhook with its secret: shown in this answer only, store it to check signatures.</summary>
@@ -12,7 +12,7 @@ internal sealed record WebhookSecretDto(WebhookDto Webhook, string Secret);
 internal static class WebhookMapping
 {
     public static WebhookDto ToDto(WebhookSubscription s) => new(
-        s.Id, s.OrganizationId, s.Url, s.EventTypes, s.Description, s.Status, s.DisabledAt, s.DisabledReason, s.FailingSince,
+        s.Id, s.OrganizationId, s.Url, s.EventTypes, s.Description, s.Status, s.DisabledAt, s.DisabledReason, s.FailingSince, s.LastDeliveredAt,
         s.PreviousSecretExpiresAt, s.CreatedAt, s.UpdatedAt);
 }
 

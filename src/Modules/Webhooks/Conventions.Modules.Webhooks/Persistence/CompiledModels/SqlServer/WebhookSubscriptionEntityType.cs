@@ -20,7 +20,7 @@ namespace Conventions.Modules.Webhooks.Persistence.CompiledModels.SqlServer
                 "Conventions.Modules.Webhooks.Domain.WebhookSubscription",
                 typeof(WebhookSubscription),
                 baseEntityType,
-                propertyCount: 15,
+                propertyCount: 16,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -91,6 +91,14 @@ namespace Conventions.Modules.Webhooks.Persistence.CompiledModels.SqlServer
                 fieldInfo: typeof(WebhookSubscription).GetField("<FailingSince>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
             failingSince.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+            var lastDeliveredAt = runtimeEntityType.AddProperty(
+                "LastDeliveredAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(WebhookSubscription).GetProperty("LastDeliveredAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(WebhookSubscription).GetField("<LastDeliveredAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            lastDeliveredAt.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
             var organizationId = runtimeEntityType.AddProperty(
                 "OrganizationId",

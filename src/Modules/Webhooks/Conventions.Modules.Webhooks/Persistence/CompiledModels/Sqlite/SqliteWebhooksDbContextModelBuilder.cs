@@ -11,7 +11,7 @@ namespace Conventions.Modules.Webhooks.Persistence.CompiledModels.Sqlite
     internal partial class SqliteWebhooksDbContextModel
     {
         private SqliteWebhooksDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("06db23ad-fc6e-45ef-a7be-1fc6bb68924c"), entityTypeCount: 6)
+            : base(skipDetectChanges: false, modelId: new Guid("7ce6aea9-89ef-4ee4-a0dc-c95d10b49312"), entityTypeCount: 6)
         {
         }
 

@@ -21,7 +21,7 @@ namespace Conventions.Modules.Webhooks.Persistence.CompiledModels.Sqlite
                 "Conventions.Modules.Webhooks.Domain.WebhookSubscription",
                 typeof(WebhookSubscription),
                 baseEntityType,
-                propertyCount: 15,
+                propertyCount: 16,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -85,6 +85,14 @@ namespace Conventions.Modules.Webhooks.Persistence.CompiledModels.Sqlite
                 typeof(DateTimeOffset?),
                 propertyInfo: typeof(WebhookSubscription).GetProperty("FailingSince", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(WebhookSubscription).GetField("<FailingSince>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new ModuleDbContext.UtcTicksConverter());
+
+            var lastDeliveredAt = runtimeEntityType.AddProperty(
+                "LastDeliveredAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(WebhookSubscription).GetProperty("LastDeliveredAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(WebhookSubscription).GetField("<LastDeliveredAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 valueConverter: new ModuleDbContext.UtcTicksConverter());
 

@@ -232,6 +232,9 @@ namespace Conventions.Modules.Webhooks.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("FailingSince")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateTimeOffset?>("LastDeliveredAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uniqueidentifier");
 

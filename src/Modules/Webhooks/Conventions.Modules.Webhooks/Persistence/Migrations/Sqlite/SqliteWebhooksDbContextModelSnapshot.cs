@@ -226,6 +226,9 @@ namespace Conventions.Modules.Webhooks.Persistence.Migrations.Sqlite
                     b.Property<long?>("FailingSince")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LastDeliveredAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
 

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Conventions.Modules.Webhooks.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerWebhooksDbContext))]
-    [Migration("20261130040154_Initial")]
+    [Migration("20261130040810_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -233,6 +233,9 @@ namespace Conventions.Modules.Webhooks.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(1000)");
 
                     b.Property<DateTimeOffset?>("FailingSince")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("LastDeliveredAt")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<Guid>("OrganizationId")

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Conventions.Modules.Webhooks.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteWebhooksDbContext))]
-    [Migration("20261130040150_Initial")]
+    [Migration("20261130040807_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -227,6 +227,9 @@ namespace Conventions.Modules.Webhooks.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("FailingSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastDeliveredAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("OrganizationId")

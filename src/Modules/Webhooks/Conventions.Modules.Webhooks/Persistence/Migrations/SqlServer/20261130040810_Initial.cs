@@ -80,6 +80,7 @@ namespace Conventions.Modules.Webhooks.Persistence.Migrations.SqlServer
                     DisabledAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     DisabledReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
                     FailingSince = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LastDeliveredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     CreatedByCredentialId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)

@@ -73,6 +73,7 @@ namespace Conventions.Modules.Webhooks.Persistence.Migrations.Sqlite
                     DisabledAt = table.Column<long>(type: "INTEGER", nullable: true),
                     DisabledReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     FailingSince = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastDeliveredAt = table.Column<long>(type: "INTEGER", nullable: true),
                     CreatedByCredentialId = table.Column<Guid>(type: "TEXT", nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
