@@ -244,6 +244,25 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         R("GET /api/v1/calendar/holidays", Cpt, "A AA AAA AAA AAA FFF U", async (w, _) => new Target(await w.SharedCptAsync(), "/api/v1/calendar/holidays?year=2026")),
         R("POST /api/v1/admin/jobs/{name}/run", Cpt, "A FF FFF FFF FFF FFF U", async (w, _) => new Target(await w.SharedCptAsync(), "/api/v1/admin/jobs/outbox/run")),
 
+        // Webhooks: an organization's own partner or operator staff, the platform admin for any (another's is 404).
+        R("POST /api/v1/webhooks", Cpt, "A FF FFF AFF FFF FFF U", async (w, _) =>
+        {
+            var o = await w.OrgAsync(Cpt);
+            return new Target(o, "/api/v1/webhooks", new { url = "https://portail.example.org/hooks", eventTypes = new[] { "booking.confirmed" }, organizationId = o.Id });
+        }),
+        R("GET /api/v1/webhooks", Cpt, "A AA FFF AAA FFF FFF U", async (w, _) => new Target((await w.SharedWebhookAsync()).Org, "/api/v1/webhooks")),
+        R("GET /api/v1/webhooks/{id}", Cpt, "A NN FFF ANN FFF FFF U", async (w, _) => { var (o, h, _) = await w.SharedWebhookAsync(); return new Target(o, $"/api/v1/webhooks/{h}"); }),
+        R("PATCH /api/v1/webhooks/{id}", Cpt, "A NN FFF ANN FFF FFF U", async (w, _) => { var (o, h, _) = await w.WebhookAsync(); return new Target(o, $"/api/v1/webhooks/{h}", new { description = "Portail" }); }),
+        R("DELETE /api/v1/webhooks/{id}", Cpt, "A NN FFF ANN FFF FFF U", async (w, _) => { var (o, h, _) = await w.WebhookAsync(); return new Target(o, $"/api/v1/webhooks/{h}"); }),
+        R("POST /api/v1/webhooks/{id}/rotate-secret", Cpt, "A NN FFF ANN FFF FFF U", async (w, _) => { var (o, h, _) = await w.WebhookAsync(); return new Target(o, $"/api/v1/webhooks/{h}/rotate-secret"); }),
+        R("GET /api/v1/webhooks/{id}/deliveries", Cpt, "A NN FFF ANN FFF FFF U", async (w, _) => { var (o, h, _) = await w.SharedWebhookAsync(); return new Target(o, $"/api/v1/webhooks/{h}/deliveries"); }),
+        R("POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver", Cpt, "A NN FFF ANN FFF FFF U", async (w, _) =>
+        {
+            var (o, h, d) = await w.WebhookAsync();
+            return new Target(o, $"/api/v1/webhooks/{h}/deliveries/{d}/redeliver");
+        }),
+        R("POST /api/v1/webhooks/{id}/test", Cpt, "A NN FFF ANN FFF FFF U", async (w, _) => { var (o, h, _) = await w.WebhookAsync(); return new Target(o, $"/api/v1/webhooks/{h}/test"); }),
+
         // Ticketing (the Billetterie solidaire of Culture pour tous).
         R("POST /api/v1/offers", Cpt, "A AF FFF FFF AFF FFF U", async (w, _) =>
         {
@@ -555,6 +574,18 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         }
 
         public Task<(Org Org, string Id)> SharedDisputeAsync() => Shared("dispute", () => DisputeAsync(Cpt));
+
+        /// <summary>A webhook of a new organization, registered by the platform admin, with one delivery (a test ping).</summary>
+        public async Task<(Org Org, string Webhook, string Delivery)> WebhookAsync()
+        {
+            var org = await OrgAsync(Cpt);
+            var webhook = await Expect(AdminClient.PostJsonAsync("/api/v1/webhooks", new { url = "https://portail.example.org/hooks", eventTypes = new[] { "notice.created" }, organizationId = org.Id }), HttpStatusCode.Created);
+            var id = webhook.GetProperty("webhook").Str("id");
+            var ping = await Expect(AdminClient.PostAsync($"/api/v1/webhooks/{id}/test", null), HttpStatusCode.Accepted);
+            return (org, id, ping.Str("id"));
+        }
+
+        public Task<(Org Org, string Webhook, string Delivery)> SharedWebhookAsync() => Shared("webhook", WebhookAsync);
 
         public Task<(Org Org, string Id)> SharedDonationAsync() => Shared("donation", async () =>
         {

@@ -18,7 +18,7 @@ public sealed class PlatformTests(ConventionsFactory factory) : IClassFixture<Co
 
         Assert.Equal("healthy", live.Str("status"));
         Assert.Equal("healthy", ready.Str("status"));
-        Assert.Equal(["database", "outbox", "hangfire"], ready.GetProperty("checks").EnumerateArray().Select(c => c.Str("name")));
+        Assert.Equal(["database", "outbox", "queues", "hangfire"], ready.GetProperty("checks").EnumerateArray().Select(c => c.Str("name")));
     }
 
     [Fact]

@@ -33,21 +33,42 @@ public sealed class EngineMetrics : IDisposable
     /// <summary>The outbox readers of the hosts alive in this process (one in production).</summary>
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<OutboxBacklog, byte> Backlogs = new();
 
+    /// <summary>The modules' queues of the hosts alive in this process.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<QueueReader, byte> Queues = new();
+
     static EngineMetrics()
     {
         Meter.CreateObservableGauge("conventions.outbox.backlog", () => Backlogs.Keys.Sum(b => b.Count()), "{event}", "Integration events not yet published, every module's outbox.");
         Meter.CreateObservableGauge("conventions.outbox.oldest_age", () => Backlogs.Keys.Select(b => b.OldestAge()).DefaultIfEmpty(0).Max(), "s", "Age of the oldest integration event not yet published (0 when none).");
+        Meter.CreateObservableGauge("conventions.queue.backlog", () => QueueMeasurements(r => r.Due), "{item}",
+            "Items due now in a module's queue (queue=notices: notices to send; queue=webhooks: deliveries to post).");
+        Meter.CreateObservableGauge("conventions.queue.oldest_age", () => QueueMeasurements(r => r.OldestAge), "s",
+            "How long the oldest item due in a module's queue has waited (0 when none).");
     }
 
-    private readonly OutboxBacklog _backlog;
+    private static IEnumerable<Measurement<double>> QueueMeasurements(Func<(double Due, double OldestAge), double> pick) =>
+        Queues.Keys.SelectMany(q => q.Read()).GroupBy(r => r.Queue)
+            .Select(g => new Measurement<double>(g.Max(r => pick((r.Due, r.OldestAge))), new KeyValuePair<string, object?>("queue", g.Key)));
 
-    public EngineMetrics(IServiceScopeFactory scopes, IEnumerable<ModuleDatabase> modules, TimeProvider clock)
+    private readonly OutboxBacklog _backlog;
+    private readonly QueueReader _queues;
+
+    public EngineMetrics(IServiceScopeFactory scopes, IEnumerable<ModuleDatabase> modules, TimeProvider clock, IEnumerable<IQueueBacklog> queues)
     {
         _backlog = new OutboxBacklog(scopes, modules, clock);
         Backlogs[_backlog] = 0;
+        _queues = new QueueReader(scopes, [.. queues], clock);
+        Queues[_queues] = 0;
     }
 
-    public void Dispose() => Backlogs.TryRemove(_backlog, out _);
+    public void Dispose()
+    {
+        Backlogs.TryRemove(_backlog, out _);
+        Queues.TryRemove(_queues, out _);
+    }
+
+    /// <summary>Each module queue's items due now and the age of the oldest (read at most every 10 s).</summary>
+    public IReadOnlyList<(string Queue, double Due, double OldestAge)> QueuesNow() => _queues.Read();
 
     public void Booking(string outcome, long count = 1)
     {
@@ -106,6 +127,34 @@ public sealed class EngineMetrics : IDisposable
                     oldest = first is { } at && (oldest is null || at < oldest) ? at : oldest;
                 }
                 return _last = (now, count, oldest is { } o ? Math.Max(0, (now - o).TotalSeconds) : 0);
+            }
+        }
+    }
+
+    /// <summary>The modules' queues, read at most every 10 seconds whatever the scrape rate.</summary>
+    private sealed class QueueReader(IServiceScopeFactory scopes, IReadOnlyList<IQueueBacklog> queues, TimeProvider clock)
+    {
+        private readonly Lock _gate = new();
+        private (DateTimeOffset At, IReadOnlyList<(string Queue, double Due, double OldestAge)> Values) _last = (DateTimeOffset.MinValue, []);
+
+        public IReadOnlyList<(string Queue, double Due, double OldestAge)> Read()
+        {
+            lock (_gate)
+            {
+                var now = clock.GetUtcNow();
+                if (now - _last.At < TimeSpan.FromSeconds(10))
+                {
+                    return _last.Values;
+                }
+                using var scope = scopes.CreateScope();
+                var values = new List<(string, double, double)>();
+                foreach (var queue in queues)
+                {
+                    var (due, oldest) = queue.ReadAsync(scope.ServiceProvider, now, CancellationToken.None).GetAwaiter().GetResult();
+                    values.Add((queue.Queue, due, oldest is { } o ? Math.Max(0, (now - o).TotalSeconds) : 0));
+                }
+                _last = (now, values);
+                return values;
             }
         }
     }

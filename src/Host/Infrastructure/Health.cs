@@ -72,6 +72,22 @@ internal sealed class OutboxHealthCheck(Conventions.BuildingBlocks.Observability
     }
 }
 
+/// <summary>
+/// Degraded when an item of a module's queue (notices to send, webhook deliveries to post) has been due for longer than
+/// <c>Health:QueueMaxAgeSeconds</c> (600 by default): the job that works through it is behind or not running. Retries
+/// waiting for their time do not count (a portal's endpoint being down is not the host's fault).
+/// </summary>
+internal sealed class QueuesHealthCheck(Conventions.BuildingBlocks.Observability.EngineMetrics metrics, IConfiguration configuration) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var limit = configuration.GetValue("Health:QueueMaxAgeSeconds", 600);
+        var queues = metrics.QueuesNow();
+        var text = string.Join("; ", queues.Select(q => $"{q.Queue}: {q.Due:F0} due, the oldest for {q.OldestAge:F0} s")) + $" (degraded past {limit} s).";
+        return Task.FromResult(queues.Any(q => q.OldestAge > limit) ? HealthCheckResult.Degraded(text) : HealthCheckResult.Healthy(text));
+    }
+}
+
 /// <summary>Degraded when this host runs a Hangfire server that has not beaten for two minutes (jobs would not run).</summary>
 internal sealed class HangfireHealthCheck(IConfiguration configuration, TimeProvider clock) : IHealthCheck
 {

@@ -141,6 +141,7 @@ internal static class HostSetup
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
             .AddCheck<OutboxHealthCheck>("outbox", tags: ["ready"])
+            .AddCheck<QueuesHealthCheck>("queues", tags: ["ready"])
             .AddCheck<HangfireHealthCheck>("hangfire", tags: ["ready"]);
         return services;
     }

@@ -39,6 +39,7 @@ internal static class Swagger
             options.SchemaFilter<ProblemSchemaFilter>();
             options.SchemaFilter<RequiredFromValidatorsFilter>();
             options.DocumentFilter<TagDescriptionsFilter>();
+            options.DocumentFilter<WebhooksDocumentFilter>();
             options.DocumentFilter<ContractDocumentFilter>();
             options.CustomOperationIds(api => OperationIds.For(api.HttpMethod ?? "GET", api.RelativePath ?? string.Empty));
             options.SupportNonNullableReferenceTypes();
@@ -173,6 +174,7 @@ internal sealed class TagDescriptionsFilter : IDocumentFilter
         ("Permanences", "Weekly slots over a semester, reservations, occurrences, appointments, calendars."),
         ("Visits", "Visitors counted by category and the yearly figures."),
         ("Notices", "Every notice (French letter) sent to an organization, with its delivery per recipient."),
+        ("Webhooks", "Events pushed to an organization's portal, signed (Standard Webhooks), retried for 3 days; the deliveries and their attempts."),
         ("Legal calendar", "Legal deadlines as French law computes them, and public holidays."),
         ("Operations", "Jobs run on demand (platform admins)."),
     ];

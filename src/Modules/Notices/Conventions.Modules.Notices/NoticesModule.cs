@@ -25,6 +25,7 @@ public static class NoticesModule
             services.AddSingleton<IMailTransport, PickupFolderTransport>();
         }
         services.AddSingleton<IJob, NoticeDeliveryJob>();
+        services.AddSingleton<Conventions.BuildingBlocks.Observability.IQueueBacklog, NoticeBacklog>();
         services.AddValidatorsFromAssemblyContaining<ListNoticesValidator>(ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;
     }

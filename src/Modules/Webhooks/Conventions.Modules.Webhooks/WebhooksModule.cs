@@ -25,6 +25,7 @@ public static class WebhooksModule
         services.AddScoped<WebhookFanOut>();
         services.AddScoped<WebhookDisabledNotice>();
         services.AddSingleton<IJob, WebhookDeliveryJob>();
+        services.AddSingleton<global::Conventions.BuildingBlocks.Observability.IQueueBacklog, WebhookBacklog>();
         services.AddHttpClient(WebhookDeliveryJob.Client, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
             {

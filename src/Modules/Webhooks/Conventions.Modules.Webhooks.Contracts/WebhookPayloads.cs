@@ -2,18 +2,18 @@ using Conventions.Modules.Conventions.Contracts;
 using Conventions.Modules.Disputes.Contracts;
 using Conventions.Modules.Ticketing.Contracts;
 
-namespace Conventions.Modules.Webhooks.Features;
+namespace Conventions.Modules.Webhooks.Contracts;
 
 /// <summary>
 /// Every delivery's body (Standard Webhooks' recommended shape): the event <c>type</c>, when it happened, and its
 /// <c>data</c>. Data name no person: a portal reads the resource by its id, with its own key.
 /// </summary>
-internal sealed record WebhookEnvelope<TData>(string Type, DateTimeOffset Timestamp, TData Data);
+public sealed record WebhookEnvelope<TData>(string Type, DateTimeOffset Timestamp, TData Data);
 
 /// <summary>A booking of the receiving structure was confirmed, waitlisted, promoted or cancelled.</summary>
-internal sealed record BookingEventData(Guid BookingId, Guid SessionId, Guid OfferId, Guid OrganizationId, BookingChange Change, int Seats, DateTimeOffset SessionStartsAt);
+public sealed record BookingEventData(Guid BookingId, Guid SessionId, Guid OfferId, Guid OrganizationId, BookingChange Change, int Seats, DateTimeOffset SessionStartsAt);
 
-internal enum SessionChangeKind
+public enum SessionChangeKind
 {
     /// <summary>The publisher changed the session's time or seats.</summary>
     Changed,
@@ -27,29 +27,29 @@ internal enum SessionChangeKind
 /// A session changed: its time or seats (to its publisher and to the structures that booked), or, counted only, a
 /// booking taken, waitlisted, promoted or cancelled (to its publisher, which never sees who booked).
 /// </summary>
-internal sealed record SessionChangedData(Guid OfferId, Guid SessionId, SessionChangeKind Change, DateTimeOffset? StartsAt, int? Seats);
+public sealed record SessionChangedData(Guid OfferId, Guid SessionId, SessionChangeKind Change, DateTimeOffset? StartsAt, int? Seats);
 
-internal sealed record SessionCancelledData(Guid OfferId, Guid SessionId, string Reason, int BookingsCancelled);
+public sealed record SessionCancelledData(Guid OfferId, Guid SessionId, string Reason, int BookingsCancelled);
 
 /// <summary>A convention's status changed (<c>change</c> says how, when it came from a term, a dispute or a renewal).</summary>
-internal sealed record ConventionStatusData(Guid ConventionId, string TemplateKey, ConventionStatus Status, ConventionChange? Change, DateOnly? EffectiveOn, string? Reason);
+public sealed record ConventionStatusData(Guid ConventionId, string TemplateKey, ConventionStatus Status, ConventionChange? Change, DateOnly? EffectiveOn, string? Reason);
 
-internal sealed record SignatureRequestedData(Guid ConventionId, string TemplateKey, string DocumentSha256);
+public sealed record SignatureRequestedData(Guid ConventionId, string TemplateKey, string DocumentSha256);
 
-internal sealed record DisputeEventData(Guid DisputeId, Guid ConventionId, DisputeStatus Status, DateOnly EffectiveOn);
+public sealed record DisputeEventData(Guid DisputeId, Guid ConventionId, DisputeStatus Status, DateOnly EffectiveOn);
 
-internal sealed record DeadlineReminderData(Guid DisputeId, Guid ConventionId, string Deadline, DateOnly DueOn);
+public sealed record DeadlineReminderData(Guid DisputeId, Guid ConventionId, string Deadline, DateOnly DueOn);
 
-internal sealed record OccurrenceCancelledData(Guid OccurrenceId, Guid VenueId, Guid ConventionId, DateTimeOffset StartsAt, string Reason);
+public sealed record OccurrenceCancelledData(Guid OccurrenceId, Guid VenueId, Guid ConventionId, DateTimeOffset StartsAt, string Reason);
 
-internal sealed record AppointmentCreatedData(Guid AppointmentId, Guid OccurrenceId, Guid VenueId, Guid ConventionId, DateTimeOffset StartsAt);
+public sealed record AppointmentCreatedData(Guid AppointmentId, Guid OccurrenceId, Guid VenueId, Guid ConventionId, DateTimeOffset StartsAt);
 
-internal sealed record NoticeCreatedData(Guid NoticeId, string Kind, string Subject, Guid? ConventionId, Guid? DisputeId);
+public sealed record NoticeCreatedData(Guid NoticeId, string Kind, string Subject, Guid? ConventionId, Guid? DisputeId);
 
-internal sealed record PingData(Guid WebhookId, string Message);
+public sealed record PingData(Guid WebhookId, string Message);
 
 /// <summary>Each event type's data, for the OpenAPI document's <c>webhooks</c> and its descriptions.</summary>
-internal static class WebhookCatalog
+public static class WebhookCatalog
 {
     public static readonly IReadOnlyList<(string Type, Type Data, string Description)> Events =
     [
