@@ -21,6 +21,7 @@ public static class BuildingBlocksRegistration
         services.AddSingleton<IJob, OutboxDispatcher>();
         services.AddScoped<Idempotency.IdempotencyRequest>();
         services.AddScoped<Web.PageRequest>();
+        services.AddSingleton<Jobs.ForegroundLoad>();
         services.AddScoped<Web.ConditionalRequest>();
         services.AddSingleton<Observability.EngineMetrics>();
         services.AddSingleton<Idempotency.IdempotencyInFlight>();

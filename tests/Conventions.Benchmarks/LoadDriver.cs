@@ -14,7 +14,7 @@ namespace Conventions.Benchmarks;
 /// per second, p50/p95/p99 latency and oversold seats, next to the raw rate of the same transaction (conditional seat
 /// update + booking + invitation) run directly on SQLite with the same durability settings, measured in the same run.
 /// </summary>
-internal static class LoadDriver
+internal static partial class LoadDriver
 {
     private const string AdminKey = "load-driver-admin-key";
 
@@ -25,6 +25,9 @@ internal static class LoadDriver
         var warmupSeconds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20;
         // "no-keys" as the fourth argument books without Idempotency-Key (to measure what the keys cost).
         WithKeys = !(args.Length > 3 && args[3] == "no-keys");
+        // "webhooks" as the fourth argument measures three times on one host: without webhooks, with every booking
+        // event subscribed by the structure and the publisher (a loopback receiver), and without again (issue 16).
+        var compareWebhooks = args.Length > 3 && args[3] == "webhooks";
         var seats = total / 2;
         var root = FindRoot();
         var data = Path.Combine(Path.GetTempPath(), "conventions-load", Guid.NewGuid().ToString("N"));
@@ -50,6 +53,7 @@ internal static class LoadDriver
                 ["Hangfire__ServerEnabled"] = Environment.GetEnvironmentVariable("LOAD_HANGFIRE_SERVER") ?? "true",
                 // 32 clients on one key go far above a portal's rate on purpose: the limits are lifted explicitly.
                 ["RateLimits__Enabled"] = "false",
+                ["Webhooks__AllowLoopback"] = compareWebhooks ? "true" : "false",
             },
         };
         // LOAD_HOST_ENV="Name=value;Name2=value2" sets more of the host's configuration (to compare a setting's cost).
@@ -80,6 +84,10 @@ internal static class LoadDriver
             var warmup = await DriveAsync(http, setup.BookerKey, setup.WarmupSession, setup.Beneficiaries, int.MaxValue, clients, TimeSpan.FromSeconds(warmupSeconds));
             Console.WriteLine($"Warm-up: {warmup.Latencies.Count} bookings in {warmup.Elapsed.TotalSeconds:F1} s ({warmup.Latencies.Count / warmup.Elapsed.TotalSeconds:F0}/s).");
             var (elapsed, latencies, failures, confirmed) = await DriveAsync(http, setup.BookerKey, setup.HotSession, setup.Beneficiaries, total, clients);
+            if (compareWebhooks)
+            {
+                await CompareWebhooksAsync(http, setup, total, clients, total / elapsed.TotalSeconds, latencies);
+            }
 
             var offer = JsonDocument.Parse(await Get(http, setup.BookerKey, $"/api/v1/offers/{setup.OfferId}")).RootElement;
             var session = offer.GetProperty("sessions").EnumerateArray().Single(s => s.GetProperty("id").GetString() == setup.HotSession);
@@ -118,7 +126,9 @@ internal static class LoadDriver
         }
     }
 
-    private sealed record Setup(string BookerKey, string OfferId, string HotSession, string WarmupSession, List<string> Beneficiaries);
+    private sealed record Setup(
+        string BookerKey, string OfferId, string HotSession, string WarmupSession, List<string> Beneficiaries,
+        string PartnerKey, string PublisherKey, string[] MoreHotSessions);
 
     private static async Task<Setup> SetupAsync(HttpClient http, int seats, int beneficiaries)
     {
@@ -146,7 +156,11 @@ internal static class LoadDriver
         var offer = JsonDocument.Parse(await PostRaw(http, operatorKey, "/api/v1/offers", new
         {
             publisherOrganizationId = publisher, title = "Séance très demandée", category = "show", venueName = "Théâtre", city = "Lyon", description = "Charge",
-            sessions = new[] { new { startsAt = DateTimeOffset.UtcNow.AddDays(20), seats }, new { startsAt = DateTimeOffset.UtcNow.AddDays(21), seats = 1000 } },
+            sessions = new[]
+            {
+                new { startsAt = DateTimeOffset.UtcNow.AddDays(20), seats }, new { startsAt = DateTimeOffset.UtcNow.AddDays(21), seats = 1000 },
+                new { startsAt = DateTimeOffset.UtcNow.AddDays(22), seats }, new { startsAt = DateTimeOffset.UtcNow.AddDays(23), seats },
+            },
         })).RootElement;
         var sessions = offer.GetProperty("sessions").EnumerateArray().OrderBy(s => s.GetProperty("startsAt").GetDateTimeOffset()).Select(s => s.GetProperty("id").GetString()!).ToList();
         var list = new List<string>();
@@ -154,7 +168,9 @@ internal static class LoadDriver
         {
             list.Add(await Post(http, bookerKey, "/api/v1/beneficiaries", new { displayName = $"Personne {i}" }, "id"));
         }
-        return new Setup(bookerKey, offer.GetProperty("id").GetString()!, sessions[0], sessions[1], list);
+        var partnerKey = await Post(http, operatorKey, $"/api/v1/organizations/{partner}/credentials", new { role = "partner", label = "load" }, "key");
+        var publisherKey = await Post(http, operatorKey, $"/api/v1/organizations/{publisher}/credentials", new { role = "partner", label = "load" }, "key");
+        return new Setup(bookerKey, offer.GetProperty("id").GetString()!, sessions[0], sessions[1], list, partnerKey, publisherKey, [sessions[2], sessions[3]]);
     }
 
     private static bool WithKeys { get; set; } = true;

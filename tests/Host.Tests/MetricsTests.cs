@@ -59,6 +59,9 @@ public sealed partial class MetricsTests : IAsyncLifetime
         var text = await _factory.Admin().GetStringAsync("/metrics");
         Assert.Matches("(?m)^conventions_job_duration_seconds_count\\{[^}]*job=\"outbox\"", text);
         Assert.Contains("conventions_outbox_backlog", text, StringComparison.Ordinal);
+        // The modules' queues, each tagged.
+        Assert.Matches("(?m)^conventions_queue_backlog\\{[^}]*queue=\"notices\"[^}]*\\} [0-9]", text);
+        Assert.Matches("(?m)^conventions_queue_oldest_age_seconds\\{[^}]*queue=\"webhooks\"[^}]*\\} [0-9]", text);
     }
 
     [GeneratedRegex(@"(?m)^conventions_bookings_total\{[^}]*outcome=""confirmed""[^}]*\} (?<value>[0-9.e+]+)")]

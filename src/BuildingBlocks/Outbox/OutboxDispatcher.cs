@@ -15,6 +15,7 @@ public sealed partial class OutboxDispatcher(
     IServiceScopeFactory scopes,
     IEnumerable<ModuleDatabase> databases,
     TimeProvider clock,
+    ForegroundLoad load,
     ILogger<OutboxDispatcher> logger) : IJob
 {
     private const int BatchSize = 200;
@@ -47,18 +48,30 @@ public sealed partial class OutboxDispatcher(
         {
             while (true)
             {
-                var ids = await PendingAsync(database, cancellationToken);
-                var done = new List<Guid>(ids.Count);
-                foreach (var id in ids)
+                var pageStarted = System.Diagnostics.Stopwatch.GetTimestamp();
+                var page = await PendingAsync(database, cancellationToken);
+                List<Guid> done;
+                if (page.Count > 0 && await DispatchPageAsync(page, cancellationToken))
                 {
-                    if (await DispatchOneAsync(database, id, cancellationToken))
+                    done = page.Select(m => m.Id).ToList();
+                }
+                else
+                {
+                    // One event failed the page: each is handed over alone, so that the others go out and the failing
+                    // one is retried later by itself.
+                    done = [];
+                    foreach (var message in page)
                     {
-                        done.Add(id);
+                        if (await DispatchOneAsync(database, message.Id, cancellationToken))
+                        {
+                            done.Add(message.Id);
+                        }
                     }
                 }
                 await MarkProcessedAsync(database, done, cancellationToken);
                 processed += done.Count;
-                if (ids.Count < BatchSize)
+                await load.YieldAsync(System.Diagnostics.Stopwatch.GetElapsedTime(pageStarted), cancellationToken);
+                if (page.Count < BatchSize)
                 {
                     break;
                 }
@@ -67,17 +80,42 @@ public sealed partial class OutboxDispatcher(
         return processed;
     }
 
-    private async Task<List<Guid>> PendingAsync(ModuleDatabase database, CancellationToken cancellationToken)
+    private async Task<List<OutboxMessage>> PendingAsync(ModuleDatabase database, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var context = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(database.ContextType);
         var now = clock.GetUtcNow();
-        return await context.OutboxMessages
+        return await context.OutboxMessages.AsNoTracking()
             .Where(m => m.ProcessedAt == null && m.NextAttemptAt <= now)
             .OrderBy(m => m.OccurredAt)
-            .Select(m => m.Id)
             .Take(BatchSize)
             .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Hands a page of events to their consumers in one scope, and commits what they wrote together (ADR 0018): a
+    /// booking burst's events cost a commit per page, not one each. False when one of them failed: nothing of the page
+    /// is committed by this scope, and the caller hands them over one by one (consumers are idempotent, inbox).
+    /// </summary>
+    private async Task<bool> DispatchPageAsync(List<OutboxMessage> page, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        try
+        {
+            var publisher = scope.ServiceProvider.GetRequiredService<IPublisher>();
+            var unitOfWork = scope.ServiceProvider.GetRequiredService<UnitOfWork>();
+            foreach (var message in page)
+            {
+                await publisher.Publish(message.Deserialize(), cancellationToken);
+            }
+            await unitOfWork.CommitAsync(cancellationToken);
+            return true;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogPageFailed(logger, exception, page.Count);
+            return false;
+        }
     }
 
     /// <summary>
@@ -112,6 +150,7 @@ public sealed partial class OutboxDispatcher(
         {
             var publisher = scope.ServiceProvider.GetRequiredService<IPublisher>();
             await publisher.Publish(message.Deserialize(), cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<UnitOfWork>().CommitAsync(cancellationToken);
             return true;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -126,6 +165,9 @@ public sealed partial class OutboxDispatcher(
             return false;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A page of {Count} outbox events failed together; handing them over one by one")]
+    private static partial void LogPageFailed(ILogger logger, Exception exception, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox event {Type} {Id} failed; it will be retried")]
     private static partial void LogFailed(ILogger logger, Exception exception, string type, Guid id);

@@ -15,7 +15,11 @@ namespace Conventions.BuildingBlocks.Persistence;
 public sealed class UnitOfWork(IJobTrigger jobTrigger)
 {
     private readonly List<DbContext> _contexts = [];
+    private readonly HashSet<string> _jobsAfterCommit = [];
     private int _depth;
+
+    /// <summary>Asks for a job once this unit of work has committed (the job then finds what it was written for).</summary>
+    public void TriggerAfterCommit(string jobName) => _jobsAfterCommit.Add(jobName);
 
     public void Enlist(DbContext context)
     {
@@ -48,6 +52,11 @@ public sealed class UnitOfWork(IJobTrigger jobTrigger)
         {
             jobTrigger.Trigger(JobNames.Outbox);
         }
+        foreach (var job in _jobsAfterCommit)
+        {
+            jobTrigger.Trigger(job);
+        }
+        _jobsAfterCommit.Clear();
     }
 
     public readonly struct Scope(UnitOfWork owner, bool isOutermost) : IDisposable

@@ -86,17 +86,27 @@ internal static partial class Observability
 /// One log line per API request: method, route template, status, duration, and who called (organization and key id,
 /// never the key). Refusals are at information like the rest: their code is in the problem the caller received.
 /// </summary>
-internal sealed partial class RequestLogMiddleware(RequestDelegate next, ILogger<RequestLogMiddleware> logger)
+internal sealed partial class RequestLogMiddleware(RequestDelegate next, ILogger<RequestLogMiddleware> logger, Conventions.BuildingBlocks.Jobs.ForegroundLoad load)
 {
     public async Task InvokeAsync(HttpContext context, ICurrentActor current)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        // Requests count as load for the background work that can wait, but for jobs an admin runs on demand.
+        var counted = context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/api/v1/admin");
+        if (counted)
+        {
+            load.Enter();
+        }
         try
         {
             await next(context);
         }
         finally
         {
+            if (counted)
+            {
+                load.Exit();
+            }
             if (context.Request.Path.StartsWithSegments("/api") && logger.IsEnabled(LogLevel.Information))
             {
                 var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? context.Request.Path.Value ?? string.Empty;

@@ -14,7 +14,8 @@ public static class WebhooksModule
 {
     public static IServiceCollection AddWebhooksModule(this IServiceCollection services, IConfiguration configuration, bool development)
     {
-        services.AddModuleDbContext<WebhooksDbContext, SqliteWebhooksDbContext, SqlServerWebhooksDbContext>(WebhooksDbContext.SchemaName);
+        services.AddModuleDbContext<WebhooksDbContext, SqliteWebhooksDbContext, SqlServerWebhooksDbContext>(WebhooksDbContext.SchemaName, WebhooksDbContext.CachedData);
+        services.AddSingleton<WebhookSubscriptions>();
         services.Configure<WebhookSettings>(settings =>
         {
             settings.AllowLoopback = development;

@@ -42,6 +42,8 @@ internal sealed class WebhookDelivery
 
     public int? LastStatusCode { get; private set; }
 
+    public int? LastDurationMs { get; private set; }
+
     public string? LastError { get; private set; }
 
     public DateTimeOffset? DeliveredAt { get; private set; }
@@ -51,11 +53,11 @@ internal sealed class WebhookDelivery
     /// <summary>The <c>webhook-id</c> header.</summary>
     public string MessageId => $"msg_{Id:N}";
 
-    public static WebhookDelivery Record(WebhookSubscription subscription, Guid sourceEventId, string eventType, string payload, DateTimeOffset now) => new()
+    public static WebhookDelivery Record(Guid subscriptionId, Guid organizationId, Guid sourceEventId, string eventType, string payload, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now),
-        SubscriptionId = subscription.Id,
-        OrganizationId = subscription.OrganizationId,
+        SubscriptionId = subscriptionId,
+        OrganizationId = organizationId,
         SourceEventId = sourceEventId,
         EventType = eventType,
         Payload = payload,
@@ -66,7 +68,9 @@ internal sealed class WebhookDelivery
 
     public void Succeed(int statusCode, int durationMs, DateTimeOffset now)
     {
-        Log(statusCode, durationMs, null, now);
+        // A delivery that succeeds at its first try (nearly all) keeps its one attempt on its own row: the attempt log
+        // holds the attempts of deliveries that needed more (one insert less per delivery, ADR 0018).
+        Log(statusCode, durationMs, null, now, keep: Attempts > 0);
         Status = DeliveryStatus.Succeeded;
         DeliveredAt = now;
         NextAttemptAt = null;
@@ -76,7 +80,7 @@ internal sealed class WebhookDelivery
     /// <summary>A failed attempt: retried later by <see cref="RetrySchedule"/>, or failed for good once its window is over.</summary>
     public void Fail(int? statusCode, string error, int durationMs, DateTimeOffset now, double jitter)
     {
-        Log(statusCode, durationMs, error, now);
+        Log(statusCode, durationMs, error, now, keep: true);
         LastError = error;
         var next = RetrySchedule.Next(Attempts, CreatedAt, now, jitter);
         Status = next is null ? DeliveryStatus.Failed : DeliveryStatus.Pending;
@@ -86,16 +90,26 @@ internal sealed class WebhookDelivery
     /// <summary>Sent again, with the same id and body (a portal lost it, or fixed its endpoint).</summary>
     public void Redeliver(DateTimeOffset now)
     {
+        if (Attempts == 1 && Status == DeliveryStatus.Succeeded && LastAttemptAt is { } first)
+        {
+            // Its first attempt succeeded and was kept on the row only: it joins the log now that there will be more.
+            AttemptLog.Add(new WebhookAttempt { Id = Guid.CreateVersion7(first), DeliveryId = Id, Number = 1, At = first, StatusCode = LastStatusCode, DurationMs = LastDurationMs ?? 0 });
+        }
         Status = DeliveryStatus.Pending;
         NextAttemptAt = now;
         DeliveredAt = null;
     }
 
-    private void Log(int? statusCode, int durationMs, string? error, DateTimeOffset now)
+    private void Log(int? statusCode, int durationMs, string? error, DateTimeOffset now, bool keep)
     {
         Attempts++;
         LastAttemptAt = now;
         LastStatusCode = statusCode;
+        LastDurationMs = durationMs;
+        if (!keep)
+        {
+            return;
+        }
         AttemptLog.Add(new WebhookAttempt
         {
             Id = Guid.CreateVersion7(now),

@@ -9,6 +9,10 @@ internal class WebhooksDbContext(DbContextOptions options) : ModuleDbContext(opt
 
     public override string Schema => SchemaName;
 
+    /// <summary>Raises the subscriptions cache's signal when a subscription changes (ADR 0018).</summary>
+    internal static readonly CachedDataInterceptor CachedData = new(Features.WebhookSubscriptions.Signal,
+        tracker => tracker.Entries<WebhookSubscription>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted));
+
     public DbSet<WebhookSubscription> Subscriptions => Set<WebhookSubscription>();
 
     public DbSet<WebhookDelivery> Deliveries => Set<WebhookDelivery>();

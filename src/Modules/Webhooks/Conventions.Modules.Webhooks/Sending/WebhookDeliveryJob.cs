@@ -20,6 +20,7 @@ internal sealed partial class WebhookDeliveryJob(
     WebhookSecrets secrets,
     IOptions<WebhookSettings> settings,
     TimeProvider clock,
+    ForegroundLoad load,
     ILogger<WebhookDeliveryJob> logger) : IJob
 {
     public const string JobName = "webhooks";
@@ -37,10 +38,12 @@ internal sealed partial class WebhookDeliveryJob(
     {
         var delivered = 0;
         // Bounded: deliveries that fall due while this run works wait for the next run.
-        for (var batch = 0; batch < 20; batch++)
+        for (var batch = 0; batch < 200; batch++)
         {
+            var started = Stopwatch.GetTimestamp();
             var (succeeded, taken) = await RunBatchAsync(cancellationToken);
             delivered += succeeded;
+            await load.YieldAsync(Stopwatch.GetElapsedTime(started), cancellationToken);
             if (taken < BatchSize)
             {
                 break;
@@ -67,13 +70,15 @@ internal sealed partial class WebhookDeliveryJob(
         var subscriptionIds = due.Select(d => d.SubscriptionId).Distinct().ToList();
         var subscriptions = await db.Subscriptions.Where(s => subscriptionIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
         var client = clients.CreateClient(Client);
+        // Each secret decrypted once for the batch, not once per delivery.
+        var revealed = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         using var gate = new SemaphoreSlim(Math.Max(1, settings.Value.Parallelism));
         var outcomes = await Task.WhenAll(due.Select(async delivery =>
         {
             await gate.WaitAsync(cancellationToken);
             try
             {
-                return await SendAsync(client, subscriptions[delivery.SubscriptionId], delivery, cancellationToken);
+                return await SendAsync(client, subscriptions[delivery.SubscriptionId], delivery, revealed, cancellationToken);
             }
             finally
             {
@@ -109,14 +114,15 @@ internal sealed partial class WebhookDeliveryJob(
         return (succeeded, due.Count);
     }
 
-    private async Task<Outcome> SendAsync(HttpClient client, WebhookSubscription subscription, WebhookDelivery delivery, CancellationToken cancellationToken)
+    private async Task<Outcome> SendAsync(
+        HttpClient client, WebhookSubscription subscription, WebhookDelivery delivery, System.Collections.Concurrent.ConcurrentDictionary<string, string> revealed, CancellationToken cancellationToken)
     {
         var at = clock.GetUtcNow();
         var started = Stopwatch.GetTimestamp();
         try
         {
             var timestamp = at.ToUnixTimeSeconds();
-            var signingSecrets = subscription.SigningSecrets(at).Select(secrets.Reveal);
+            var signingSecrets = subscription.SigningSecrets(at).Select(s => revealed.GetOrAdd(s, secrets.Reveal));
             using var request = new HttpRequestMessage(HttpMethod.Post, subscription.Url)
             {
                 Content = new StringContent(delivery.Payload, Encoding.UTF8, "application/json"),

@@ -102,7 +102,15 @@ internal sealed class CreateBookingHandler(TicketingDbContext db, ICurrentActor 
             // waiting to be written (group commit).
             // With an Idempotency-Key, the answer is stored in the group commit's transaction (ADR 0014), not by the behaviour.
             var pending = idempotency.Defer();
-            var publisher = await PublisherOf(db, session.OfferId);
+            // An offer's publisher never changes: read once per offer, then from memory.
+            if (!Publishers.TryGetValue(session.OfferId, out var publisher))
+            {
+                if (Publishers.Count > 100_000)
+                {
+                    Publishers.Clear();
+                }
+                publisher = Publishers[session.OfferId] = await PublisherOf(db, session.OfferId);
+            }
             var position = await writer.WriteAsync(booking, pending is null ? null : place => pending.Record(TicketingMapping.ToDto(booking, place, warnings)), publisher);
             return TicketingMapping.ToDto(booking, position, warnings);
         }
@@ -118,6 +126,8 @@ internal sealed class CreateBookingHandler(TicketingDbContext db, ICurrentActor 
 
     private static readonly Func<TicketingDbContext, Guid, Task<Session?>> SessionById = EF.CompileAsyncQuery(
         (TicketingDbContext db, Guid id) => db.Sessions.AsNoTracking().SingleOrDefault(s => s.Id == id));
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, Guid> Publishers = new();
 
     private static readonly Func<TicketingDbContext, Guid, Task<Guid>> PublisherOf = EF.CompileAsyncQuery(
         (TicketingDbContext db, Guid offer) => db.Offers.Where(o => o.Id == offer).Select(o => o.PublisherOrganizationId).Single());

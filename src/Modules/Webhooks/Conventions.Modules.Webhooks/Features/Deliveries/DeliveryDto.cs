@@ -13,5 +13,7 @@ internal static class DeliveryMapping
 {
     public static DeliveryDto ToDto(WebhookDelivery d) => new(
         d.Id, d.MessageId, d.EventType, d.Status, d.Attempts, d.CreatedAt, d.NextAttemptAt, d.LastAttemptAt, d.LastStatusCode, d.LastError, d.DeliveredAt,
-        d.AttemptLog.OrderBy(a => a.Number).Select(a => new AttemptDto(a.Number, a.At, a.StatusCode, a.DurationMs, a.Error)).ToList());
+        d.AttemptLog.Count == 0 && d.LastAttemptAt is { } at
+            ? [new AttemptDto(d.Attempts, at, d.LastStatusCode, d.LastDurationMs ?? 0, d.LastError)]
+            : d.AttemptLog.OrderBy(a => a.Number).Select(a => new AttemptDto(a.Number, a.At, a.StatusCode, a.DurationMs, a.Error)).ToList());
 }

@@ -15,7 +15,7 @@ internal sealed class SendTestPingHandler(WebhooksDbContext db, ICurrentActor cu
         WebhookAccess.EnsureActive(subscription);
         var now = clock.GetUtcNow();
         var ping = Guid.CreateVersion7(now);
-        var delivery = WebhookDelivery.Record(subscription, ping, WebhookEventTypes.Ping,
+        var delivery = WebhookDelivery.Record(subscription.Id, subscription.OrganizationId, ping, WebhookEventTypes.Ping,
             WebhookFanOut.Body(WebhookEventTypes.Ping, now, new PingData(subscription.Id, "Test du webhook depuis le moteur de conventions.")), now);
         db.Deliveries.Add(delivery);
         // Saved before the job is asked for, so that it finds the delivery.

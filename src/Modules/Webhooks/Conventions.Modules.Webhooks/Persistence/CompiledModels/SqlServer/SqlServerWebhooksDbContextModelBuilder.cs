@@ -11,7 +11,7 @@ namespace Conventions.Modules.Webhooks.Persistence.CompiledModels.SqlServer
     internal partial class SqlServerWebhooksDbContextModel
     {
         private SqlServerWebhooksDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e96d324a-f21c-474b-84fa-5b6b5d6ba665"), entityTypeCount: 6)
+            : base(skipDetectChanges: false, modelId: new Guid("964ddbc8-7574-4c76-978d-c799d3a66691"), entityTypeCount: 6)
         {
         }
 

@@ -20,7 +20,7 @@ namespace Conventions.Modules.Webhooks.Persistence.CompiledModels.SqlServer
                 "Conventions.Modules.Webhooks.Domain.WebhookDelivery",
                 typeof(WebhookDelivery),
                 baseEntityType,
-                propertyCount: 14,
+                propertyCount: 15,
                 navigationCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 3,
@@ -74,6 +74,14 @@ namespace Conventions.Modules.Webhooks.Persistence.CompiledModels.SqlServer
                 fieldInfo: typeof(WebhookDelivery).GetField("<LastAttemptAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
             lastAttemptAt.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+            var lastDurationMs = runtimeEntityType.AddProperty(
+                "LastDurationMs",
+                typeof(int?),
+                propertyInfo: typeof(WebhookDelivery).GetProperty("LastDurationMs", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(WebhookDelivery).GetField("<LastDurationMs>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            lastDurationMs.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
             var lastError = runtimeEntityType.AddProperty(
                 "LastError",

@@ -21,7 +21,7 @@ namespace Conventions.Modules.Webhooks.Persistence.CompiledModels.Sqlite
                 "Conventions.Modules.Webhooks.Domain.WebhookDelivery",
                 typeof(WebhookDelivery),
                 baseEntityType,
-                propertyCount: 14,
+                propertyCount: 15,
                 navigationCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 3,
@@ -72,6 +72,13 @@ namespace Conventions.Modules.Webhooks.Persistence.CompiledModels.Sqlite
                 fieldInfo: typeof(WebhookDelivery).GetField("<LastAttemptAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 valueConverter: new ModuleDbContext.UtcTicksConverter());
+
+            var lastDurationMs = runtimeEntityType.AddProperty(
+                "LastDurationMs",
+                typeof(int?),
+                propertyInfo: typeof(WebhookDelivery).GetProperty("LastDurationMs", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(WebhookDelivery).GetField("<LastDurationMs>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var lastError = runtimeEntityType.AddProperty(
                 "LastError",

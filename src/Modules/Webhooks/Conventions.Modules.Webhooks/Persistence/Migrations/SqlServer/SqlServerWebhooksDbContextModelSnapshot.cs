@@ -161,6 +161,9 @@ namespace Conventions.Modules.Webhooks.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("LastAttemptAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<int?>("LastDurationMs")
+                        .HasColumnType("int");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");

@@ -155,6 +155,9 @@ namespace Conventions.Modules.Webhooks.Persistence.Migrations.Sqlite
                     b.Property<long?>("LastAttemptAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("LastDurationMs")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");

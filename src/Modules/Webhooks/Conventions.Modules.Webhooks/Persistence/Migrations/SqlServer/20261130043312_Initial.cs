@@ -107,6 +107,7 @@ namespace Conventions.Modules.Webhooks.Persistence.Migrations.SqlServer
                     NextAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     LastAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     LastStatusCode = table.Column<int>(type: "int", nullable: true),
+                    LastDurationMs = table.Column<int>(type: "int", nullable: true),
                     LastError = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
                     DeliveredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },

@@ -99,6 +99,7 @@ namespace Conventions.Modules.Webhooks.Persistence.Migrations.Sqlite
                     NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: true),
                     LastAttemptAt = table.Column<long>(type: "INTEGER", nullable: true),
                     LastStatusCode = table.Column<int>(type: "INTEGER", nullable: true),
+                    LastDurationMs = table.Column<int>(type: "INTEGER", nullable: true),
                     LastError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     DeliveredAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
