@@ -34,9 +34,24 @@ internal static partial class FaultDrill
         }
         var hostDll = Path.Combine(root, "src", "Host", "bin", "Release", "net10.0", "Conventions.Host.dll");
         var failures = new List<string>();
-        await BookingsSurviveAKillAsync(hostDll, failures);
-        await DeadlinesApplyOnceAcrossRestartsAsync(hostDll, failures);
-        await BackupUnderLoadRestoresAsync(hostDll, failures);
+        // "--only=N" runs one drill.
+        var only = args.FirstOrDefault(a => a.StartsWith("--only=", StringComparison.Ordinal))?["--only=".Length..];
+        if (only is null or "1")
+        {
+            await BookingsSurviveAKillAsync(hostDll, failures);
+        }
+        if (only is null or "2")
+        {
+            await DeadlinesApplyOnceAcrossRestartsAsync(hostDll, failures);
+        }
+        if (only is null or "3")
+        {
+            await BackupUnderLoadRestoresAsync(hostDll, failures);
+        }
+        if (only is null or "4")
+        {
+            await WebhooksSurviveAKillAsync(hostDll, failures);
+        }
         Console.WriteLine();
         foreach (var failure in failures)
         {

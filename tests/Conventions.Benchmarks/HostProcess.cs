@@ -17,10 +17,11 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<HostProcess> StartAsync(string hostDll, string data, TimeSpan clockOffset, string adminKey, bool hangfireServer = true)
+    public static async Task<HostProcess> StartAsync(
+        string hostDll, string data, TimeSpan clockOffset, string adminKey, bool hangfireServer = true, IReadOnlyDictionary<string, string>? settings = null)
     {
         var port = FreePort();
-        var process = Process.Start(new ProcessStartInfo("dotnet", $"\"{hostDll}\" --urls http://127.0.0.1:{port}")
+        var start = new ProcessStartInfo("dotnet", $"\"{hostDll}\" --urls http://127.0.0.1:{port}")
         {
             WorkingDirectory = Path.GetDirectoryName(hostDll)!,
             RedirectStandardOutput = true,
@@ -37,7 +38,12 @@ internal sealed class HostProcess : IAsyncDisposable
                 // Drills send bursts far above a portal's rate: lifted explicitly.
                 ["RateLimits__Enabled"] = "false",
             },
-        })!;
+        };
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+        var process = Process.Start(start)!;
         _ = process.StandardOutput.ReadToEndAsync();
         _ = process.StandardError.ReadToEndAsync();
         var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(10) };
