@@ -68,6 +68,17 @@ public sealed class WebhookDeliveryTests : WebhookTest
         }
         var reminder = Assert.Single(Receiver.OfType("deadline.reminder"));
         Assert.Equal(("explanation", dispute.Str("id")), (reminder.Data.Str("deadline"), reminder.Data.Str("disputeId")));
+
+        // No explanation by the deadline: the dispute moves on (the termination window opens), and both parties hear it.
+        for (var day = 0; day < 10 && Receiver.OfType("dispute.status-changed").Count == 0; day++)
+        {
+            Factory.Clock.Advance(TimeSpan.FromDays(1));
+            await Factory.RunJobAsync("deadlines");
+            await DeliverAsync();
+        }
+        var moved = Assert.Single(Receiver.OfType("dispute.status-changed"));
+        Assert.True(WebhookReceiver.Verify(moved, partnerSecret));
+        Assert.Equal("termination-window-open", moved.Data.Str("status"));
     }
 
     [Fact]
