@@ -41,6 +41,7 @@ internal static class Swagger
             options.DocumentFilter<TagDescriptionsFilter>();
             options.DocumentFilter<WebhooksDocumentFilter>();
             options.DocumentFilter<ContractDocumentFilter>();
+            options.DocumentFilter<SeedExamplesFilter>();
             options.CustomOperationIds(api => OperationIds.For(api.HttpMethod ?? "GET", api.RelativePath ?? string.Empty));
             options.SupportNonNullableReferenceTypes();
             options.UseAllOfToExtendReferenceSchemas();
