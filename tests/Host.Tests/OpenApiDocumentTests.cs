@@ -61,6 +61,31 @@ public sealed class OpenApiDocumentTests(ConventionsFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task Every_operation_lists_the_codes_of_its_refusals_each_from_the_enumeration()
+    {
+        using var document = JsonDocument.Parse(await factory.Client().GetStringAsync("/swagger/v1/swagger.json"));
+        var known = document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("ErrorCode").GetProperty("enum")
+            .EnumerateArray().Select(c => c.GetString()!).ToHashSet(StringComparer.Ordinal);
+        var refusals = document.RootElement.GetProperty("paths").EnumerateObject()
+            .SelectMany(p => p.Value.EnumerateObject().Select(o => (Route: $"{o.Name.ToUpperInvariant()} {p.Name}", Operation: o.Value)))
+            .ToDictionary(o => o.Route, o => o.Operation.GetProperty("responses").EnumerateObject()
+                .Where(r => r.Value.TryGetProperty("x-error-codes", out _))
+                .SelectMany(r => r.Value.GetProperty("x-error-codes").EnumerateArray().Select(c => (Status: r.Name, Code: c.GetString()!)))
+                .ToList());
+
+        Assert.All(refusals.Values.SelectMany(r => r), r => Assert.Contains(r.Code, known));
+        // Read from the compiled handlers (and what they call): a few that must be found, at their status.
+        Assert.Contains(("409", "convention.not_active"), refusals["POST /api/v1/bookings"]);
+        Assert.Contains(("404", "session.not_found"), refusals["POST /api/v1/bookings"]);
+        Assert.Contains(("409", "convention.frozen"), refusals["PATCH /api/v1/conventions/{id}"]);
+        Assert.Contains(("412", "precondition.failed"), refusals["PATCH /api/v1/conventions/{id}"]);
+        Assert.Contains(("422", "session.seats_below_booked"), refusals["PATCH /api/v1/offers/{id}/sessions/{sessionId}"]);
+        Assert.Contains(("409", "dispute.already_open"), refusals["POST /api/v1/disputes"]);
+        Assert.Contains(("422", "webhook.url_forbidden"), refusals["POST /api/v1/webhooks"]);
+        Assert.DoesNotContain(refusals["GET /api/v1/offers/{id}"], r => r.Code.StartsWith("webhook.", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_contract_says_what_comes_back_nulls_documents_and_problems()
     {
         using var document = JsonDocument.Parse(await factory.Client().GetStringAsync("/swagger/v1/swagger.json"));

@@ -36,6 +36,7 @@ internal static class Swagger
             options.OperationFilter<IdempotencyOperationFilter>();
             options.OperationFilter<PagingOperationFilter>();
             options.OperationFilter<ConditionalRequestOperationFilter>();
+            options.OperationFilter<OperationRefusalsFilter>();
             options.SchemaFilter<ProblemSchemaFilter>();
             options.SchemaFilter<RequiredFromValidatorsFilter>();
             options.DocumentFilter<TagDescriptionsFilter>();
