@@ -5,7 +5,7 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 namespace Conventions.Host.Infrastructure;
 
 /// <summary>
-/// Examples on the request bodies, taken from the two seed conventions and the demo data (the same organizations,
+/// Examples on the request bodies and the main answers, taken from the two seed conventions and the demo data (the same organizations,
 /// people and figures): ALLIES – Culture pour tous and its social partner in Lyon, the town of Bagnols-sur-Cèze and
 /// A.V.A.Q.B-C at La Ruche Numérique. Redocly checks each against its schema (<c>no-invalid-schema-examples</c>).
 /// </summary>
@@ -74,9 +74,23 @@ internal sealed class SeedExamplesFilter : IDocumentFilter
             """,
     };
 
+    /// <summary>
+    /// Answers read from the demo host (Development, the seeds' organizations and conventions), one file per schema in
+    /// src/Host/OpenApiExamples: a convention, an offer, an organization, a dispute, a booking with a guest.
+    /// </summary>
+    private static IEnumerable<(string Schema, string Json)> Answers()
+    {
+        var assembly = typeof(SeedExamplesFilter).Assembly;
+        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith("OpenApiExamples.", StringComparison.Ordinal)))
+        {
+            using var reader = new StreamReader(assembly.GetManifestResourceStream(resource)!);
+            yield return (resource["OpenApiExamples.".Length..^".json".Length], reader.ReadToEnd());
+        }
+    }
+
     public void Apply(OpenApiDocument document, DocumentFilterContext context)
     {
-        foreach (var (name, json) in Examples)
+        foreach (var (name, json) in Examples.Select(e => (e.Key, e.Value)).Concat(Answers()))
         {
             if (document.Components?.Schemas?.TryGetValue(name, out var schema) == true && schema is OpenApiSchema concrete)
             {
