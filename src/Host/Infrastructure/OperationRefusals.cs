@@ -15,7 +15,7 @@ namespace Conventions.Host.Infrastructure;
 /// Which codes each operation can refuse with, read from the compiled code (ADR 0019): the endpoint's delegate names the
 /// request it sends; its handler, and every method of the engine's assemblies it calls (through their async state
 /// machines and lambdas, and the handlers of the contract requests it sends on), are scanned for the refusals they
-/// raise (<c>new ConflictException("code", …)</c>, <c>NotFoundException.For("resource", …)</c>, factories returning
+/// raise (<c>new ConflictException("code", …)</c>, <c>NotFoundException.For(resource, …)</c>, factories returning
 /// them). Each problem response of the operation lists its codes in <c>x-error-codes</c> and its description; the
 /// pipeline's own refusals (validation, authentication, roles, idempotency, rate limits) are documented once, on the
 /// <c>ErrorCode</c> enumeration.
