@@ -3,7 +3,7 @@ namespace Conventions.BuildingBlocks.Jobs;
 /// <summary>
 /// API requests being served right now (the host counts them), so that background work that can wait yields to them
 /// (ADR 0018): the outbox and the webhook deliveries, which a booking burst multiplies, pause between pages while
-/// requests are in flight, for six times as long as the page took. They use at most a seventh of a thread during a
+/// requests are in flight, for twelve times as long as the page took. They use at most a thirteenth of a thread during a
 /// burst, and catch up at full speed once it is over. Jobs run on demand by an admin (<c>/admin/jobs</c>) are not
 /// counted as load.
 /// </summary>
@@ -26,7 +26,7 @@ public sealed class ForegroundLoad
         {
             return Task.CompletedTask;
         }
-        var pause = worked * 6;
+        var pause = worked * 12;
         return Task.Delay(pause > MaxPause ? MaxPause : pause, cancellationToken);
     }
 }
