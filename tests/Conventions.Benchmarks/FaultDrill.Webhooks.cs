@@ -3,13 +3,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using static Conventions.Benchmarks.LoadDriver;
 
 namespace Conventions.Benchmarks;
@@ -27,20 +20,14 @@ internal static partial class FaultDrill
         Console.WriteLine("Drill 4: kill -9 while webhooks are being delivered.");
         var received = new ConcurrentDictionary<string, int>();
         var messageIds = new ConcurrentDictionary<string, byte>();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        await using var receiver = builder.Build();
-        receiver.MapPost("/hooks", async (HttpContext context) =>
+        await using var receiver = await LoopbackReceiver.StartAsync(async context =>
         {
             using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
             var body = JsonDocument.Parse(await reader.ReadToEndAsync()).RootElement;
             received.AddOrUpdate(body.GetProperty("data").GetProperty("bookingId").GetString()!, 1, (_, n) => n + 1);
             messageIds.TryAdd(context.Request.Headers["webhook-id"].ToString(), 0);
-            return Results.NoContent();
         });
-        await receiver.StartAsync();
-        var url = receiver.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/hooks";
+        var url = receiver.Url;
         var settings = new Dictionary<string, string> { ["Webhooks__AllowLoopback"] = "true" };
 
         var data = NewDataDirectory();

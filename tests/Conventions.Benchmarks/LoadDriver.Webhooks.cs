@@ -1,11 +1,4 @@
 using System.Diagnostics;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Conventions.Benchmarks;
 
@@ -20,17 +13,12 @@ internal static partial class LoadDriver
     private static async Task CompareWebhooksAsync(HttpClient http, Setup setup, int total, int clients, double firstRate, List<double> firstLatencies)
     {
         var received = 0;
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        await using var receiver = builder.Build();
-        receiver.MapPost("/hooks", (HttpContext _) =>
+        await using var receiver = await LoopbackReceiver.StartAsync(_ =>
         {
             Interlocked.Increment(ref received);
-            return Results.NoContent();
+            return Task.CompletedTask;
         });
-        await receiver.StartAsync();
-        var url = receiver.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/hooks";
+        var url = receiver.Url;
 
         string[] types = ["booking.confirmed", "booking.waitlisted", "booking.promoted", "booking.cancelled", "session.changed"];
         var subscriptions = new List<(string Key, string Id)>();
