@@ -160,6 +160,7 @@ internal static partial class LoadDriver
             {
                 new { startsAt = DateTimeOffset.UtcNow.AddDays(20), seats }, new { startsAt = DateTimeOffset.UtcNow.AddDays(21), seats = 1000 },
                 new { startsAt = DateTimeOffset.UtcNow.AddDays(22), seats }, new { startsAt = DateTimeOffset.UtcNow.AddDays(23), seats },
+                new { startsAt = DateTimeOffset.UtcNow.AddDays(24), seats }, new { startsAt = DateTimeOffset.UtcNow.AddDays(25), seats },
             },
         })).RootElement;
         var sessions = offer.GetProperty("sessions").EnumerateArray().OrderBy(s => s.GetProperty("startsAt").GetDateTimeOffset()).Select(s => s.GetProperty("id").GetString()!).ToList();
@@ -170,7 +171,7 @@ internal static partial class LoadDriver
         }
         var partnerKey = await Post(http, operatorKey, $"/api/v1/organizations/{partner}/credentials", new { role = "partner", label = "load" }, "key");
         var publisherKey = await Post(http, operatorKey, $"/api/v1/organizations/{publisher}/credentials", new { role = "partner", label = "load" }, "key");
-        return new Setup(bookerKey, offer.GetProperty("id").GetString()!, sessions[0], sessions[1], list, partnerKey, publisherKey, [sessions[2], sessions[3]]);
+        return new Setup(bookerKey, offer.GetProperty("id").GetString()!, sessions[0], sessions[1], list, partnerKey, publisherKey, [.. sessions.Skip(2)]);
     }
 
     private static bool WithKeys { get; set; } = true;
