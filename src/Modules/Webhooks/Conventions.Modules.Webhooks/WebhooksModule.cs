@@ -21,6 +21,11 @@ public static class WebhooksModule
             settings.AllowLoopback = development;
             configuration.GetSection("Webhooks").Bind(settings);
         });
+        // A network that is not CIDR is a configuration error found at start, not a 500 at the first webhook.
+        services.AddOptions<WebhookSettings>()
+            .Validate(s => s.AllowedNetworks.All(n => System.Net.IPNetwork.TryParse(n, out _)), "Webhooks:AllowedNetworks lists networks in CIDR (10.20.0.0/16).")
+            .Validate(s => s.TimeoutSeconds is >= 1 and <= 60 && s.Parallelism is >= 1 and <= 64, "Webhooks:TimeoutSeconds is 1 to 60, Webhooks:Parallelism 1 to 64.")
+            .ValidateOnStart();
         services.AddSingleton<WebhookDestinations>();
         services.AddSingleton<WebhookSecrets>();
         services.AddScoped<WebhookFanOut>();
