@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Adds a migration for one module, for both providers (SQLite and SQL Server), and keeps generated types internal.
+# Adds a migration for one module, for the three providers (SQLite, SQL Server, PostgreSQL), and keeps generated types internal.
 # Usage: tools/add-migration.sh <Module> <MigrationName>     e.g. tools/add-migration.sh Partners AddDonations
 set -euo pipefail
 module="$1"; name="$2"
@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 project="src/Modules/$module/Conventions.Modules.$module"
 dotnet tool restore >/dev/null
 dotnet build src/Host -v q -nologo >/dev/null
-for provider in Sqlite SqlServer; do
+for provider in ${PROVIDERS:-Sqlite SqlServer PostgreSql}; do
   dotnet ef migrations add "$name" --no-build \
     --project "$project" --startup-project src/Host \
     --context "${provider}${module}DbContext" \

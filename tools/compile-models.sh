@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates the compiled EF Core models of every module, for both providers (SQLite and SQL Server).
+# Regenerates the compiled EF Core models of every module, for the three providers (SQLite, SQL Server, PostgreSQL).
 # Run it after any change to a module's model (OnModelCreating, an entity's mapped members); the test
 # CompiledModelTests fails while a committed compiled model differs from the one the model would produce.
 # Usage: tools/compile-models.sh [Module...]      e.g. tools/compile-models.sh Ticketing
@@ -11,7 +11,7 @@ dotnet tool restore >/dev/null
 dotnet build src/Host -v q -nologo >/dev/null
 for module in "${modules[@]}"; do
   project="src/Modules/$module/Conventions.Modules.$module"
-  for provider in Sqlite SqlServer; do
+  for provider in ${PROVIDERS:-Sqlite SqlServer PostgreSql}; do
     rm -rf "$project/Persistence/CompiledModels/$provider"
     dotnet ef dbcontext optimize --no-build \
       --project "$project" --startup-project src/Host \

@@ -7,8 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Conventions.Testing;
 
 /// <summary>
-/// The real host over the real HTTP pipeline, on its own SQLite file (created by the migrations, as in production),
-/// with a manual clock and no Hangfire server: jobs run when a test asks, through the same runner the scheduler calls.
+/// The real host over the real HTTP pipeline, on its own SQLite file (created by the migrations, as in production), or
+/// on its own PostgreSQL database in the PostgreSQL lane (<see cref="TestDatabase"/>), with a manual clock and no
+/// Hangfire server: jobs run when a test asks, through the same runner the scheduler calls.
 /// </summary>
 public class ConventionsFactory : WebApplicationFactory<Program>
 {
@@ -49,8 +50,16 @@ public class ConventionsFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:DataDirectory", DataDirectory);
+        if (TestDatabase.IsPostgreSql)
+        {
+            builder.UseSetting("Database:Provider", "PostgreSql");
+            builder.UseSetting("ConnectionStrings:Conventions", TestDatabase.PostgresDatabaseFor(DataDirectory));
+        }
+        else
+        {
+            builder.UseSetting("Database:Provider", "Sqlite");
+        }
         builder.UseSetting("Conventions:BootstrapAdminKey", AdminKey);
         builder.UseSetting("Conventions:SeedDemoData", "false");
         builder.UseSetting("Hangfire:ServerEnabled", "false");
@@ -74,6 +83,10 @@ public class ConventionsFactory : WebApplicationFactory<Program>
         await base.DisposeAsync();
         if (_ownsDirectory)
         {
+            if (TestDatabase.IsPostgreSql)
+            {
+                TestDatabase.DropPostgres(DataDirectory);
+            }
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             try
             {

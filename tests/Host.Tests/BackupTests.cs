@@ -8,6 +8,7 @@ using Microsoft.Data.Sqlite;
 namespace Host.Tests;
 
 /// <summary>The embedded database's backup (issue 20, step 1): a verified, compressed copy, and old copies pruned.</summary>
+[Trait("Database", "Sqlite")]
 public sealed class BackupTests : IAsyncLifetime
 {
     private readonly ConventionsFactory _factory = new();

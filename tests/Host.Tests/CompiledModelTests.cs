@@ -98,7 +98,7 @@ public sealed partial class CompiledModelTests
     }
 
     private static string ProviderOf(Type contextType) =>
-        contextType.Name.StartsWith("SqlServer", StringComparison.Ordinal) ? "SqlServer" : "Sqlite";
+        new[] { "SqlServer", "PostgreSql", "Sqlite" }.First(p => contextType.Name.StartsWith(p, StringComparison.Ordinal));
 
     private static string ModelNamespace(Type contextType) => $"{contextType.Namespace}.CompiledModels.{ProviderOf(contextType)}";
 

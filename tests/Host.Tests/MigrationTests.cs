@@ -7,8 +7,9 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Host.Tests;
 
 /// <summary>
-/// Each module has migrations for SQLite and for SQL Server. No SQL Server runs here, so its path is proven by its
-/// migrations matching the model and by generating its DDL; SQLite is exercised for real by every integration test.
+/// Each module has migrations for SQLite, SQL Server and PostgreSQL. No SQL Server runs here, so its path is proven by
+/// its migrations matching the model and by generating its DDL; SQLite is exercised for real by every integration test,
+/// PostgreSQL by the same tests in CI's PostgreSQL lane (tests/postgres.sh).
 /// </summary>
 public sealed class MigrationTests
 {
@@ -34,12 +35,13 @@ public sealed class MigrationTests
     }
 
     [Fact]
-    public void Every_module_has_a_sqlite_and_a_sql_server_context() =>
+    public void Every_module_has_a_sqlite_a_sql_server_and_a_postgresql_context() =>
         Assert.All(ModuleAssemblies.All(), assembly =>
         {
             var names = assembly.GetTypes().Where(IsDesignFactory).Select(t => t.Name).ToList();
             Assert.Contains(names, n => n.StartsWith("Sqlite", StringComparison.Ordinal));
             Assert.Contains(names, n => n.StartsWith("SqlServer", StringComparison.Ordinal));
+            Assert.Contains(names, n => n.StartsWith("PostgreSql", StringComparison.Ordinal));
         });
 
     [Theory]
@@ -59,8 +61,9 @@ public sealed class MigrationTests
         using var context = Create(factoryName);
 
         var sqlServer = factoryName.Contains(".SqlServer", StringComparison.Ordinal);
+        var postgreSql = factoryName.Contains(".PostgreSql", StringComparison.Ordinal);
         var script = context.GetService<IMigrator>().GenerateScript(
-            options: sqlServer ? MigrationsSqlGenerationOptions.Idempotent : MigrationsSqlGenerationOptions.Default);
+            options: sqlServer || postgreSql ? MigrationsSqlGenerationOptions.Idempotent : MigrationsSqlGenerationOptions.Default);
 
         Assert.Contains("CREATE TABLE", script, StringComparison.Ordinal);
         if (sqlServer)
@@ -69,6 +72,14 @@ public sealed class MigrationTests
             Assert.Contains($"CREATE SCHEMA [{schema}]", script, StringComparison.Ordinal);
             Assert.Contains($"[{schema}].[outbox]", script, StringComparison.Ordinal);
             Assert.Contains("datetimeoffset", script, StringComparison.Ordinal);
+        }
+        else if (postgreSql)
+        {
+            var schema = context.Model.GetDefaultSchema()!;
+            Assert.Contains($"CREATE SCHEMA {schema}", script, StringComparison.Ordinal);
+            Assert.Contains($"{schema}.outbox", script, StringComparison.Ordinal);
+            Assert.Contains("timestamp with time zone", script, StringComparison.Ordinal);
+            Assert.DoesNotContain("varying(-1)", script, StringComparison.Ordinal);
         }
         else
         {

@@ -130,6 +130,7 @@ public sealed class PlatformTests(ConventionsFactory factory) : IClassFixture<Co
     }
 
     [Fact]
+    [Trait("Database", "Sqlite")]
     public void The_sqlite_database_runs_in_write_ahead_log_mode()
     {
         _ = factory.Services; // the host has started and migrated

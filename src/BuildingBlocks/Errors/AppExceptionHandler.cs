@@ -47,6 +47,7 @@ public sealed partial class AppExceptionHandler(ILogger<AppExceptionHandler> log
     {
         Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555,
         Microsoft.Data.SqlClient.SqlException sql => sql.Number is 2601 or 2627,
+        Npgsql.PostgresException postgres => postgres.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
         _ => false,
     };
 

@@ -18,6 +18,9 @@ public sealed class CachedDataInterceptor(Caching.ChangeSignal signal, Func<Chan
     /// <summary>The transactions in which a save touched cached data, raised again at their commit.</summary>
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbTransaction, object> _pending = [];
 
+    /// <summary>The contexts saving cached data in a transaction of the save's own: committed when the save ends.</summary>
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, object> _committing = [];
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         Saving(eventData.Context);
@@ -41,25 +44,42 @@ public sealed class CachedDataInterceptor(Caching.ChangeSignal signal, Func<Chan
         {
             _pending.AddOrUpdate(transaction, signal);
         }
+        else
+        {
+            _committing.AddOrUpdate(context, signal);
+        }
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        signal.Raise();
+        Saved(eventData.Context);
         return result;
     }
 
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        signal.Raise();
+        Saved(eventData.Context);
         return ValueTask.FromResult(result);
+    }
+
+    /// <summary>After a save: committed already when no transaction was open (announced then), else at the commit.</summary>
+    private void Saved(DbContext? context)
+    {
+        if (context is not null && _committing.Remove(context))
+        {
+            signal.RaiseCommitted();
+        }
+        else
+        {
+            signal.Raise();
+        }
     }
 
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
     {
         if (_pending.Remove(transaction))
         {
-            signal.Raise();
+            signal.RaiseCommitted();
         }
     }
 

@@ -4,6 +4,7 @@ public enum DatabaseProvider
 {
     Sqlite,
     SqlServer,
+    PostgreSql,
 }
 
 /// <summary>Resolved once by the host from <c>Database:Provider</c> and the connection string.</summary>

@@ -5,9 +5,9 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Conventions.BuildingBlocks.Persistence;
 
 /// <summary>
-/// Base of every module's DbContext. A module owns its tables: a schema named after the module on SQL Server,
+/// Base of every module's DbContext. A module owns its tables: a schema named after the module on SQL Server and PostgreSQL,
 /// a table-name prefix on SQLite (which has no schemas). Each module also gets its own outbox and inbox tables.
-/// Concrete provider subclasses (one for SQLite, one for SQL Server) carry each provider's migrations. What is not the
+/// Concrete provider subclasses (SQLite, SQL Server, PostgreSQL) carry each provider's migrations. What is not the
 /// model or the outbox lives elsewhere: transactions in <see cref="ModuleTransaction"/>, row versions and cache
 /// signals in interceptors (<see cref="ConcurrencyVersionInterceptor"/>, <see cref="CachedDataInterceptor"/>).
 /// </summary>
@@ -28,6 +28,8 @@ public abstract class ModuleDbContext : DbContext
     public DbSet<Idempotency.IdempotencyRecord> IdempotencyRecords => Set<Idempotency.IdempotencyRecord>();
 
     protected bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+
+    protected bool IsPostgreSql => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     /// <summary>
     /// True once this context saved at least one outbox message (in whichever transaction): the unit of work then asks
@@ -139,6 +141,15 @@ public abstract class ModuleDbContext : DbContext
         {
             modelBuilder.HasDefaultSchema(Schema);
         }
+
+        if (IsPostgreSql)
+        {
+            // What SQL Server stores as nvarchar(max) (a maximum length of -1: letters, payloads) is text on PostgreSQL.
+            foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(e => e.GetProperties()).Where(p => p.GetMaxLength() == -1))
+            {
+                property.SetMaxLength(null);
+            }
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -153,8 +164,19 @@ public abstract class ModuleDbContext : DbContext
         {
             configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
         }
+        if (IsPostgreSql)
+        {
+            // timestamptz takes UTC instants only (Npgsql refuses another offset): an instant given in Paris time is
+            // stored as the same instant in UTC, and read back in UTC, as on the other providers.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcInstantConverter>();
+        }
         configurationBuilder.Properties<string>().HaveMaxLength(2000);
     }
+
+    /// <summary>Instants in UTC on PostgreSQL (public: the modules' compiled models construct it).</summary>
+    public sealed class UtcInstantConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(
+        v => v.ToUniversalTime(),
+        v => v.ToUniversalTime());
 
     /// <summary>Instants as UTC ticks on SQLite (public: the modules' compiled models construct it).</summary>
     public sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(

@@ -12,27 +12,33 @@ public static class PersistenceRegistration
     private const int PoolSize = 256;
 
     /// <summary>
-    /// Registers a module's context: <typeparamref name="TContext"/> resolves to the SQLite or SQL Server subclass
-    /// according to <see cref="DatabaseSettings"/>, enlisted in the request's unit of work.
+    /// Registers a module's context: <typeparamref name="TContext"/> resolves to the SQLite, SQL Server or PostgreSQL
+    /// subclass according to <see cref="DatabaseSettings"/>, enlisted in the request's unit of work. Each subclass
+    /// carries its provider's migrations and compiled model.
     /// </summary>
     /// <param name="interceptors">The module's own interceptors, beside the row versions every module gets (a
     /// <see cref="CachedDataInterceptor"/> for a module whose data a read cache holds).</param>
-    public static IServiceCollection AddModuleDbContext<TContext, TSqlite, TSqlServer>(this IServiceCollection services, string schema, params IInterceptor[] interceptors)
+    public static IServiceCollection AddModuleDbContext<TContext, TSqlite, TSqlServer, TPostgreSql>(this IServiceCollection services, string schema, params IInterceptor[] interceptors)
         where TContext : ModuleDbContext
         where TSqlite : TContext
         where TSqlServer : TContext
+        where TPostgreSql : TContext
     {
         // Pooled contexts, with options built once per host: creating a context and setting up its services (EF finding
         // its internal service provider, the state manager, the connection) cost more than the queries of a small
         // request. A pooled instance is reset by EF when it goes back to the pool, and by BeginUnitOfWork below.
         services.AddDbContextPool<TSqlite>((sp, options) => Configure(options, sp.GetRequiredService<IOptions<DatabaseSettings>>().Value, schema, DatabaseProvider.Sqlite, [.. interceptors, new UpdateStampInterceptor(sp.GetRequiredService<TimeProvider>())]), PoolSize);
         services.AddDbContextPool<TSqlServer>((sp, options) => Configure(options, sp.GetRequiredService<IOptions<DatabaseSettings>>().Value, schema, DatabaseProvider.SqlServer, [.. interceptors, new UpdateStampInterceptor(sp.GetRequiredService<TimeProvider>())]), PoolSize);
+        services.AddDbContextPool<TPostgreSql>((sp, options) => Configure(options, sp.GetRequiredService<IOptions<DatabaseSettings>>().Value, schema, DatabaseProvider.PostgreSql, [.. interceptors, new UpdateStampInterceptor(sp.GetRequiredService<TimeProvider>())]), PoolSize);
         services.AddScoped<TContext>(sp =>
         {
             var settings = sp.GetRequiredService<IOptions<DatabaseSettings>>().Value;
-            TContext context = settings.Provider == DatabaseProvider.Sqlite
-                ? sp.GetRequiredService<TSqlite>()
-                : sp.GetRequiredService<TSqlServer>();
+            TContext context = settings.Provider switch
+            {
+                DatabaseProvider.Sqlite => sp.GetRequiredService<TSqlite>(),
+                DatabaseProvider.SqlServer => sp.GetRequiredService<TSqlServer>(),
+                _ => sp.GetRequiredService<TPostgreSql>(),
+            };
             context.BeginUnitOfWork();
             sp.GetRequiredService<UnitOfWork>().Enlist(context);
             return context;
@@ -51,13 +57,24 @@ public static class PersistenceRegistration
             options.UseSqlite(settings.ConnectionString, sqlite => sqlite.MigrationsHistoryTable($"__{schema}_migrations").UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
             options.AddInterceptors(SqlitePragmas.Instance);
         }
-        else
+        else if (provider == DatabaseProvider.SqlServer)
         {
             options.UseSqlServer(settings.ConnectionString, sql =>
             {
                 sql.MigrationsHistoryTable("__migrations", schema);
                 sql.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery);
                 sql.EnableRetryOnFailure(3);
+            });
+        }
+        else
+        {
+            // PostgreSQL: a schema per module, as on SQL Server. The retry strategy replays a whole unit (ModuleTransaction)
+            // on a serialization failure (40001) or a deadlock (40P01), which serializable transactions meet under load.
+            options.UseNpgsql(settings.ConnectionString, npgsql =>
+            {
+                npgsql.MigrationsHistoryTable("__migrations", schema);
+                npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery);
+                npgsql.EnableRetryOnFailure(6, TimeSpan.FromMilliseconds(200), ["40001", "40P01"]);
             });
         }
         // Modules run on compiled models. Checking at each migration that the model and the migrations agree would build
@@ -132,6 +149,7 @@ public static class DesignTime
 {
     public const string SqliteConnection = "Data Source=design-time.db";
     public const string SqlServerConnection = "Server=localhost;Database=Conventions;Integrated Security=false;User Id=sa;Password=design-time;TrustServerCertificate=true";
+    public const string PostgreSqlConnection = "Host=localhost;Database=conventions;Username=conventions;Password=design-time";
 
     public static DbContextOptions<TContext> Options<TContext>(DatabaseProvider provider, string schema) where TContext : DbContext
     {
@@ -139,7 +157,12 @@ public static class DesignTime
         var settings = new DatabaseSettings
         {
             Provider = provider,
-            ConnectionString = provider == DatabaseProvider.Sqlite ? SqliteConnection : SqlServerConnection,
+            ConnectionString = provider switch
+            {
+                DatabaseProvider.Sqlite => SqliteConnection,
+                DatabaseProvider.SqlServer => SqlServerConnection,
+                _ => PostgreSqlConnection,
+            },
         };
         PersistenceRegistration.Configure(builder, settings, schema, provider);
         return builder.Options;

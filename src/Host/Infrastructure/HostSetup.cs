@@ -6,6 +6,7 @@ using Conventions.BuildingBlocks.Web;
 using Conventions.Host.Access;
 using Conventions.Host.Jobs;
 using Hangfire;
+using Hangfire.PostgreSql;
 using Hangfire.SqlServer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -21,14 +22,14 @@ internal static class HostSetup
         var providerText = configuration["Database:Provider"] ?? nameof(DatabaseProvider.Sqlite);
         if (!Enum.TryParse<DatabaseProvider>(providerText, ignoreCase: true, out var provider))
         {
-            throw new InvalidOperationException($"Database:Provider must be Sqlite or SqlServer, not '{providerText}'.");
+            throw new InvalidOperationException($"Database:Provider must be Sqlite, SqlServer or PostgreSql, not '{providerText}'.");
         }
         var connectionString = configuration.GetConnectionString("Conventions");
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            if (provider == DatabaseProvider.SqlServer)
+            if (provider != DatabaseProvider.Sqlite)
             {
-                throw new InvalidOperationException("Database:Provider is SqlServer: set ConnectionStrings:Conventions.");
+                throw new InvalidOperationException($"Database:Provider is {provider}: set ConnectionStrings:Conventions.");
             }
             connectionString = $"Data Source={Path.Combine(DataDirectory(configuration, environment), "conventions.db")};Pooling=True";
         }
@@ -117,6 +118,19 @@ internal static class HostSetup
             {
                 hangfire.UseSqlServerStorage(database.ConnectionString, new SqlServerStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true });
             }
+            else if (database.Provider == DatabaseProvider.PostgreSql)
+            {
+                // Shared by every host on the database: a recurring job fires once per schedule across them, and a job
+                // enqueued by one host may run on another. Long polling (LISTEN/NOTIFY) hands an enqueued job to a worker
+                // at once rather than at the next poll.
+                hangfire.UsePostgreSqlStorage(c => c.UseNpgsqlConnection(database.ConnectionString), new PostgreSqlStorageOptions
+                {
+                    SchemaName = "hangfire",
+                    PrepareSchemaIfNecessary = true,
+                    EnableLongPolling = true,
+                    QueuePollInterval = TimeSpan.FromSeconds(5),
+                });
+            }
             else
             {
                 hangfire.UseInMemoryStorage();
@@ -131,6 +145,11 @@ internal static class HostSetup
             });
         }
         services.AddSingleton<JobTriggerState>();
+        if (database.Provider == DatabaseProvider.PostgreSql)
+        {
+            services.AddHostedService<CacheNotifications>();
+        }
+        services.AddSingleton<ClusterJobLock>();
         services.AddSingleton<JobRunner>();
         services.Configure<BackupSettings>(configuration.GetSection("Backup"));
         services.AddSingleton<IJob, BackupJob>();

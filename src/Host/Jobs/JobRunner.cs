@@ -9,9 +9,10 @@ namespace Conventions.Host.Jobs;
 
 /// <summary>
 /// Runs a job by name, as the system, in its own scope. Hangfire calls it on schedule; admins call it through the API.
-/// One run of a given job at a time in this process (jobs are idempotent anyway, so hosts sharing a database are safe).
+/// One run of a given job at a time in this process, and across the hosts of one PostgreSQL database
+/// (<see cref="ClusterJobLock"/>); jobs are idempotent besides.
 /// </summary>
-internal sealed class JobRunner(IServiceScopeFactory scopes, IEnumerable<IJob> jobs, JobTriggerState triggers, Conventions.BuildingBlocks.Observability.EngineMetrics metrics)
+internal sealed class JobRunner(IServiceScopeFactory scopes, IEnumerable<IJob> jobs, JobTriggerState triggers, ClusterJobLock clusterLock, Conventions.BuildingBlocks.Observability.EngineMetrics metrics)
 {
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new();
 
@@ -30,6 +31,7 @@ internal sealed class JobRunner(IServiceScopeFactory scopes, IEnumerable<IJob> j
         await gate.WaitAsync(cancellationToken);
         try
         {
+            await using var cluster = await clusterLock.AcquireAsync(name, cancellationToken);
             await using var scope = scopes.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<CurrentActor>().Actor = Actor.System;
             var scoped = scope.ServiceProvider.GetServices<IJob>().Single(j => j.Name == name);

@@ -6,7 +6,7 @@ namespace Conventions.BuildingBlocks.Tests.Caching;
 public sealed class ReadCacheTests
 {
     private readonly TestClock _clock = TestClock.AtParisNoon(2026, 11, 23);
-    private readonly ChangeSignal _signal = new();
+    private readonly ChangeSignal _signal = new("test.read-cache." + Guid.NewGuid().ToString("N"));
     private int _loads;
 
     private ReadCache<string, string> NewCache(int capacity = 100) => new(_signal, _clock, TimeSpan.FromSeconds(5), capacity);

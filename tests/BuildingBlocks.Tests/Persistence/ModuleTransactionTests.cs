@@ -11,7 +11,7 @@ public sealed class ModuleTransactionTests : IDisposable
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"tx-{Guid.NewGuid():N}.db");
 
-    private static readonly ChangeSignal Signal = new();
+    private static readonly ChangeSignal Signal = new("test.module-transaction");
 
     internal sealed class Note
     {

@@ -12,7 +12,7 @@ public static class ConventionsModule
 {
     public static IServiceCollection AddConventionsModule(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddModuleDbContext<ConventionsDbContext, SqliteConventionsDbContext, SqlServerConventionsDbContext>(ConventionsDbContext.SchemaName, ConventionsDbContext.CachedData);
+        services.AddModuleDbContext<ConventionsDbContext, SqliteConventionsDbContext, SqlServerConventionsDbContext, PostgreSqlConventionsDbContext>(ConventionsDbContext.SchemaName, ConventionsDbContext.CachedData);
         services.AddScoped<ConventionDocuments>();
         services.AddScoped<ConventionEffects>();
         services.AddSingleton<IJob, RenewalsJob>();

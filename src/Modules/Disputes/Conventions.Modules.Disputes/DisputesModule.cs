@@ -12,7 +12,7 @@ public static class DisputesModule
 {
     public static IServiceCollection AddDisputesModule(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddModuleDbContext<DisputesDbContext, SqliteDisputesDbContext, SqlServerDisputesDbContext>(DisputesDbContext.SchemaName);
+        services.AddModuleDbContext<DisputesDbContext, SqliteDisputesDbContext, SqlServerDisputesDbContext, PostgreSqlDisputesDbContext>(DisputesDbContext.SchemaName);
         services.AddScoped<DisputeEffects>();
         services.AddSingleton<IJob, DeadlinesJob>();
         services.AddSingleton<IDemoDataSeeder, DemoDisputes>();

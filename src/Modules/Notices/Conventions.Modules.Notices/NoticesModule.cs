@@ -13,7 +13,7 @@ public static class NoticesModule
 {
     public static IServiceCollection AddNoticesModule(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddModuleDbContext<NoticesDbContext, SqliteNoticesDbContext, SqlServerNoticesDbContext>(NoticesDbContext.SchemaName);
+        services.AddModuleDbContext<NoticesDbContext, SqliteNoticesDbContext, SqlServerNoticesDbContext, PostgreSqlNoticesDbContext>(NoticesDbContext.SchemaName);
         services.Configure<SmtpSettings>(configuration.GetSection("Smtp"));
         services.Configure<NoticeSettings>(configuration.GetSection("Notices"));
         if (!string.IsNullOrWhiteSpace(configuration["Smtp:Host"]))

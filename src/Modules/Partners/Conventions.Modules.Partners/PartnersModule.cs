@@ -11,7 +11,7 @@ public static class PartnersModule
 {
     public static IServiceCollection AddPartnersModule(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddModuleDbContext<PartnersDbContext, SqlitePartnersDbContext, SqlServerPartnersDbContext>(PartnersDbContext.SchemaName, PartnersDbContext.CachedData);
+        services.AddModuleDbContext<PartnersDbContext, SqlitePartnersDbContext, SqlServerPartnersDbContext, PostgreSqlPartnersDbContext>(PartnersDbContext.SchemaName, PartnersDbContext.CachedData);
         services.Configure<PartnersSettings>(configuration.GetSection("Conventions"));
         services.AddSingleton<IDemoDataSeeder, DemoPartners>();
         services.AddSingleton<ApiKeyCache>();

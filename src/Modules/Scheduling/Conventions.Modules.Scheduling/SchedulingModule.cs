@@ -11,7 +11,7 @@ public static class SchedulingModule
 {
     public static IServiceCollection AddSchedulingModule(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddModuleDbContext<SchedulingDbContext, SqliteSchedulingDbContext, SqlServerSchedulingDbContext>(SchedulingDbContext.SchemaName);
+        services.AddModuleDbContext<SchedulingDbContext, SqliteSchedulingDbContext, SqlServerSchedulingDbContext, PostgreSqlSchedulingDbContext>(SchedulingDbContext.SchemaName);
         services.AddScoped<OccurrenceCancellation>();
         services.AddSingleton<IDemoDataSeeder, DemoScheduling>();
         services.AddValidatorsFromAssemblyContaining<CreatePermanenceValidator>(ServiceLifetime.Singleton, includeInternalTypes: true);

@@ -11,7 +11,7 @@ public static class TicketingModule
 {
     public static IServiceCollection AddTicketingModule(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddModuleDbContext<TicketingDbContext, SqliteTicketingDbContext, SqlServerTicketingDbContext>(TicketingDbContext.SchemaName);
+        services.AddModuleDbContext<TicketingDbContext, SqliteTicketingDbContext, SqlServerTicketingDbContext, PostgreSqlTicketingDbContext>(TicketingDbContext.SchemaName);
         services.AddScoped<TicketingNotices>();
         services.AddScoped<Waitlist>();
         services.AddSingleton<BookingGroupCommit>();

@@ -14,7 +14,7 @@ public static class WebhooksModule
 {
     public static IServiceCollection AddWebhooksModule(this IServiceCollection services, IConfiguration configuration, bool development)
     {
-        services.AddModuleDbContext<WebhooksDbContext, SqliteWebhooksDbContext, SqlServerWebhooksDbContext>(WebhooksDbContext.SchemaName, WebhooksDbContext.CachedData);
+        services.AddModuleDbContext<WebhooksDbContext, SqliteWebhooksDbContext, SqlServerWebhooksDbContext, PostgreSqlWebhooksDbContext>(WebhooksDbContext.SchemaName, WebhooksDbContext.CachedData);
         services.AddSingleton<WebhookSubscriptions>();
         services.Configure<WebhookSettings>(settings =>
         {

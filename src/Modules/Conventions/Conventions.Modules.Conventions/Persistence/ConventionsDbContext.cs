@@ -142,6 +142,8 @@ internal sealed class SqliteConventionsDbContext(DbContextOptions<SqliteConventi
 
 internal sealed class SqlServerConventionsDbContext(DbContextOptions<SqlServerConventionsDbContext> options) : ConventionsDbContext(options);
 
+internal sealed class PostgreSqlConventionsDbContext(DbContextOptions<PostgreSqlConventionsDbContext> options) : ConventionsDbContext(options);
+
 internal sealed class SqliteConventionsDesignFactory : IDesignTimeDbContextFactory<SqliteConventionsDbContext>
 {
     public SqliteConventionsDbContext CreateDbContext(string[] args) =>
@@ -152,4 +154,10 @@ internal sealed class SqlServerConventionsDesignFactory : IDesignTimeDbContextFa
 {
     public SqlServerConventionsDbContext CreateDbContext(string[] args) =>
         new(DesignTime.Options<SqlServerConventionsDbContext>(DatabaseProvider.SqlServer, ConventionsDbContext.SchemaName));
+}
+
+internal sealed class PostgreSqlConventionsDesignFactory : IDesignTimeDbContextFactory<PostgreSqlConventionsDbContext>
+{
+    public PostgreSqlConventionsDbContext CreateDbContext(string[] args) =>
+        new(DesignTime.Options<PostgreSqlConventionsDbContext>(DatabaseProvider.PostgreSql, ConventionsDbContext.SchemaName));
 }

@@ -59,6 +59,8 @@ internal sealed class SqliteDisputesDbContext(DbContextOptions<SqliteDisputesDbC
 
 internal sealed class SqlServerDisputesDbContext(DbContextOptions<SqlServerDisputesDbContext> options) : DisputesDbContext(options);
 
+internal sealed class PostgreSqlDisputesDbContext(DbContextOptions<PostgreSqlDisputesDbContext> options) : DisputesDbContext(options);
+
 internal sealed class SqliteDisputesDesignFactory : IDesignTimeDbContextFactory<SqliteDisputesDbContext>
 {
     public SqliteDisputesDbContext CreateDbContext(string[] args) =>
@@ -69,4 +71,10 @@ internal sealed class SqlServerDisputesDesignFactory : IDesignTimeDbContextFacto
 {
     public SqlServerDisputesDbContext CreateDbContext(string[] args) =>
         new(DesignTime.Options<SqlServerDisputesDbContext>(DatabaseProvider.SqlServer, DisputesDbContext.SchemaName));
+}
+
+internal sealed class PostgreSqlDisputesDesignFactory : IDesignTimeDbContextFactory<PostgreSqlDisputesDbContext>
+{
+    public PostgreSqlDisputesDbContext CreateDbContext(string[] args) =>
+        new(DesignTime.Options<PostgreSqlDisputesDbContext>(DatabaseProvider.PostgreSql, DisputesDbContext.SchemaName));
 }

@@ -77,7 +77,7 @@ internal static class NoticeMessages
     /// <summary>The letter for one recipient (each recipient gets a message of its own, with its own Message-Id).</summary>
     public static MimeMessage ToMime(Notice notice, NoticeRecipientEntry recipient, NoticeSettings settings)
     {
-        var index = notice.Recipients.IndexOf(recipient);
+        var index = notice.OrderedRecipients().ToList().IndexOf(recipient);
         var message = new MimeMessage
         {
             Subject = notice.Subject,

@@ -32,6 +32,9 @@ internal sealed class Notice
 
     public List<NoticeRecipientEntry> Recipients { get; private set; } = [];
 
+    /// <summary>The recipients in the order they were written (see <see cref="NoticeRecipientEntry.Id"/>).</summary>
+    public IEnumerable<NoticeRecipientEntry> OrderedRecipients() => Recipients.OrderBy(r => r.Id);
+
     public List<NoticeAudience> Audience { get; private set; } = [];
 
     public Guid? ConventionId { get; private set; }
@@ -101,7 +104,7 @@ internal sealed class Notice
     };
 
     /// <summary>The recipients still waiting for their letter (all of them on the first attempt).</summary>
-    public IReadOnlyList<NoticeRecipientEntry> Undelivered() => Recipients.Where(r => r.DeliveredAt is null).ToList();
+    public IReadOnlyList<NoticeRecipientEntry> Undelivered() => OrderedRecipients().Where(r => r.DeliveredAt is null).ToList();
 
     /// <summary>One recipient's letter left; the others keep their own state.</summary>
     public static void MarkRecipientDelivered(NoticeRecipientEntry recipient, DateTimeOffset now)
@@ -135,6 +138,12 @@ internal sealed class Notice
 
 internal sealed class NoticeRecipientEntry
 {
+    /// <summary>
+    /// The row's key, in the order the recipients were written: the order of the list (its position numbers each
+    /// recipient's Message-Id), since a database returns an owned collection in no particular order.
+    /// </summary>
+    public int Id { get; private set; }
+
     public string Name { get; set; } = string.Empty;
 
     public string Email { get; set; } = string.Empty;

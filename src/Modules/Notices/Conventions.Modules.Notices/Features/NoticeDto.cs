@@ -24,7 +24,7 @@ internal static class NoticeMapping
 {
     public static NoticeDto ToDto(Notice n) => new(
         n.Id, n.Kind, n.Subject,
-        n.Recipients.Select(r => new NoticeRecipientDto(r.Name, r.Email, r.DeliveredAt, r.LastError)).ToList(),
+        n.OrderedRecipients().Select(r => new NoticeRecipientDto(r.Name, r.Email, r.DeliveredAt, r.LastError)).ToList(),
         n.Audience.Select(a => a.OrganizationId).ToList(),
         n.ConventionId, n.DisputeId, n.CreatedAt, n.Status, n.Attempts, n.DeliveredAt, n.LastError);
 }

@@ -31,8 +31,7 @@ internal class NoticesDbContext(DbContextOptions options) : ModuleDbContext(opti
             {
                 r.ToTable("notice_recipients");
                 r.WithOwner().HasForeignKey("NoticeId");
-                r.Property<int>("Id");
-                r.HasKey("Id");
+                r.HasKey(x => x.Id);
                 r.Property(x => x.Name).HasMaxLength(200);
                 r.Property(x => x.Email).HasMaxLength(320);
                 r.Property(x => x.LastError).HasMaxLength(1000);
@@ -52,6 +51,8 @@ internal sealed class SqliteNoticesDbContext(DbContextOptions<SqliteNoticesDbCon
 
 internal sealed class SqlServerNoticesDbContext(DbContextOptions<SqlServerNoticesDbContext> options) : NoticesDbContext(options);
 
+internal sealed class PostgreSqlNoticesDbContext(DbContextOptions<PostgreSqlNoticesDbContext> options) : NoticesDbContext(options);
+
 internal sealed class SqliteNoticesDesignFactory : IDesignTimeDbContextFactory<SqliteNoticesDbContext>
 {
     public SqliteNoticesDbContext CreateDbContext(string[] args) =>
@@ -62,4 +63,10 @@ internal sealed class SqlServerNoticesDesignFactory : IDesignTimeDbContextFactor
 {
     public SqlServerNoticesDbContext CreateDbContext(string[] args) =>
         new(DesignTime.Options<SqlServerNoticesDbContext>(DatabaseProvider.SqlServer, NoticesDbContext.SchemaName));
+}
+
+internal sealed class PostgreSqlNoticesDesignFactory : IDesignTimeDbContextFactory<PostgreSqlNoticesDbContext>
+{
+    public PostgreSqlNoticesDbContext CreateDbContext(string[] args) =>
+        new(DesignTime.Options<PostgreSqlNoticesDbContext>(DatabaseProvider.PostgreSql, NoticesDbContext.SchemaName));
 }

@@ -114,6 +114,8 @@ internal sealed class SqlitePartnersDbContext(DbContextOptions<SqlitePartnersDbC
 
 internal sealed class SqlServerPartnersDbContext(DbContextOptions<SqlServerPartnersDbContext> options) : PartnersDbContext(options);
 
+internal sealed class PostgreSqlPartnersDbContext(DbContextOptions<PostgreSqlPartnersDbContext> options) : PartnersDbContext(options);
+
 internal sealed class SqlitePartnersDesignFactory : IDesignTimeDbContextFactory<SqlitePartnersDbContext>
 {
     public SqlitePartnersDbContext CreateDbContext(string[] args) =>
@@ -124,4 +126,10 @@ internal sealed class SqlServerPartnersDesignFactory : IDesignTimeDbContextFacto
 {
     public SqlServerPartnersDbContext CreateDbContext(string[] args) =>
         new(DesignTime.Options<SqlServerPartnersDbContext>(DatabaseProvider.SqlServer, PartnersDbContext.SchemaName));
+}
+
+internal sealed class PostgreSqlPartnersDesignFactory : IDesignTimeDbContextFactory<PostgreSqlPartnersDbContext>
+{
+    public PostgreSqlPartnersDbContext CreateDbContext(string[] args) =>
+        new(DesignTime.Options<PostgreSqlPartnersDbContext>(DatabaseProvider.PostgreSql, PartnersDbContext.SchemaName));
 }

@@ -97,6 +97,8 @@ internal sealed class SqliteSchedulingDbContext(DbContextOptions<SqliteSchedulin
 
 internal sealed class SqlServerSchedulingDbContext(DbContextOptions<SqlServerSchedulingDbContext> options) : SchedulingDbContext(options);
 
+internal sealed class PostgreSqlSchedulingDbContext(DbContextOptions<PostgreSqlSchedulingDbContext> options) : SchedulingDbContext(options);
+
 internal sealed class SqliteSchedulingDesignFactory : IDesignTimeDbContextFactory<SqliteSchedulingDbContext>
 {
     public SqliteSchedulingDbContext CreateDbContext(string[] args) =>
@@ -107,4 +109,10 @@ internal sealed class SqlServerSchedulingDesignFactory : IDesignTimeDbContextFac
 {
     public SqlServerSchedulingDbContext CreateDbContext(string[] args) =>
         new(DesignTime.Options<SqlServerSchedulingDbContext>(DatabaseProvider.SqlServer, SchedulingDbContext.SchemaName));
+}
+
+internal sealed class PostgreSqlSchedulingDesignFactory : IDesignTimeDbContextFactory<PostgreSqlSchedulingDbContext>
+{
+    public PostgreSqlSchedulingDbContext CreateDbContext(string[] args) =>
+        new(DesignTime.Options<PostgreSqlSchedulingDbContext>(DatabaseProvider.PostgreSql, SchedulingDbContext.SchemaName));
 }

@@ -34,7 +34,7 @@ internal sealed class MappedTable
     /// <summary>The table's delimited name, with its schema where the provider has one.</summary>
     public string Name => _sql.DelimitIdentifier(Table.Name, Table.Schema);
 
-    /// <summary>True on SQL Server, whose syntax differs for what SQLite writes <c>RETURNING</c>.</summary>
+    /// <summary>True on SQL Server, whose syntax differs for what SQLite and PostgreSQL write <c>RETURNING</c>.</summary>
     public bool IsSqlServer => _db.Database.ProviderName == "Microsoft.EntityFrameworkCore.SqlServer";
 
     public string Delimit(string column) => _sql.DelimitIdentifier(column);

@@ -84,6 +84,8 @@ internal sealed class SqliteTicketingDbContext(DbContextOptions<SqliteTicketingD
 
 internal sealed class SqlServerTicketingDbContext(DbContextOptions<SqlServerTicketingDbContext> options) : TicketingDbContext(options);
 
+internal sealed class PostgreSqlTicketingDbContext(DbContextOptions<PostgreSqlTicketingDbContext> options) : TicketingDbContext(options);
+
 internal sealed class SqliteTicketingDesignFactory : IDesignTimeDbContextFactory<SqliteTicketingDbContext>
 {
     public SqliteTicketingDbContext CreateDbContext(string[] args) =>
@@ -94,4 +96,10 @@ internal sealed class SqlServerTicketingDesignFactory : IDesignTimeDbContextFact
 {
     public SqlServerTicketingDbContext CreateDbContext(string[] args) =>
         new(DesignTime.Options<SqlServerTicketingDbContext>(DatabaseProvider.SqlServer, TicketingDbContext.SchemaName));
+}
+
+internal sealed class PostgreSqlTicketingDesignFactory : IDesignTimeDbContextFactory<PostgreSqlTicketingDbContext>
+{
+    public PostgreSqlTicketingDbContext CreateDbContext(string[] args) =>
+        new(DesignTime.Options<PostgreSqlTicketingDbContext>(DatabaseProvider.PostgreSql, TicketingDbContext.SchemaName));
 }

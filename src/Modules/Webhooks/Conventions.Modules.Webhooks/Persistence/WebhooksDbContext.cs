@@ -68,6 +68,8 @@ internal sealed class SqliteWebhooksDbContext(DbContextOptions<SqliteWebhooksDbC
 
 internal sealed class SqlServerWebhooksDbContext(DbContextOptions<SqlServerWebhooksDbContext> options) : WebhooksDbContext(options);
 
+internal sealed class PostgreSqlWebhooksDbContext(DbContextOptions<PostgreSqlWebhooksDbContext> options) : WebhooksDbContext(options);
+
 internal sealed class SqliteWebhooksDesignFactory : IDesignTimeDbContextFactory<SqliteWebhooksDbContext>
 {
     public SqliteWebhooksDbContext CreateDbContext(string[] args) =>
@@ -78,4 +80,10 @@ internal sealed class SqlServerWebhooksDesignFactory : IDesignTimeDbContextFacto
 {
     public SqlServerWebhooksDbContext CreateDbContext(string[] args) =>
         new(DesignTime.Options<SqlServerWebhooksDbContext>(DatabaseProvider.SqlServer, WebhooksDbContext.SchemaName));
+}
+
+internal sealed class PostgreSqlWebhooksDesignFactory : IDesignTimeDbContextFactory<PostgreSqlWebhooksDbContext>
+{
+    public PostgreSqlWebhooksDbContext CreateDbContext(string[] args) =>
+        new(DesignTime.Options<PostgreSqlWebhooksDbContext>(DatabaseProvider.PostgreSql, WebhooksDbContext.SchemaName));
 }

@@ -30,7 +30,7 @@ internal sealed class MayOperateUnderHandler(ConventionsDbContext db, StandingCa
 /// </summary>
 internal sealed class StandingCache(TimeProvider clock)
 {
-    public static readonly ChangeSignal Signal = new();
+    public static readonly ChangeSignal Signal = new(name: "conventions.standing");
 
     public ReadCache<(Guid OrganizationId, string TemplateKey), OperatingStanding> Entries { get; } = new(Signal, clock, TimeSpan.FromSeconds(5));
 }

@@ -55,7 +55,7 @@ internal sealed record CachedKey(Guid CredentialId, Guid? OrganizationId, Role R
 /// </summary>
 internal sealed class ApiKeyCache(TimeProvider clock)
 {
-    public static readonly ChangeSignal Signal = new();
+    public static readonly ChangeSignal Signal = new(name: "partners.api-keys");
 
     public static readonly TimeSpan TimeToLive = TimeSpan.FromSeconds(5);
 

@@ -59,7 +59,7 @@ internal sealed class WebhookFanOut(WebhooksDbContext db, WebhookSubscriptions s
 /// </summary>
 internal sealed class WebhookSubscriptions(IServiceScopeFactory scopes, TimeProvider clock)
 {
-    public static readonly ChangeSignal Signal = new();
+    public static readonly ChangeSignal Signal = new(name: "webhooks.subscriptions");
 
     public static readonly TimeSpan TimeToLive = TimeSpan.FromSeconds(30);
 

@@ -11,7 +11,7 @@ namespace Conventions.Modules.Notices.Persistence.CompiledModels.SqlServer
     internal partial class SqlServerNoticesDbContextModel
     {
         private SqlServerNoticesDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("30fc0017-6aa3-4aa1-803c-b118a820beb4"), entityTypeCount: 6)
+            : base(skipDetectChanges: false, modelId: new Guid("b821c936-7fa3-45e8-8169-d9305cda1b44"), entityTypeCount: 6)
         {
         }
 

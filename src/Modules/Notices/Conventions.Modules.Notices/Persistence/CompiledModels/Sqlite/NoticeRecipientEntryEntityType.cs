@@ -30,6 +30,8 @@ namespace Conventions.Modules.Notices.Persistence.CompiledModels.Sqlite
             var id = runtimeEntityType.AddProperty(
                 "Id",
                 typeof(int),
+                propertyInfo: typeof(NoticeRecipientEntry).GetProperty("Id", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(NoticeRecipientEntry).GetField("<Id>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);

@@ -11,7 +11,7 @@ namespace Conventions.Modules.Notices.Persistence.CompiledModels.Sqlite
     internal partial class SqliteNoticesDbContextModel
     {
         private SqliteNoticesDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("4708db58-69b8-4fc6-a2c2-93928767b1db"), entityTypeCount: 6)
+            : base(skipDetectChanges: false, modelId: new Guid("88c41e3a-6251-411f-bb4a-20e018974876"), entityTypeCount: 6)
         {
         }
 
