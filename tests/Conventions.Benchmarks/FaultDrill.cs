@@ -52,6 +52,10 @@ internal static partial class FaultDrill
         {
             await WebhooksSurviveAKillAsync(hostDll, failures);
         }
+        if (only is null or "5")
+        {
+            await SeveralHostsOnOneDatabaseAsync(hostDll, failures);
+        }
         Console.WriteLine();
         foreach (var failure in failures)
         {
