@@ -68,6 +68,10 @@ internal static partial class LoadDriver
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients * 2 }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         var ready = await WaitReadyAsync(http);
         var readyAfter = started.Elapsed;
+        // LOAD_HOSTS=3: more hosts on the same server database (Database__Provider=PostgreSql and its connection string
+        // in the environment, as tests/postgres.sh gives them), the bookings sent to each in turn.
+        var hostCount = int.Parse(Environment.GetEnvironmentVariable("LOAD_HOSTS") ?? "1", CultureInfo.InvariantCulture);
+        var more = new List<HostProcess>();
         try
         {
             if (!ready)
@@ -75,15 +79,29 @@ internal static partial class LoadDriver
                 Console.Error.WriteLine("The host did not become ready.");
                 return 1;
             }
+            if (hostCount > 1 && Environment.GetEnvironmentVariable("Database__Provider") != "PostgreSql")
+            {
+                Console.Error.WriteLine("LOAD_HOSTS > 1 needs a server database: Database__Provider=PostgreSql and ConnectionStrings__Conventions.");
+                return 1;
+            }
+            for (var h = 1; h < hostCount; h++)
+            {
+                more.Add(await HostProcess.StartAsync(hostDll, Path.Combine(data, $"host{h}"), TimeSpan.Zero, AdminKey, settings: new Dictionary<string, string>
+                {
+                    ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                    ["DataProtection__KeysDirectory"] = Path.Combine(data, "keys"),
+                }));
+            }
+            using var drive = hostCount == 1 ? null : new HttpClient(new RoundRobin([port, .. more.Select(m => m.Http.BaseAddress!.Port)], clients)) { BaseAddress = http.BaseAddress };
             var memory = host.WorkingSet64;
             var setup = await SetupAsync(http, seats, Math.Min(total, 500));
             Console.WriteLine($"Host ready in {readyAfter.TotalMilliseconds:F0} ms (working set at idle {memory / 1024 / 1024} MB). Booking {total} times with {clients} clients, {seats} seats…");
 
             // Warm-up, on another session, for a fixed time: the runtime's tiered compilation keeps a core busy for
             // its first seconds under load (instrumented then optimized code), which is not the steady state measured.
-            var warmup = await DriveAsync(http, setup.BookerKey, setup.WarmupSession, setup.Beneficiaries, int.MaxValue, clients, TimeSpan.FromSeconds(warmupSeconds));
+            var warmup = await DriveAsync(drive ?? http, setup.BookerKey, setup.WarmupSession, setup.Beneficiaries, int.MaxValue, clients, TimeSpan.FromSeconds(warmupSeconds));
             Console.WriteLine($"Warm-up: {warmup.Latencies.Count} bookings in {warmup.Elapsed.TotalSeconds:F1} s ({warmup.Latencies.Count / warmup.Elapsed.TotalSeconds:F0}/s).");
-            var (elapsed, latencies, failures, confirmed) = await DriveAsync(http, setup.BookerKey, setup.HotSession, setup.Beneficiaries, total, clients);
+            var (elapsed, latencies, failures, confirmed) = await DriveAsync(drive ?? http, setup.BookerKey, setup.HotSession, setup.Beneficiaries, total, clients);
             if (compareWebhooks)
             {
                 await CompareWebhooksAsync(http, setup, total, clients, total / elapsed.TotalSeconds, latencies);
@@ -100,6 +118,7 @@ internal static partial class LoadDriver
             Console.WriteLine();
             Console.WriteLine("| measure | value |");
             Console.WriteLine("| --- | ---: |");
+            Console.WriteLine($"| hosts (database) | {hostCount} ({Environment.GetEnvironmentVariable("Database__Provider") ?? "Sqlite"}) |");
             Console.WriteLine($"| bookings answered (201) | {total - failures} of {total} |");
             Console.WriteLine($"| confirmed / waitlisted | {confirmed} / {total - failures - confirmed} |");
             Console.WriteLine($"| HTTP bookings per second | {rate:F0} |");
@@ -113,6 +132,10 @@ internal static partial class LoadDriver
         }
         finally
         {
+            foreach (var extra in more)
+            {
+                await extra.DisposeAsync();
+            }
             host.Kill(entireProcessTree: true);
             await host.WaitForExitAsync();
             SqliteConnection.ClearAllPools();
@@ -338,5 +361,18 @@ internal static partial class LoadDriver
             directory = directory.Parent;
         }
         return directory?.FullName ?? throw new InvalidOperationException("Conventions.sln not found.");
+    }
+
+    /// <summary>Sends each request to the next of several hosts on loopback (LOAD_HOSTS).</summary>
+    private sealed class RoundRobin(int[] ports, int clients) : DelegatingHandler(new SocketsHttpHandler { MaxConnectionsPerServer = clients * 2 })
+    {
+        private int _next = -1;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var port = ports[(int)((uint)Interlocked.Increment(ref _next) % (uint)ports.Length)];
+            request.RequestUri = new UriBuilder(request.RequestUri!) { Port = port }.Uri;
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 }

@@ -33,7 +33,28 @@ internal static class HostSetup
             }
             connectionString = $"Data Source={Path.Combine(DataDirectory(configuration, environment), "conventions.db")};Pooling=True";
         }
+        if (provider == DatabaseProvider.PostgreSql)
+        {
+            connectionString = WithPreparedStatements(connectionString);
+        }
         return new DatabaseSettings { Provider = provider, ConnectionString = connectionString };
+    }
+
+    /// <summary>
+    /// Npgsql prepares a statement on the server once it has run twice on a connection, unless the connection string
+    /// says otherwise (<c>Max Auto Prepare</c>): the booking path runs the same few statements for every booking, and
+    /// parsing and planning them each time cost two thirds of its rate (566 bookings/s unprepared, 1,842 prepared, on
+    /// one host, docs/performance.md).
+    /// </summary>
+    internal static string WithPreparedStatements(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = 256;
+            builder.AutoPrepareMinUsages = 2;
+        }
+        return builder.ConnectionString;
     }
 
     /// <summary><c>Database:DataDirectory</c>, by default App_Data under the host's content root.</summary>
