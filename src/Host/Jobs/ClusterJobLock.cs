@@ -26,10 +26,17 @@ internal sealed class ClusterJobLock(IOptions<DatabaseSettings> database)
         try
         {
             await connection.OpenAsync(cancellationToken);
-            await using var command = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection);
+            // A bounded wait: a run on another host can last (background pages pause while requests are served), and
+            // a Hangfire worker waiting here serves nothing else.
+            await using var command = new NpgsqlCommand($"SET lock_timeout = '{(int)WaitLimit.TotalMilliseconds}ms'; SELECT pg_advisory_lock(@key)", connection);
             command.Parameters.AddWithValue("key", KeyOf(jobName));
             await command.ExecuteNonQueryAsync(cancellationToken);
             return connection;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable)
+        {
+            await connection.DisposeAsync();
+            throw new JobRunningElsewhereException(jobName);
         }
         catch
         {
@@ -38,7 +45,14 @@ internal sealed class ClusterJobLock(IOptions<DatabaseSettings> database)
         }
     }
 
+    /// <summary>How long a run waits for the same job's run on another host before giving up (that run does the work).</summary>
+    public static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(60);
+
     /// <summary>A stable 64-bit key per job name (the first 8 bytes of its SHA-256).</summary>
     internal static long KeyOf(string jobName) =>
         BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes("conventions.job:" + jobName)), 0);
 }
+
+/// <summary>The job ran on another host for longer than <see cref="ClusterJobLock.WaitLimit"/>: this run is skipped.</summary>
+internal sealed class JobRunningElsewhereException(string jobName)
+    : Exception($"The job '{jobName}' is running on another host; this run is skipped (the next one comes with its schedule).");

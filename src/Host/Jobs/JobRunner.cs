@@ -31,7 +31,16 @@ internal sealed class JobRunner(IServiceScopeFactory scopes, IEnumerable<IJob> j
         await gate.WaitAsync(cancellationToken);
         try
         {
-            await using var cluster = await clusterLock.AcquireAsync(name, cancellationToken);
+            IAsyncDisposable? cluster;
+            try
+            {
+                cluster = await clusterLock.AcquireAsync(name, cancellationToken);
+            }
+            catch (JobRunningElsewhereException)
+            {
+                return 0;
+            }
+            await using var held = cluster;
             await using var scope = scopes.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<CurrentActor>().Actor = Actor.System;
             var scoped = scope.ServiceProvider.GetServices<IJob>().Single(j => j.Name == name);

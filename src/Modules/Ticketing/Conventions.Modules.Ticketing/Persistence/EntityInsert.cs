@@ -16,6 +16,13 @@ internal sealed class EntityInsert : IAsyncDisposable
     private readonly DbCommand _command;
     private readonly Column[] _columns;
 
+    /// <summary>
+    /// On PostgreSQL, a command per row: Npgsql 10 reused the first row's values for the second when one command was run
+    /// again with new parameter objects once auto-prepared, a value being null (ADR 0020). SQLite keeps one command,
+    /// whose prepared statement it keeps.
+    /// </summary>
+    private bool _freshCommands;
+
     private EntityInsert(DbCommand command, Column[] columns)
     {
         _command = command;
@@ -47,20 +54,50 @@ internal sealed class EntityInsert : IAsyncDisposable
         var command = table.NewCommand();
         command.CommandText = $"INSERT INTO {table.Name} ({string.Join(", ", columns.Select(c => c.Name))}) " +
             $"VALUES ({string.Join(", ", columns.Select(c => c.Parameter))})";
-        return new EntityInsert(command, [.. columns]);
+        return new EntityInsert(command, [.. columns]) { _freshCommands = table.IsPostgreSql };
     }
 
     /// <summary>Inserts one entity's row.</summary>
     public async Task ExecuteAsync(object entity, CancellationToken cancellationToken)
     {
-        _command.Parameters.Clear();
+        var command = _command;
+        if (_freshCommands)
+        {
+            command = _command.Connection!.CreateCommand();
+            command.Transaction = _command.Transaction;
+            command.CommandText = _command.CommandText;
+        }
+        try
+        {
+            command.Parameters.Clear();
+            foreach (var column in _columns)
+            {
+                // The type mapping converts (enum to text, instants to ticks on SQLite…) and sets the parameter's type.
+                command.Parameters.Add(column.Mapping.CreateParameter(
+                    command, column.Parameter, column.Getter.GetClrValueUsingContainingEntity(entity), column.Nullable));
+            }
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        finally
+        {
+            if (_freshCommands)
+            {
+                await command.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>Adds one entity's insert to a batch (sent with the others in one round trip), typed as EF stores it.</summary>
+    public void AddTo(DbBatch batch, object entity)
+    {
+        var command = batch.CreateBatchCommand();
+        command.CommandText = _command.CommandText;
         foreach (var column in _columns)
         {
-            // The type mapping converts (enum to text, instants to ticks on SQLite…) and sets the parameter's type.
-            _command.Parameters.Add(column.Mapping.CreateParameter(
+            command.Parameters.Add(column.Mapping.CreateParameter(
                 _command, column.Parameter, column.Getter.GetClrValueUsingContainingEntity(entity), column.Nullable));
         }
-        await _command.ExecuteNonQueryAsync(cancellationToken);
+        batch.BatchCommands.Add(command);
     }
 
     public ValueTask DisposeAsync() => _command.DisposeAsync();

@@ -37,6 +37,19 @@ internal sealed class MappedTable
     /// <summary>True on SQL Server, whose syntax differs for what SQLite and PostgreSQL write <c>RETURNING</c>.</summary>
     public bool IsSqlServer => _db.Database.ProviderName == "Microsoft.EntityFrameworkCore.SqlServer";
 
+    /// <summary>True on PostgreSQL, where a group of bookings locks its sessions once and is sent as one batch.</summary>
+    public bool IsPostgreSql => _db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    /// <summary>A batch on the context's connection, inside its current transaction (required).</summary>
+    public DbBatch NewBatch()
+    {
+        var transaction = _db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException($"Statements on {Table.Name} prepared here run inside a transaction.");
+        var batch = transaction.Connection!.CreateBatch();
+        batch.Transaction = transaction;
+        return batch;
+    }
+
     public string Delimit(string column) => _sql.DelimitIdentifier(column);
 
     /// <summary>The delimited column of a property of the entity type.</summary>

@@ -1,0 +1,104 @@
+using System.Data.Common;
+
+namespace Conventions.Modules.Ticketing.Persistence;
+
+/// <summary>
+/// A group's sessions taken whole, for a server database shared by several hosts (PostgreSQL): their rows are locked
+/// and read in one statement (<c>SELECT … FOR UPDATE</c>, in id order so two hosts locking the same sessions cannot
+/// deadlock), every booking of the group is decided in memory in arrival order (seats while enough are left, else the
+/// end of the waiting list), and the sessions' new counts go out with the group's inserts in one batch
+/// (<see cref="BookingGroupCommit"/>). A session's row is then held for two round trips, not one per statement of
+/// every booking: three hosts booking one hot session queue on that row (ADR 0013, docs/performance.md).
+/// </summary>
+internal sealed class LockedSessions
+{
+    private readonly MappedTable _table;
+    private readonly Dictionary<Guid, Counters> _sessions;
+
+    private LockedSessions(MappedTable table, Dictionary<Guid, Counters> sessions)
+    {
+        _table = table;
+        _sessions = sessions;
+    }
+
+    /// <summary>Locks and reads the sessions' rows, in the context's current transaction.</summary>
+    public static async Task<LockedSessions> LockAsync(TicketingDbContext db, IEnumerable<Guid> sessionIds, CancellationToken cancellationToken)
+    {
+        var table = MappedTable.Of<Session>(db);
+        var ids = sessionIds.Distinct().Order().ToList();
+        await using var command = table.NewCommand();
+        var idMapping = table.Mapping(nameof(Session.Id));
+        var names = new List<string>();
+        for (var i = 0; i < ids.Count; i++)
+        {
+            command.Parameters.Add(idMapping.CreateParameter(command, "@s" + i, ids[i], nullable: false));
+            names.Add("@s" + i);
+        }
+        command.Parameters.Add(table.Mapping(nameof(Session.Status)).CreateParameter(command, "@scheduled", SessionStatus.Scheduled, nullable: false));
+        var id = table.Column(nameof(Session.Id));
+        command.CommandText =
+            $"SELECT {id}, {table.Column(nameof(Session.SeatsLeft))}, {table.Column(nameof(Session.Waiting))}, {table.Column(nameof(Session.WaitlistSequence))}, " +
+            $"{table.Column(nameof(Session.Status))} = @scheduled FROM {table.Name} WHERE {id} IN ({string.Join(", ", names)}) ORDER BY {id} FOR UPDATE";
+        var sessions = new Dictionary<Guid, Counters>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                sessions[reader.GetGuid(0)] = new Counters(reader.GetInt32(1), reader.GetInt32(2), reader.GetInt64(3), reader.GetBoolean(4));
+            }
+        }
+        return new LockedSessions(table, sessions);
+    }
+
+    /// <summary>
+    /// The booking's seats taken if enough are left (null), else its place at the end of the waiting list; a session
+    /// no longer scheduled (or gone) refuses it.
+    /// </summary>
+    public (int Position, long Sequence)? Place(Guid sessionId, int seats)
+    {
+        if (!_sessions.TryGetValue(sessionId, out var session) || !session.Scheduled)
+        {
+            throw new ConflictException("session.cancelled", "This session is cancelled.");
+        }
+        session.Touched = true;
+        if (session.SeatsLeft >= seats)
+        {
+            session.SeatsLeft -= seats;
+            return null;
+        }
+        session.Waiting++;
+        session.Sequence++;
+        return (session.Waiting, session.Sequence);
+    }
+
+    /// <summary>Adds to the batch the update of every session a booking of the group changed.</summary>
+    public void AddUpdates(DbBatch batch)
+    {
+        var (left, waiting, sequence) = (_table.Column(nameof(Session.SeatsLeft)), _table.Column(nameof(Session.Waiting)), _table.Column(nameof(Session.WaitlistSequence)));
+        var text = $"UPDATE {_table.Name} SET {left} = @left, {waiting} = @waiting, {sequence} = @sequence WHERE {_table.Column(nameof(Session.Id))} = @id";
+        using var scratch = _table.NewCommand();
+        foreach (var (id, session) in _sessions.Where(s => s.Value.Touched))
+        {
+            var command = batch.CreateBatchCommand();
+            command.CommandText = text;
+            command.Parameters.Add(_table.Mapping(nameof(Session.SeatsLeft)).CreateParameter(scratch, "@left", session.SeatsLeft, nullable: false));
+            command.Parameters.Add(_table.Mapping(nameof(Session.Waiting)).CreateParameter(scratch, "@waiting", session.Waiting, nullable: false));
+            command.Parameters.Add(_table.Mapping(nameof(Session.WaitlistSequence)).CreateParameter(scratch, "@sequence", session.Sequence, nullable: false));
+            command.Parameters.Add(_table.Mapping(nameof(Session.Id)).CreateParameter(scratch, "@id", id, nullable: false));
+            batch.BatchCommands.Add(command);
+        }
+    }
+
+    private sealed class Counters(int seatsLeft, int waiting, long sequence, bool scheduled)
+    {
+        public int SeatsLeft { get; set; } = seatsLeft;
+
+        public int Waiting { get; set; } = waiting;
+
+        public long Sequence { get; set; } = sequence;
+
+        public bool Scheduled { get; } = scheduled;
+
+        public bool Touched { get; set; }
+    }
+}
