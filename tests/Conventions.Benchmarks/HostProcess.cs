@@ -17,6 +17,16 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public HttpClient Http { get; }
 
+    /// <summary>The CPU the process has used so far (user and kernel).</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public static async Task<HostProcess> StartAsync(
         string hostDll, string data, TimeSpan clockOffset, string adminKey, bool hangfireServer = true, IReadOnlyDictionary<string, string>? settings = null)
     {

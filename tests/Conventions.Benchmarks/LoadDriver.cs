@@ -101,7 +101,9 @@ internal static partial class LoadDriver
             // its first seconds under load (instrumented then optimized code), which is not the steady state measured.
             var warmup = await DriveAsync(drive ?? http, setup.BookerKey, setup.WarmupSession, setup.Beneficiaries, int.MaxValue, clients, TimeSpan.FromSeconds(warmupSeconds));
             Console.WriteLine($"Warm-up: {warmup.Latencies.Count} bookings in {warmup.Elapsed.TotalSeconds:F1} s ({warmup.Latencies.Count / warmup.Elapsed.TotalSeconds:F0}/s).");
+            var cpuBefore = HostsCpu(host, more);
             var (elapsed, latencies, failures, confirmed) = await DriveAsync(drive ?? http, setup.BookerKey, setup.HotSession, setup.Beneficiaries, total, clients);
+            var cpuPerBooking = (HostsCpu(host, more) - cpuBefore).TotalMilliseconds / total;
             if (compareWebhooks)
             {
                 await CompareWebhooksAsync(http, setup, total, clients, total / elapsed.TotalSeconds, latencies);
@@ -113,6 +115,33 @@ internal static partial class LoadDriver
             var oversold = Math.Max(0, confirmed - seats) + (seatsLeft + confirmed == seats ? 0 : Math.Abs(seats - seatsLeft - confirmed));
 
             var raw = RawTransactionRate(Path.Combine(data, "raw.db"), Math.Min(total, 4000));
+
+            // The floor: a minimal Kestrel endpoint, driven the same way in the same run (warmed up first, as the host).
+            var (floorProcess, floorHttp) = await KestrelFloor.StartAsync(clients);
+            double floorRate, floorCpuPerRequest, floorP99;
+            try
+            {
+                await DriveAsync(floorHttp, setup.BookerKey, setup.HotSession, setup.Beneficiaries, int.MaxValue, clients, TimeSpan.FromSeconds(Math.Min(warmupSeconds, 5)));
+                floorProcess.Refresh();
+                var floorCpuBefore = floorProcess.TotalProcessorTime;
+                // More requests than bookings: the endpoint answers them far faster, and the measure needs seconds, not a blink.
+                var requests = Math.Max(total, 50_000);
+                var floor = await DriveAsync(floorHttp, setup.BookerKey, setup.HotSession, setup.Beneficiaries, requests, clients);
+                floorProcess.Refresh();
+                if (floor.Failures > 0)
+                {
+                    throw new InvalidOperationException($"The minimal endpoint refused {floor.Failures} requests.");
+                }
+                floorCpuPerRequest = (floorProcess.TotalProcessorTime - floorCpuBefore).TotalMilliseconds / requests;
+                floorRate = requests / floor.Elapsed.TotalSeconds;
+                floor.Latencies.Sort();
+                floorP99 = P(floor.Latencies, 0.99);
+            }
+            finally
+            {
+                floorProcess.Kill();
+                floorHttp.Dispose();
+            }
             var rate = total / elapsed.TotalSeconds;
             latencies.Sort();
             Console.WriteLine();
@@ -126,6 +155,9 @@ internal static partial class LoadDriver
             Console.WriteLine($"| oversold seats | {oversold} (seats left {seatsLeft}) |");
             Console.WriteLine($"| raw SQLite transaction rate (same run) | {raw:F0} per second |");
             Console.WriteLine($"| HTTP rate / raw rate | {rate / raw:P0} |");
+            Console.WriteLine($"| host CPU per booking (all hosts) | {cpuPerBooking:F2} ms |");
+            Console.WriteLine($"| minimal Kestrel endpoint, same driver: requests/s, p99, CPU per request | {floorRate:F0}, {floorP99:F1} ms, {floorCpuPerRequest:F2} ms |");
+            Console.WriteLine($"| host CPU per booking / floor's CPU per request | {cpuPerBooking / floorCpuPerRequest:F1} x |");
             Console.WriteLine($"| host ready after start | {readyAfter.TotalMilliseconds:F0} ms |");
             Console.WriteLine($"| host working set at idle | {memory / 1024 / 1024} MB |");
             return failures == 0 && oversold == 0 ? 0 : 2;
@@ -361,6 +393,13 @@ internal static partial class LoadDriver
             directory = directory.Parent;
         }
         return directory?.FullName ?? throw new InvalidOperationException("Conventions.sln not found.");
+    }
+
+    /// <summary>The CPU used so far by the engine's host processes.</summary>
+    private static TimeSpan HostsCpu(Process host, List<HostProcess> more)
+    {
+        host.Refresh();
+        return more.Aggregate(host.TotalProcessorTime, (sum, h) => sum + h.CpuTime);
     }
 
     /// <summary>Sends each request to the next of several hosts on loopback (LOAD_HOSTS).</summary>

@@ -17,6 +17,11 @@ if (args.Length > 0 && args[0] == "faults")
 {
     return await Conventions.Benchmarks.FaultDrill.RunAsync(args.Skip(1).ToArray());
 }
+// ... -- floor <port>: the minimal Kestrel endpoint the load driver measures beside the engine (started by the driver).
+if (args.Length > 0 && args[0] == "floor")
+{
+    return await Conventions.Benchmarks.KestrelFloor.ServeAsync(args.Skip(1).ToArray());
+}
 if (args.Length > 0 && args[0] == "load")
 {
     return await Conventions.Benchmarks.LoadDriver.RunAsync(args.Skip(1).ToArray());
