@@ -13,6 +13,11 @@ if (args.Length > 0 && args[0] == "sweeps")
 {
     return await Conventions.Benchmarks.SweepScenario.RunAsync(args.Skip(1).ToArray());
 }
+// dotnet run -c Release --project tests/Conventions.Benchmarks -- scale [factor]   (read routes over a network's data; issue 17)
+if (args.Length > 0 && args[0] == "scale")
+{
+    return await Conventions.Benchmarks.ScaleScenario.RunAsync(args.Skip(1).ToArray());
+}
 if (args.Length > 0 && args[0] == "faults")
 {
     return await Conventions.Benchmarks.FaultDrill.RunAsync(args.Skip(1).ToArray());

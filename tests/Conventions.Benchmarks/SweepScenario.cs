@@ -98,7 +98,8 @@ internal static class SweepScenario
         return 0;
     }
 
-    private static async Task<(string Convention, string Dispute)> OriginalsAsync(HttpClient http)
+    /// <summary>Parties, a signed convention and (unless <paramref name="dispute"/> is false) an open dispute on it.</summary>
+    internal static async Task<(string Convention, string Dispute)> OriginalsAsync(HttpClient http, bool dispute = true)
     {
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")).DateTime);
         var @operator = await Post(http, AdminKey, "/api/v1/organizations", new { name = "ALLIES – Culture pour tous", kind = "association", address = Address() }, "id");
@@ -122,12 +123,16 @@ internal static class SweepScenario
                 party, signatoryName = "A", signatoryTitle = "T", place = "Lyon", signedOn = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             }, "id");
         }
-        var dispute = await Post(http, AdminKey, "/api/v1/disputes", new
+        if (!dispute)
+        {
+            return (convention, string.Empty);
+        }
+        var disputeId = await Post(http, AdminKey, "/api/v1/disputes", new
         {
             conventionId = convention, raisedBy = "operator", kind = "breach", grounds = "Invitations inutilisées.",
             notice = new { channel = "simple-letter", notifiedOn = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
         }, "id");
-        return (convention, dispute);
+        return (convention, disputeId);
     }
 
     /// <summary>

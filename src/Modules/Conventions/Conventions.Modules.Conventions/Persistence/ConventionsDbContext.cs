@@ -75,6 +75,8 @@ internal class ConventionsDbContext(DbContextOptions options) : ModuleDbContext(
             // Also ordered by id, so that a sweep reads the due conventions in pages straight from the index.
             b.HasIndex(c => new { c.NextDueOn, c.Id });
             b.HasIndex(c => c.PartnerOrganizationId);
+            // The list's default order (by creation): without it a page sorted every convention (issue 17's scale run).
+            b.HasIndex(c => new { c.CreatedAt, c.Id });
             b.HasIndex(c => c.OperatorOrganizationId);
         });
 

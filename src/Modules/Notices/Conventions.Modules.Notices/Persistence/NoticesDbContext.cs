@@ -27,6 +27,8 @@ internal class NoticesDbContext(DbContextOptions options) : ModuleDbContext(opti
             b.HasIndex(n => new { n.Status, n.NextAttemptAt });
             b.HasIndex(n => n.ConventionId);
             b.HasIndex(n => n.DisputeId);
+            // The list's order (newest first, and the sync order): without it a page sorted every notice (issue 17's scale run).
+            b.HasIndex(n => new { n.CreatedAt, n.Id });
             b.OwnsMany(n => n.Recipients, r =>
             {
                 r.ToTable("notice_recipients");

@@ -28,7 +28,7 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.PostgreSql
                 baseEntityType,
                 propertyCount: 24,
                 navigationCount: 5,
-                unnamedIndexCount: 5,
+                unnamedIndexCount: 6,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -256,9 +256,12 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.PostgreSql
                 new[] { updatedAt });
 
             var index2 = runtimeEntityType.AddIndex(
-                new[] { nextDueOn, id });
+                new[] { createdAt, id });
 
             var index3 = runtimeEntityType.AddIndex(
+                new[] { nextDueOn, id });
+
+            var index4 = runtimeEntityType.AddIndex(
                 new[] { status, nextDueOn });
 
             return runtimeEntityType;

@@ -12,7 +12,7 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.PostgreSql
     internal partial class PostgreSqlConventionsDbContextModel
     {
         private PostgreSqlConventionsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("901f736f-e79c-4194-867c-7b9e18483af8"), entityTypeCount: 13)
+            : base(skipDetectChanges: false, modelId: new Guid("f2592d4a-7a64-47db-aaed-8a2624c272fa"), entityTypeCount: 13)
         {
         }
 

@@ -11,7 +11,7 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.SqlServer
     internal partial class SqlServerConventionsDbContextModel
     {
         private SqlServerConventionsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("4a6131c9-7e04-4f71-a1fd-be6ce7f5b016"), entityTypeCount: 13)
+            : base(skipDetectChanges: false, modelId: new Guid("7e0b6311-4936-450e-9331-c2300b288cde"), entityTypeCount: 13)
         {
         }
 

@@ -27,7 +27,7 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.Sqlite
                 baseEntityType,
                 propertyCount: 24,
                 navigationCount: 5,
-                unnamedIndexCount: 5,
+                unnamedIndexCount: 6,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -233,9 +233,12 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.Sqlite
                 new[] { updatedAt });
 
             var index2 = runtimeEntityType.AddIndex(
-                new[] { nextDueOn, id });
+                new[] { createdAt, id });
 
             var index3 = runtimeEntityType.AddIndex(
+                new[] { nextDueOn, id });
+
+            var index4 = runtimeEntityType.AddIndex(
                 new[] { status, nextDueOn });
 
             return runtimeEntityType;

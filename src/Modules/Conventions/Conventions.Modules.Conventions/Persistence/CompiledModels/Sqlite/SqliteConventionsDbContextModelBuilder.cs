@@ -11,7 +11,7 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.Sqlite
     internal partial class SqliteConventionsDbContextModel
     {
         private SqliteConventionsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c6fe0024-72aa-4a7c-ab36-f487e8acdd0c"), entityTypeCount: 13)
+            : base(skipDetectChanges: false, modelId: new Guid("ad86e959-1122-4ac5-9e65-ae11dbfc474e"), entityTypeCount: 13)
         {
         }
 

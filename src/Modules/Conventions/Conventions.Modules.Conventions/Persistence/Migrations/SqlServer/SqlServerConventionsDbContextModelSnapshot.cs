@@ -300,6 +300,8 @@ namespace Conventions.Modules.Conventions.Persistence.Migrations.SqlServer
 
                     b.HasIndex("UpdatedAt");
 
+                    b.HasIndex("CreatedAt", "Id");
+
                     b.HasIndex("NextDueOn", "Id");
 
                     b.HasIndex("Status", "NextDueOn");

@@ -294,6 +294,8 @@ namespace Conventions.Modules.Conventions.Persistence.Migrations.Sqlite
 
                     b.HasIndex("UpdatedAt");
 
+                    b.HasIndex("CreatedAt", "Id");
+
                     b.HasIndex("NextDueOn", "Id");
 
                     b.HasIndex("Status", "NextDueOn");

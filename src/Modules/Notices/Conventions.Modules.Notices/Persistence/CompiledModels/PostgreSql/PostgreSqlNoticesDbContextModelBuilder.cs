@@ -12,7 +12,7 @@ namespace Conventions.Modules.Notices.Persistence.CompiledModels.PostgreSql
     internal partial class PostgreSqlNoticesDbContextModel
     {
         private PostgreSqlNoticesDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("230b2eb1-2887-444d-a895-128167f5aefd"), entityTypeCount: 6)
+            : base(skipDetectChanges: false, modelId: new Guid("ef7f79e1-2619-4db2-8f58-3c77485ce28e"), entityTypeCount: 6)
         {
         }
 

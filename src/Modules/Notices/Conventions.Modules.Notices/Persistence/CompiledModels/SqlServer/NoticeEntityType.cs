@@ -21,7 +21,7 @@ namespace Conventions.Modules.Notices.Persistence.CompiledModels.SqlServer
                 baseEntityType,
                 propertyCount: 14,
                 navigationCount: 2,
-                unnamedIndexCount: 5,
+                unnamedIndexCount: 6,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -161,6 +161,9 @@ namespace Conventions.Modules.Notices.Persistence.CompiledModels.SqlServer
                 new[] { sourceEventId });
 
             var index3 = runtimeEntityType.AddIndex(
+                new[] { createdAt, id });
+
+            var index4 = runtimeEntityType.AddIndex(
                 new[] { status, nextAttemptAt });
 
             return runtimeEntityType;

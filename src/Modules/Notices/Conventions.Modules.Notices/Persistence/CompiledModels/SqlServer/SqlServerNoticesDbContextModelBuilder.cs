@@ -11,7 +11,7 @@ namespace Conventions.Modules.Notices.Persistence.CompiledModels.SqlServer
     internal partial class SqlServerNoticesDbContextModel
     {
         private SqlServerNoticesDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b821c936-7fa3-45e8-8169-d9305cda1b44"), entityTypeCount: 6)
+            : base(skipDetectChanges: false, modelId: new Guid("8851d887-5490-44eb-82cf-0b35bdc48028"), entityTypeCount: 6)
         {
         }
 

@@ -171,6 +171,8 @@ namespace Conventions.Modules.Notices.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("SourceEventId");
 
+                    b.HasIndex("CreatedAt", "Id");
+
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("notices", "notices");

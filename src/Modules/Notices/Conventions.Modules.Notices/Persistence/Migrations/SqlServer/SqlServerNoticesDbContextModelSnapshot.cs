@@ -175,6 +175,8 @@ namespace Conventions.Modules.Notices.Persistence.Migrations.SqlServer
 
                     b.HasIndex("SourceEventId");
 
+                    b.HasIndex("CreatedAt", "Id");
+
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("notices", "notices");

@@ -168,6 +168,8 @@ namespace Conventions.Modules.Notices.Persistence.Migrations.Sqlite
 
                     b.HasIndex("SourceEventId");
 
+                    b.HasIndex("CreatedAt", "Id");
+
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("notices_notices", (string)null);

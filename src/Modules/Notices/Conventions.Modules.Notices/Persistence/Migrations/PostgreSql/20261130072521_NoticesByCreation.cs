@@ -1,0 +1,29 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Conventions.Modules.Notices.Persistence.Migrations.PostgreSql
+{
+    /// <inheritdoc />
+    internal partial class NoticesByCreation : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "IX_notices_CreatedAt_Id",
+                schema: "notices",
+                table: "notices",
+                columns: new[] { "CreatedAt", "Id" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_notices_CreatedAt_Id",
+                schema: "notices",
+                table: "notices");
+        }
+    }
+}
