@@ -170,6 +170,12 @@ internal static class ScaleScenario
         {
             Console.WriteLine($"| {measure} | {value} |");
         }
+        if (args.Contains("--keep"))
+        {
+            // To read the query plans afterwards (EXPLAIN on the SQLite file, or on the PostgreSQL database).
+            Console.WriteLine($"Data kept in {data}.");
+            return 0;
+        }
         try
         {
             Directory.Delete(data, recursive: true);

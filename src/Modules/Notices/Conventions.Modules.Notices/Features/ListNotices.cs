@@ -20,12 +20,11 @@ internal sealed class ListNoticesHandler(NoticesDbContext db, ICurrentActor curr
         var actor = current.Actor;
         if (!actor.SeesEverything)
         {
-            var own = actor.OrganizationId;
-            notices = notices.Where(n => n.Audience.Any(a => a.OrganizationId == own));
+            notices = AddressedTo(notices, actor.OrganizationId);
         }
         if (query.OrganizationId is { } organizationId)
         {
-            notices = notices.Where(n => n.Audience.Any(a => a.OrganizationId == organizationId));
+            notices = AddressedTo(notices, organizationId);
         }
         if (query.ConventionId is { } conventionId)
         {
@@ -58,4 +57,14 @@ internal sealed class ListNoticesHandler(NoticesDbContext db, ICurrentActor curr
             .ToListAsync(cancellationToken);
         return new ListResponse<NoticeDto>(items.Select(NoticeMapping.ToDto).ToList(), total);
     }
+
+    /// <summary>
+    /// The notices addressed to an organization, joined from their audience (one row per notice and organization):
+    /// the database can start from the audience's index rather than test every notice's audience in the list's order
+    /// (949 ms p99 on SQLite over a million notices, docs/performance.md).
+    /// </summary>
+    private static IQueryable<Notice> AddressedTo(IQueryable<Notice> notices, Guid? organizationId) =>
+        notices.SelectMany(n => n.Audience, (n, a) => new { Notice = n, a.OrganizationId })
+            .Where(x => x.OrganizationId == organizationId)
+            .Select(x => x.Notice);
 }
