@@ -27,6 +27,39 @@ public sealed class ReadCacheTests
     }
 
     [Fact]
+    public async Task A_change_committed_on_another_host_invalidates_the_entries_of_its_named_signal_only()
+    {
+        var cache = NewCache();
+        await cache.GetOrLoadAsync("a", Load, default);
+
+        ChangeSignal.CommittedElsewhere("test.no-such-signal");
+        Assert.Equal("a#1", await cache.GetOrLoadAsync("a", Load, default));
+        ChangeSignal.CommittedElsewhere(_signal.Name);
+        Assert.Equal("a#2", await cache.GetOrLoadAsync("a", Load, default));
+    }
+
+    [Fact]
+    public void A_committed_change_is_announced_by_its_signal_name_and_names_are_unique()
+    {
+        var announced = new List<string>();
+        void Record(string name) => announced.Add(name);
+        ChangeSignal.Committed += Record;
+        try
+        {
+            var before = _signal.Value;
+            _signal.RaiseCommitted();
+            Assert.Equal(before + 1, _signal.Value);
+        }
+        finally
+        {
+            ChangeSignal.Committed -= Record;
+        }
+
+        Assert.Contains(_signal.Name, announced);
+        Assert.Throws<InvalidOperationException>(() => new ChangeSignal(_signal.Name));
+    }
+
+    [Fact]
     public async Task A_raised_signal_invalidates_every_entry_at_once()
     {
         var cache = NewCache();

@@ -137,63 +137,79 @@ internal sealed partial class BookingGroupCommit(IServiceScopeFactory scopes, IL
                 return await WriteLockedAsync(db, batch, ct);
             }
             var positions = new int?[batch.Count];
-            // The seat statements and the two inserts are prepared once for the group: EF's own save would build and
-            // order every booking's and invitation's command again, in the one section that cannot run in parallel.
+            // The seat statements and the inserts are prepared once for the group: EF's own save would build and order
+            // every booking's and invitation's command again, in the one section that cannot run in parallel.
             await using var seats = new SessionSeats(db);
-            await using var bookings = EntityInsert.Prepare<Booking>(db);
-            await using var invitations = EntityInsert.Prepare<Invitation>(db);
-            // The answers to requests with an Idempotency-Key, and the bookings' events, prepared on the first one.
-            EntityInsert? answers = null;
-            EntityInsert? events = null;
-            try
+            await using var inserts = new GroupInserts(db);
+            for (var i = 0; i < batch.Count; i++)
             {
-                for (var i = 0; i < batch.Count; i++)
+                var booking = batch[i].Booking;
+                if (await seats.TryTakeAsync(booking.SessionId, booking.Party, ct))
                 {
-                    var booking = batch[i].Booking;
-                    if (await seats.TryTakeAsync(booking.SessionId, booking.Party, ct))
-                    {
-                        booking.Confirm();
-                    }
-                    else
-                    {
-                        // The end of the list, taken on the session's row: its position is the list's new length, without
-                        // counting the list (which grew with it: a count per booking made a long list quadratic).
-                        var place = await seats.JoinWaitlistAsync(booking.SessionId, ct)
-                            ?? throw new ConflictException("session.cancelled", "This session is cancelled.");
-                        booking.Wait(place.Sequence);
-                        positions[i] = place.Position;
-                    }
-                    await bookings.ExecuteAsync(booking, ct);
-                    foreach (var invitation in booking.Invitations)
-                    {
-                        await invitations.ExecuteAsync(invitation, ct);
-                    }
-                    if (batch[i].Publisher is { } publisher)
-                    {
-                        events ??= EntityInsert.Prepare<OutboxMessage>(db);
-                        var change = booking.Status == BookingStatus.Confirmed ? BookingChange.Confirmed : BookingChange.Waitlisted;
-                        await events.ExecuteAsync(OutboxMessage.From(Features.BookingEvents.Changed(booking, publisher, change, booking.CreatedAt)), ct);
-                    }
-                    if (batch[i].Answer is { } answer)
-                    {
-                        answers ??= EntityInsert.Prepare<IdempotencyRecord>(db);
-                        await answers.ExecuteAsync(answer(positions[i]), ct);
-                    }
+                    booking.Confirm();
                 }
-            }
-            finally
-            {
-                if (answers is not null)
+                else
                 {
-                    await answers.DisposeAsync();
+                    // The end of the list, taken on the session's row: its position is the list's new length, without
+                    // counting the list (which grew with it: a count per booking made a long list quadratic).
+                    var place = await seats.JoinWaitlistAsync(booking.SessionId, ct)
+                        ?? throw new ConflictException("session.cancelled", "This session is cancelled.");
+                    booking.Wait(place.Sequence);
+                    positions[i] = place.Position;
                 }
-                if (events is not null)
+                foreach (var row in RowsOf(batch[i], positions[i]))
                 {
-                    await events.DisposeAsync();
+                    await inserts.For(row).ExecuteAsync(row, ct);
                 }
             }
             return positions;
         }, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// The rows a decided booking writes, in order: the booking, its invitations, its event (for webhooks, when the
+    /// request named the offer's publisher) and the answer to its <c>Idempotency-Key</c> (from its waiting position).
+    /// </summary>
+    private static IEnumerable<object> RowsOf(PendingBooking pending, int? position)
+    {
+        var booking = pending.Booking;
+        yield return booking;
+        foreach (var invitation in booking.Invitations)
+        {
+            yield return invitation;
+        }
+        if (pending.Publisher is { } publisher)
+        {
+            var change = booking.Status == BookingStatus.Confirmed ? BookingChange.Confirmed : BookingChange.Waitlisted;
+            yield return OutboxMessage.From(Features.BookingEvents.Changed(booking, publisher, change, booking.CreatedAt));
+        }
+        if (pending.Answer is { } answer)
+        {
+            yield return answer(position);
+        }
+    }
+
+    /// <summary>The group's inserts, one per entity type, prepared on its first row.</summary>
+    private sealed class GroupInserts(DbContext db) : IAsyncDisposable
+    {
+        private readonly Dictionary<Type, EntityInsert> _inserts = [];
+
+        public EntityInsert For(object row)
+        {
+            if (!_inserts.TryGetValue(row.GetType(), out var insert))
+            {
+                _inserts[row.GetType()] = insert = EntityInsert.Prepare(db, row.GetType());
+            }
+            return insert;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var insert in _inserts.Values)
+            {
+                await insert.DisposeAsync();
+            }
+        }
     }
 
     /// <summary>
@@ -204,10 +220,7 @@ internal sealed partial class BookingGroupCommit(IServiceScopeFactory scopes, IL
     {
         var positions = new int?[group.Count];
         var sessions = await LockedSessions.LockAsync(db, group.Select(p => p.Booking.SessionId), cancellationToken);
-        await using var bookings = EntityInsert.Prepare<Booking>(db);
-        await using var invitations = EntityInsert.Prepare<Invitation>(db);
-        await using var events = EntityInsert.Prepare<OutboxMessage>(db);
-        await using var answers = EntityInsert.Prepare<IdempotencyRecord>(db);
+        await using var inserts = new GroupInserts(db);
         await using var batch = MappedTable.Of<Session>(db).NewBatch();
         for (var i = 0; i < group.Count; i++)
         {
@@ -221,19 +234,9 @@ internal sealed partial class BookingGroupCommit(IServiceScopeFactory scopes, IL
             {
                 booking.Confirm();
             }
-            bookings.AddTo(batch, booking);
-            foreach (var invitation in booking.Invitations)
+            foreach (var row in RowsOf(group[i], positions[i]))
             {
-                invitations.AddTo(batch, invitation);
-            }
-            if (group[i].Publisher is { } publisher)
-            {
-                var change = booking.Status == BookingStatus.Confirmed ? BookingChange.Confirmed : BookingChange.Waitlisted;
-                events.AddTo(batch, OutboxMessage.From(Features.BookingEvents.Changed(booking, publisher, change, booking.CreatedAt)));
-            }
-            if (group[i].Answer is { } answer)
-            {
-                answers.AddTo(batch, answer(positions[i]));
+                inserts.For(row).AddTo(batch, row);
             }
         }
         sessions.AddUpdates(batch);

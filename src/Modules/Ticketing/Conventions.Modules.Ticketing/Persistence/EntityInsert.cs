@@ -30,9 +30,12 @@ internal sealed class EntityInsert : IAsyncDisposable
     }
 
     /// <summary>Prepares the insert on the context's connection, inside its current transaction (required).</summary>
-    public static EntityInsert Prepare<TEntity>(DbContext db) where TEntity : class
+    public static EntityInsert Prepare<TEntity>(DbContext db) where TEntity : class => Prepare(db, typeof(TEntity));
+
+    /// <summary>Prepares the insert of the entity type mapped to <paramref name="entityType"/>.</summary>
+    public static EntityInsert Prepare(DbContext db, Type entityType)
     {
-        var table = MappedTable.Of<TEntity>(db);
+        var table = MappedTable.Of(db, entityType);
         var entity = table.Entity;
 
         var columns = new List<Column>();

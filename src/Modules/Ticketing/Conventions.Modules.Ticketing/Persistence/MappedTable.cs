@@ -23,9 +23,11 @@ internal sealed class MappedTable
         Table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
     }
 
-    public static MappedTable Of<TEntity>(DbContext db) where TEntity : class =>
-        new(db, db.Model.FindEntityType(typeof(TEntity))
-            ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not mapped by {db.GetType().Name}."));
+    public static MappedTable Of<TEntity>(DbContext db) where TEntity : class => Of(db, typeof(TEntity));
+
+    public static MappedTable Of(DbContext db, Type entityType) =>
+        new(db, db.Model.FindEntityType(entityType)
+            ?? throw new InvalidOperationException($"{entityType.Name} is not mapped by {db.GetType().Name}."));
 
     public IEntityType Entity { get; }
 
