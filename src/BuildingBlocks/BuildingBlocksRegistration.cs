@@ -16,6 +16,7 @@ public static class BuildingBlocksRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<CurrentActor>();
         services.AddScoped<ICurrentActor>(sp => sp.GetRequiredService<CurrentActor>());
+        services.AddScoped<RequestOrigin>();
         services.AddScoped<UnitOfWork>();
         services.AddSingleton<DocumentRenderer>();
         services.AddSingleton<IJob, OutboxDispatcher>();

@@ -312,13 +312,7 @@ internal static partial class FaultDrill
             place = "Lyon", operatorSignatory = new { fullName = "A", title = "Présidente" }, partnerSignatory = new { fullName = "B", title = "Directrice" },
         }, "id");
         await Post(http, operatorKey, $"/api/v1/conventions/{convention}/send-for-signature", new { }, "id");
-        foreach (var party in new[] { "operator", "partner" })
-        {
-            await Post(http, operatorKey, $"/api/v1/conventions/{convention}/signatures", new
-            {
-                party, signatoryName = "A", signatoryTitle = "T", place = "Lyon", signedOn = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            }, "id");
-        }
+        await SignBothAsync(http, operatorKey, @operator, partner, convention);
         return convention;
     }
 

@@ -203,11 +203,7 @@ internal static partial class LoadDriver
             place = "Lyon", operatorSignatory = new { fullName = "A", title = "Présidente" }, partnerSignatory = new { fullName = "B", title = "Directrice" },
         }, "id");
         await Post(http, operatorKey, $"/api/v1/conventions/{convention}/send-for-signature", new { }, "id");
-        var signedOn = DateOnly.FromDateTime(today).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        foreach (var party in new[] { "operator", "partner" })
-        {
-            await Post(http, operatorKey, $"/api/v1/conventions/{convention}/signatures", new { party, signatoryName = "A", signatoryTitle = "T", place = "Lyon", signedOn }, "id");
-        }
+        await SignBothAsync(http, operatorKey, @operator, partner, convention);
         var offer = JsonDocument.Parse(await PostRaw(http, operatorKey, "/api/v1/offers", new
         {
             publisherOrganizationId = publisher, title = "Séance très demandée", category = "show", venueName = "Théâtre", city = "Lyon", description = "Charge",
@@ -326,6 +322,19 @@ internal static partial class LoadDriver
     private static double P(List<double> sorted, double q) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
 
     internal static object Address() => new { line1 = "1 rue", postalCode = "69001", city = "Lyon" };
+
+    /// <summary>
+    /// Both parties sign a convention sent for signature, as issue 18 wants it: each through a key of its own organization
+    /// (the partner's issued by the operator), naming a signatory contact its organization registered; the server dates it.
+    /// </summary>
+    internal static async Task SignBothAsync(HttpClient http, string operatorKey, string @operator, string partner, string convention)
+    {
+        await Post(http, operatorKey, $"/api/v1/organizations/{@operator}/contacts", new { fullName = "A", title = "Présidente", roles = new[] { "signatory" } }, "id");
+        var partnerKey = await Post(http, operatorKey, $"/api/v1/organizations/{partner}/credentials", new { role = "partner", label = "signature" }, "key");
+        await Post(http, partnerKey, $"/api/v1/organizations/{partner}/contacts", new { fullName = "B", title = "Directrice", roles = new[] { "signatory" } }, "id");
+        await Post(http, operatorKey, $"/api/v1/conventions/{convention}/signatures", new { party = "operator", signatoryName = "A", place = "Lyon" }, "id");
+        await Post(http, partnerKey, $"/api/v1/conventions/{convention}/signatures", new { party = "partner", signatoryName = "B", place = "Lyon" }, "id");
+    }
 
     internal static async Task<string> Post(HttpClient http, string key, string url, object body, string property) =>
         JsonDocument.Parse(await PostRaw(http, key, url, body)).RootElement.GetProperty(property).GetString()!;

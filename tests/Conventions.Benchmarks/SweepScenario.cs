@@ -116,13 +116,9 @@ internal static class SweepScenario
             place = "Lyon", operatorSignatory = new { fullName = "A", title = "Présidente" }, partnerSignatory = new { fullName = "B", title = "Directrice" },
         }, "id");
         await Post(http, AdminKey, $"/api/v1/conventions/{convention}/send-for-signature", new { }, "id");
-        foreach (var party in new[] { "operator", "partner" })
-        {
-            await Post(http, AdminKey, $"/api/v1/conventions/{convention}/signatures", new
-            {
-                party, signatoryName = "A", signatoryTitle = "T", place = "Lyon", signedOn = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            }, "id");
-        }
+        // The operator's side signs through an operator-admin key of its own organization (issue 18).
+        var operatorKey = await Post(http, AdminKey, $"/api/v1/organizations/{@operator}/credentials", new { role = "operator-admin", label = "sweep" }, "key");
+        await SignBothAsync(http, operatorKey, @operator, partner, convention);
         if (!dispute)
         {
             return (convention, string.Empty);

@@ -16,7 +16,7 @@ public static class Approvals
         Directory.CreateDirectory(directory);
         var approvedPath = Path.Combine(directory, $"{name}.approved.html");
         var receivedPath = Path.Combine(directory, $"{name}.received.html");
-        var normalized = actual.Replace("\r\n", "\n", StringComparison.Ordinal);
+        var normalized = ScrubIds(actual.Replace("\r\n", "\n", StringComparison.Ordinal));
 
         if (Environment.GetEnvironmentVariable("UPDATE_SNAPSHOTS") == "1")
         {
@@ -41,5 +41,13 @@ public static class Approvals
         var line = Enumerable.Range(0, Math.Max(approvedLines.Length, actualLines.Length))
             .First(i => i >= approvedLines.Length || i >= actualLines.Length || approvedLines[i] != actualLines[i]);
         Assert.Fail($"Snapshot '{name}' differs at line {line + 1}:\n approved: {approvedLines.ElementAtOrDefault(line)}\n received: {actualLines.ElementAtOrDefault(line)}\nSee {receivedPath}.");
+    }
+
+    /// <summary>Ids (contacts, keys) differ on each run: each distinct one becomes <c>{id-1}</c>, <c>{id-2}</c>… in order of appearance.</summary>
+    public static string ScrubIds(string text)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        return System.Text.RegularExpressions.Regex.Replace(text, "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}",
+            m => $"{{id-{(seen.TryGetValue(m.Value, out var n) ? n : seen[m.Value] = seen.Count + 1)}}}");
     }
 }

@@ -44,7 +44,21 @@ public sealed class ConventionScenario(ConventionsFactory factory)
         await Operator.AddContactAsync(PartnerId, "Référent Partenaire", "referent@partenaire.example", "referent");
         var (_, partnerKey) = await Operator.IssueKeyAsync(PartnerId, "partner", KeysExpireOn);
         Partner = factory.Client(partnerKey);
+        // The signatories the drafts name, registered by their organizations (a signature names a registered signatory).
+        var (operatorSignatory, partnerSignatory) = program == ProgramCulture
+            ? (("Anne Sophie CONDEMINE", "Présidente"), ("Claire MARTIN", "Directrice"))
+            : (("Jean-Yves CHAPELET", "Maire"), ("Madame Maryse NORDEZ-RYEZ", "Présidente"));
+        OperatorSignatoryId = await Operator.AddSignatoryAsync(OperatorId, operatorSignatory.Item1, operatorSignatory.Item2);
+        PartnerSignatoryId = await Partner.AddSignatoryAsync(PartnerId, partnerSignatory.Item1, partnerSignatory.Item2);
     }
+
+    private const string ProgramCulture = "culture-pour-tous";
+
+    /// <summary>The operator's registered signatory contact.</summary>
+    public string OperatorSignatoryId { get; private set; } = string.Empty;
+
+    /// <summary>The partner's registered signatory contact.</summary>
+    public string PartnerSignatoryId { get; private set; } = string.Empty;
 
     private static async Task<string> Create(HttpClient client, string name, string kind, string line1, string postalCode, string city)
     {
@@ -79,13 +93,13 @@ public sealed class ConventionScenario(ConventionsFactory factory)
             variables = new { partnerFullName = "Aide à la Valorisation et l'Amélioration des Quartiers de Bagnols-sur-Cèze" },
         }).ExpectAsync(HttpStatusCode.Created);
 
-    public async Task<JsonElement> SignBothAsync(string id, string signedOn = "2026-11-20", string place = "Lyon", bool send = true)
+    public async Task<JsonElement> SignBothAsync(string id, string? signedOn = null, string place = "Lyon", bool send = true)
     {
         if (send)
         {
             await Operator.PostAsync($"/api/v1/conventions/{id}/send-for-signature", null).ExpectAsync(HttpStatusCode.OK);
         }
-        // Each party signs through the signatory named in the convention.
+        // Each party signs through its own key, naming the signatory the convention names (a registered contact); the server dates it.
         var convention = await Operator.GetAsync($"/api/v1/conventions/{id}").ExpectAsync(HttpStatusCode.OK);
         var (operatorSignatory, partnerSignatory) = (convention.GetProperty("operatorSignatory"), convention.GetProperty("partnerSignatory"));
         await Operator.PostJsonAsync($"/api/v1/conventions/{id}/signatures", new { party = "operator", signatoryName = operatorSignatory.Str("fullName"), signatoryTitle = operatorSignatory.Str("title"), place, signedOn })

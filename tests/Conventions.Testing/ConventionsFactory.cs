@@ -74,6 +74,8 @@ public class ConventionsFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
+            // The test server has no socket: every call comes from a documentation address (RFC 5737), as evidence records it.
+            services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, TestClientAddress>();
             ConfigureTestServices(services);
         });
     }
@@ -108,6 +110,7 @@ public class ConventionsFactory : WebApplicationFactory<Program>
             client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
         }
         client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        client.DefaultRequestHeaders.UserAgent.ParseAdd(TestClientAddress.UserAgent);
         return client;
     }
 

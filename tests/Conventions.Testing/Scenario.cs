@@ -36,6 +36,13 @@ public static class Scenario
     public static async Task JoinProgramAsync(this HttpClient admin, string program, string organizationId) =>
         await admin.PostJsonAsync($"/api/v1/programs/{program}/members", new { organizationId }).ExpectAsync(HttpStatusCode.OK);
 
+    /// <summary>Registers a signatory contact (name and title) of the organization; returns its id.</summary>
+    public static async Task<string> AddSignatoryAsync(this HttpClient client, string organizationId, string fullName, string title)
+    {
+        var response = await client.PostJsonAsync($"/api/v1/organizations/{organizationId}/contacts", new { fullName, title, roles = new[] { "signatory" } });
+        return (await response.ExpectAsync(HttpStatusCode.Created)).Str("id");
+    }
+
     public static async Task<string> AddContactAsync(this HttpClient client, string organizationId, string fullName, string email, params string[] roles)
     {
         var response = await client.PostJsonAsync($"/api/v1/organizations/{organizationId}/contacts", new { fullName, title = "Référent", email, phone = "04 72 00 00 09", roles });

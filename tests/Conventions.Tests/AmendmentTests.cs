@@ -22,8 +22,8 @@ public sealed class AmendmentTests(ConventionsFactory factory) : IClassFixture<C
         Assert.Contains(hash, document, StringComparison.Ordinal);
         Assert.Contains("La convention prend fin le 31 décembre 2027.", document, StringComparison.Ordinal);
 
-        await conventions.SignAmendmentAsync(conventions.Operator, id, amendment.Id, ConventionsDriver.Signature("operator", signedOn: "2026-11-22"));
-        var applied = await conventions.SignAmendmentAsync(conventions.Partner, id, amendment.Id, ConventionsDriver.Signature("partner", signedOn: "2026-11-22"));
+        await conventions.SignAmendmentAsync(conventions.Operator, id, amendment.Id, ConventionsDriver.Signature("operator"));
+        var applied = await conventions.SignAmendmentAsync(conventions.Partner, id, amendment.Id, ConventionsDriver.Signature("partner"));
 
         Assert.Equal("applied", applied.Status);
         var convention = await conventions.ConventionAsync(id);

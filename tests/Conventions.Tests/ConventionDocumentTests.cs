@@ -52,7 +52,38 @@ public sealed class ConventionDocumentTests(ConventionsFactory factory) : IClass
         var start = printed.IndexOf("<article", StringComparison.Ordinal);
         var end = printed.IndexOf("</article>", StringComparison.Ordinal) + "</article>".Length;
 
-        Assert.Equal(hash, Conventions.BuildingBlocks.Rendering.DocumentHash.Sha256(printed[start..end]));
+        var article = printed[start..end];
+        // The original carries the last signature's place and day in its "Fait à" line; with the frozen blanks restored,
+        // its bytes are those whose hash was stored.
+        Assert.Contains("A <span class=\"signing-place\">Lyon</span>, le <span class=\"signing-date\">23 novembre 2026</span>", article, StringComparison.Ordinal);
+        Assert.NotEqual(hash, Conventions.BuildingBlocks.Rendering.DocumentHash.Sha256(article));
+        var frozen = article.Replace("<span class=\"signing-date\">23 novembre 2026</span>", "<span class=\"signing-date\">_____</span>", StringComparison.Ordinal);
+        Assert.Equal(hash, Conventions.BuildingBlocks.Rendering.DocumentHash.Sha256(frozen));
+    }
+
+    [Fact]
+    public async Task The_signed_original_dates_its_made_in_line_from_the_last_signature_and_ends_with_the_evidence_file()
+    {
+        // Its own host: the clock moves.
+        await using var own = new ConventionsFactory();
+        var scenario = await ConventionScenario.RucheAsync(own);
+        var id = (await scenario.DraftRucheAsync("2027-01-01")).Str("id");
+        await scenario.Operator.PostAsync($"/api/v1/conventions/{id}/send-for-signature", null).ExpectAsync(HttpStatusCode.OK);
+        var unsigned = await scenario.Partner.GetStringAsync($"/api/v1/conventions/{id}/document");
+        Assert.Contains("le <span class=\"signing-date\">_____</span>", unsigned, StringComparison.Ordinal);
+
+        own.Clock.Advance(TimeSpan.FromDays(2));
+        await scenario.SignBothAsync(id, place: "Bagnols-sur-Cèze", send: false);
+        var html = await scenario.Partner.GetStringAsync($"/api/v1/conventions/{id}/document?original=1");
+
+        // The seed's "le 2024" was the start year; the line now carries the day both had signed by.
+        Assert.Contains("À <span class=\"signing-place\">Bagnols-sur-Cèze</span>, le <span class=\"signing-date\">25 novembre 2026</span>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("le 2027", html, StringComparison.Ordinal);
+        Assert.Contains("Dossier de preuve", html, StringComparison.Ordinal);
+        Assert.Contains("Texte figé et envoyé pour signature", html, StringComparison.Ordinal);
+        Assert.Contains(TestClientAddress.Address, html, StringComparison.Ordinal);
+        Assert.Contains(TestClientAddress.UserAgent, html, StringComparison.Ordinal);
+        Assert.Contains("25 novembre 2026 à 12:00:00 (heure de Paris, UTC+01:00) ; 2026-11-25T11:00:00Z (UTC)", html, StringComparison.Ordinal);
     }
 
     [Fact]

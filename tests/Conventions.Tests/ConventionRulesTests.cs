@@ -24,11 +24,17 @@ public sealed class ConventionRulesTests
         new Signatory { FullName = "Maryse NORDEZ-RYEZ", Title = "Présidente" },
         new Dictionary<string, string>(), Now);
 
+    private static readonly RegisteredSignatory Operator = new(Guid.NewGuid(), "Anne Sophie CONDEMINE", "Présidente");
+    private static readonly RegisteredSignatory Partner = new(Guid.NewGuid(), "Claire MARTIN", "Directrice");
+    private static readonly SignatureEvidence Evidence = new(Guid.NewGuid(), "clé de test", "192.0.2.10", "tests");
+
+    private static DateTimeOffset At(DateOnly day) => Conventions.BuildingBlocks.Time.ParisTime.At(day, new TimeOnly(10, 0));
+
     private static Convention Signed(Convention convention, DateOnly today)
     {
-        convention.SendForSignature(RenderedDocument.Of("<article>texte</article>"), Now);
-        convention.Sign(ConventionParty.Operator, "O", "T", "Lyon", today, today, Now);
-        convention.Sign(ConventionParty.Partner, "P", "T", "Lyon", today, today, Now);
+        convention.SendForSignature(RenderedDocument.Of("<article>texte</article>"), At(today));
+        convention.Sign(ConventionParty.Operator, Operator, "Lyon", Evidence, today, At(today));
+        convention.Sign(ConventionParty.Partner, Partner, "Lyon", Evidence, today, At(today));
         return convention;
     }
 
@@ -37,7 +43,7 @@ public sealed class ConventionRulesTests
     {
         var convention = Culture(D(2019, 10, 1), D(2020, 9, 30));
 
-        var refusal = Assert.Throws<ConflictException>(() => convention.Sign(ConventionParty.Partner, "P", "T", "Lyon", D(2019, 9, 1), D(2019, 9, 1), Now));
+        var refusal = Assert.Throws<ConflictException>(() => convention.Sign(ConventionParty.Partner, Partner, "Lyon", Evidence, D(2019, 9, 1), Now));
 
         Assert.Equal("convention.not_awaiting_signatures", refusal.Code);
     }
@@ -46,10 +52,10 @@ public sealed class ConventionRulesTests
     public void The_same_party_cannot_sign_twice()
     {
         var convention = Culture(D(2019, 10, 1), D(2020, 9, 30));
-        convention.SendForSignature(RenderedDocument.Of("<article/>"), Now);
-        convention.Sign(ConventionParty.Partner, "P", "T", "Lyon", D(2019, 9, 1), D(2019, 9, 1), Now);
+        convention.SendForSignature(RenderedDocument.Of("<article/>"), At(D(2019, 9, 1)));
+        convention.Sign(ConventionParty.Partner, Partner, "Lyon", Evidence, D(2019, 9, 1), At(D(2019, 9, 1)));
 
-        var refusal = Assert.Throws<ConflictException>(() => convention.Sign(ConventionParty.Partner, "P", "T", "Lyon", D(2019, 9, 2), D(2019, 9, 2), Now));
+        var refusal = Assert.Throws<ConflictException>(() => convention.Sign(ConventionParty.Partner, Partner, "Lyon", Evidence, D(2019, 9, 2), At(D(2019, 9, 2))));
 
         Assert.Equal("convention.already_signed", refusal.Code);
     }

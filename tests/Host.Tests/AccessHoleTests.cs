@@ -32,6 +32,7 @@ public sealed class AccessHoleTests : IAsyncLifetime
         var id = await _admin.CreateOrganizationAsync(name, "association");
         await _admin.PostJsonAsync($"/api/v1/programs/{program}/operators", new { organizationId = id });
         await _admin.AddContactAsync(id, "Référente", $"referente@{program}.example", "referent");
+        await _admin.AddSignatoryAsync(id, program == "culture-pour-tous" ? "Anne Sophie CONDEMINE" : "Jean-Yves CHAPELET", program == "culture-pour-tous" ? "Présidente" : "Maire");
         var (_, key) = await _admin.IssueKeyAsync(id, "operator-admin", "2029-11-01");
         return (id, _factory.Client(key));
     }
@@ -41,6 +42,7 @@ public sealed class AccessHoleTests : IAsyncLifetime
     {
         var id = await @operator.CreateOrganizationAsync(name, kind);
         await @operator.AddContactAsync(id, $"Référent {name}", $"referent@{name.Replace(' ', '-').ToLowerInvariant()}.example", "referent");
+        await @operator.AddSignatoryAsync(id, "Claire MARTIN", "Directrice");
         var (_, key) = await @operator.IssueKeyAsync(id, role, "2029-11-01");
         return (id, _factory.Client(key));
     }
@@ -55,9 +57,9 @@ public sealed class AccessHoleTests : IAsyncLifetime
             partnerSignatory = new { fullName = "Claire MARTIN", title = "Directrice" },
         }).ExpectAsync(HttpStatusCode.Created)).Str("id");
         await _alliesOperator.PostAsync($"/api/v1/conventions/{id}/send-for-signature", null).ExpectAsync(HttpStatusCode.OK);
-        await _alliesOperator.PostJsonAsync($"/api/v1/conventions/{id}/signatures", new { party = "operator", signatoryName = "Anne Sophie CONDEMINE", signatoryTitle = "Présidente", place = "Lyon", signedOn = "2026-11-20" })
+        await _alliesOperator.PostJsonAsync($"/api/v1/conventions/{id}/signatures", new { party = "operator", signatoryName = "Anne Sophie CONDEMINE", place = "Lyon" })
             .ExpectAsync(HttpStatusCode.Created);
-        await partner.PostJsonAsync($"/api/v1/conventions/{id}/signatures", new { party = "partner", signatoryName = "Claire MARTIN", signatoryTitle = "Directrice", place = "Lyon", signedOn = "2026-11-20" })
+        await partner.PostJsonAsync($"/api/v1/conventions/{id}/signatures", new { party = "partner", signatoryName = "Claire MARTIN", place = "Lyon" })
             .ExpectAsync(HttpStatusCode.Created);
         return id;
     }
@@ -236,8 +238,8 @@ public sealed class AccessHoleTests : IAsyncLifetime
             operatorSignatory = new { fullName = "Jean-Yves CHAPELET", title = "Maire" }, partnerSignatory = new { fullName = "Claire MARTIN", title = "Présidente" },
         }).ExpectAsync(HttpStatusCode.Created)).Str("id");
         await _townOperator.PostAsync($"/api/v1/conventions/{ruche}/send-for-signature", null).ExpectAsync(HttpStatusCode.OK);
-        await _townOperator.PostJsonAsync($"/api/v1/conventions/{ruche}/signatures", new { party = "operator", signatoryName = "Jean-Yves CHAPELET", signatoryTitle = "Maire", place = "Bagnols-sur-Cèze", signedOn = "2026-11-20" }).ExpectAsync(HttpStatusCode.Created);
-        await associationClient.PostJsonAsync($"/api/v1/conventions/{ruche}/signatures", new { party = "partner", signatoryName = "Claire MARTIN", signatoryTitle = "Présidente", place = "Bagnols-sur-Cèze", signedOn = "2026-11-20" }).ExpectAsync(HttpStatusCode.Created);
+        await _townOperator.PostJsonAsync($"/api/v1/conventions/{ruche}/signatures", new { party = "operator", signatoryName = "Jean-Yves CHAPELET", place = "Bagnols-sur-Cèze" }).ExpectAsync(HttpStatusCode.Created);
+        await associationClient.PostJsonAsync($"/api/v1/conventions/{ruche}/signatures", new { party = "partner", signatoryName = "Claire MARTIN", place = "Bagnols-sur-Cèze" }).ExpectAsync(HttpStatusCode.Created);
 
         await associationClient.PostJsonAsync("/api/v1/disputes", new
         {
@@ -376,7 +378,7 @@ public sealed class AccessHoleTests : IAsyncLifetime
             operatorSignatory = new { fullName = "Anne Sophie CONDEMINE", title = "Présidente" }, partnerSignatory = new { fullName = "Claire MARTIN", title = "Directrice" },
         }).ExpectAsync(HttpStatusCode.Created)).Str("id");
         await _alliesOperator.PostAsync($"/api/v1/conventions/{id}/send-for-signature", null).ExpectAsync(HttpStatusCode.OK);
-        var signature = new { party = "partner", signatoryName = "Claire MARTIN", signatoryTitle = "Directrice", place = "Lyon", signedOn = "2026-11-20" };
+        var signature = new { party = "partner", signatoryName = "Claire MARTIN", place = "Lyon" };
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => partnerClient.PostJsonAsync($"/api/v1/conventions/{id}/signatures", signature)));
 

@@ -62,6 +62,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             return new Target(org, $"/api/v1/conventions/{id}", new { place = "Villeurbanne" });
         }),
         R("GET /api/v1/conventions/{id}/document", Cpt, "A AF AFF AFF AFF FFF U", async (w, _) => { var (o, c) = await w.SharedCptConventionAsync(); return new Target(o, $"/api/v1/conventions/{c}/document"); }),
+        R("GET /api/v1/conventions/{id}/evidence", Cpt, "A AF AFF AFF AFF FFF U", async (w, _) => { var (o, c) = await w.SharedCptConventionAsync(); return new Target(o, $"/api/v1/conventions/{c}/evidence"); }),
         R("GET /api/v1/conventions/{id}/document-link", Cpt, "A AF AFF AFF AFF FFF U", async (w, _) => { var (o, c) = await w.SharedCptConventionAsync(); return new Target(o, $"/api/v1/conventions/{c}/document-link"); }),
         // The link is the credential for its 5 minutes: whoever holds it opens the document, key or not.
         R("GET /api/v1/document-links/{token}", Cpt, "A AA AAA AAA AAA AAA A", async (w, _) =>
@@ -75,7 +76,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             var (org, id) = await w.DraftAsync(Cpt);
             return new Target(org, $"/api/v1/conventions/{id}/send-for-signature");
         }),
-        R("POST /api/v1/conventions/{id}/signatures", Cpt, "A AF FFF AFF FFF FFF U", async (w, caller) =>
+        R("POST /api/v1/conventions/{id}/signatures", Cpt, "F AF FFF AFF FFF FFF U", async (w, caller) =>
         {
             var (org, id) = await w.DraftAsync(Cpt);
             await w.Expect(w.Op(Cpt).PostAsync($"/api/v1/conventions/{id}/send-for-signature", null), HttpStatusCode.OK);
@@ -93,7 +94,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             var (o, c, a) = await w.SharedAmendmentAsync();
             return new Target(o, $"/api/v1/conventions/{c}/amendments/{a}/document");
         }),
-        R("POST /api/v1/conventions/{id}/amendments/{amendmentId}/signatures", Cpt, "A AF FFF AFF FFF FFF U", async (w, caller) =>
+        R("POST /api/v1/conventions/{id}/amendments/{amendmentId}/signatures", Cpt, "F AF FFF AFF FFF FFF U", async (w, caller) =>
         {
             var (org, id) = await w.ActiveAsync(Cpt);
             var amendment = (await w.Expect(w.Op(Cpt).PostJsonAsync($"/api/v1/conventions/{id}/amendments", World.Amendment), HttpStatusCode.Created)).Str("id");
@@ -447,6 +448,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
                 var id = await AdminClient.CreateOrganizationAsync(name, "association");
                 await AdminClient.MakeOperatorAsync(program, id);
                 await AdminClient.AddContactAsync(id, "Référente opérateur", $"operateur@{program}.example", "referent");
+                await AdminClient.AddSignatoryAsync(id, program == Cpt ? "Anne Sophie CONDEMINE" : "Jean-Yves CHAPELET", program == Cpt ? "Présidente" : "Maire");
                 var (_, key) = await AdminClient.IssueKeyAsync(id, "operator-admin");
                 _operators[program] = (id, Client(key));
             }
@@ -487,6 +489,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             var id = await AdminClient.CreateOrganizationAsync($"Structure {program} {n}", kind);
             await AdminClient.JoinProgramAsync(program, id);
             await AdminClient.AddContactAsync(id, $"Référent {n}", $"referent{n}@structure.example", "referent");
+            await AdminClient.AddSignatoryAsync(id, "Claire MARTIN", "Directrice");
             var keys = new Dictionary<string, HttpClient>();
             foreach (var role in PartnerRoles)
             {
@@ -527,8 +530,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         };
 
         public static object Signature(string party) => party == "operator"
-            ? new { party, signatoryName = "Anne Sophie CONDEMINE", signatoryTitle = "Présidente", place = "Lyon", signedOn = "2026-11-20" }
-            : new { party, signatoryName = "Claire MARTIN", signatoryTitle = "Directrice", place = "Lyon", signedOn = "2026-11-20" };
+            ? new { party, signatoryName = "Anne Sophie CONDEMINE", signatoryTitle = "Présidente", place = "Lyon" }
+            : new { party, signatoryName = "Claire MARTIN", signatoryTitle = "Directrice", place = "Lyon" };
 
         public static readonly object Amendment = new { summary = "Prolongation.", changes = new { endsOn = "2027-12-31" } };
 
@@ -546,7 +549,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             var op = Op(program);
             await Expect(op.PostAsync($"/api/v1/conventions/{id}/send-for-signature", null), HttpStatusCode.OK);
             var (operatorName, operatorTitle) = program == Cpt ? ("Anne Sophie CONDEMINE", "Présidente") : ("Jean-Yves CHAPELET", "Maire");
-            await Expect(op.PostJsonAsync($"/api/v1/conventions/{id}/signatures", new { party = "operator", signatoryName = operatorName, signatoryTitle = operatorTitle, place = "Lyon", signedOn = "2026-11-20" }), HttpStatusCode.Created);
+            await Expect(op.PostJsonAsync($"/api/v1/conventions/{id}/signatures", new { party = "operator", signatoryName = operatorName, signatoryTitle = operatorTitle, place = "Lyon" }), HttpStatusCode.Created);
             await Expect(org.Key("partner").PostJsonAsync($"/api/v1/conventions/{id}/signatures", Signature("partner")), HttpStatusCode.Created);
             return (org, id);
         }

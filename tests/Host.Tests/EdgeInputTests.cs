@@ -103,7 +103,7 @@ public sealed class EdgeInputTests(ConventionsFactory factory) : IClassFixture<C
         factory.Clock.SetParisDate(new DateOnly(2027, 1, 4));
         try
         {
-            await scenario.SignBothAsync(convention, signedOn: "2026-12-20", place: "Bagnols-sur-Cèze");
+            await scenario.SignBothAsync(convention, place: "Bagnols-sur-Cèze");
             var venue = (await scenario.Operator.PostJsonAsync("/api/v1/venues", new { name = "La Ruche", operatorOrganizationId = scenario.OperatorId, address = new { line1 = "Tiers-lieu", postalCode = "30200", city = "Bagnols-sur-Cèze" } })
                 .ExpectAsync(HttpStatusCode.Created)).Str("id");
             var room = (await scenario.Operator.PostJsonAsync($"/api/v1/venues/{venue}/rooms", new { name = "Salle", kind = "room", capacity = 10, hasInternet = true })

@@ -50,10 +50,14 @@ const convention = ok(await operator.POST("/api/v1/conventions", {
   },
 }), "draft");
 ok(await operator.POST("/api/v1/conventions/{id}/send-for-signature", { params: { path: { id: convention.id } } }), "send");
-const signedOn = today.toISOString().slice(0, 10);
-ok(await operator.POST("/api/v1/conventions/{id}/signatures", { params: { path: { id: convention.id } }, body: { party: "operator", signatoryName: "Anne Sophie CONDEMINE", signatoryTitle: "Présidente", place: "Lyon", signedOn } }), "operator signs");
-const signed = ok(await api(partnerKey).POST("/api/v1/conventions/{id}/signatures", { params: { path: { id: convention.id } }, body: { party: "partner", signatoryName: "Claire MARTIN", signatoryTitle: "Directrice", place: "Lyon", signedOn } }), "partner signs");
+// Each party names a signatory contact its own organization registered, and signs through its own key; the server dates it.
+const presidente = ok(await operator.POST("/api/v1/organizations/{id}/contacts", { params: { path: { id: operatorOrg.id } }, body: { fullName: "Anne Sophie CONDEMINE", title: "Présidente", roles: ["signatory"] } }), "operator signatory");
+const directrice = ok(await api(partnerKey).POST("/api/v1/organizations/{id}/contacts", { params: { path: { id: partner.id } }, body: { fullName: "Claire MARTIN", title: "Directrice", roles: ["signatory"] } }), "partner signatory");
+ok(await operator.POST("/api/v1/conventions/{id}/signatures", { params: { path: { id: convention.id } }, body: { party: "operator", contactId: presidente.id, place: "Lyon" } }), "operator signs");
+const signed = ok(await api(partnerKey).POST("/api/v1/conventions/{id}/signatures", { params: { path: { id: convention.id } }, body: { party: "partner", contactId: directrice.id, place: "Lyon" } }), "partner signs");
 check(signed.status === "active", `the convention is active (${signed.status})`);
+const evidence = ok(await api(partnerKey).GET("/api/v1/conventions/{id}/evidence", { params: { path: { id: convention.id } } }), "evidence");
+check(evidence.signatures.length === 2 && evidence.signatures.every((s) => s.documentSha256 === signed.documentSha256), "each signature's evidence names the hash signed");
 
 // The theatre deposits invitations; the structure finds them with a category filter.
 const publisher = api(publisherKey);

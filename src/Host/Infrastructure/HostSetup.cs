@@ -208,6 +208,13 @@ internal static class HostSetup
             o.DisplayRequestDuration();
         });
         app.UseCors(PortalCors.PolicyName);
+        // The client's address and user agent, kept as evidence of what this request signs (issue 18).
+        app.Use((context, next) =>
+        {
+            context.RequestServices.GetRequiredService<Conventions.BuildingBlocks.Access.RequestOrigin>()
+                .Set(context.Connection.RemoteIpAddress?.ToString(), context.Request.Headers.UserAgent.ToString());
+            return next(context);
+        });
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseMiddleware<SuspensionMiddleware>();

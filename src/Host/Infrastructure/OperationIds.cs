@@ -55,6 +55,7 @@ internal static class OperationIds
         ["PATCH /conventions/{id}"] = "updateConvention",
         ["GET /conventions/{id}/document"] = "getConventionDocument",
         ["GET /conventions/{id}/document-link"] = "getConventionDocumentLink",
+        ["GET /conventions/{id}/evidence"] = "getConventionEvidence",
         ["GET /document-links/{token}"] = "openDocumentLink",
         ["POST /conventions/{id}/send-for-signature"] = "sendConventionForSignature",
         ["POST /conventions/{id}/signatures"] = "signConvention",

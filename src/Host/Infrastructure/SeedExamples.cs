@@ -34,7 +34,7 @@ internal sealed class SeedExamplesFilter : IDocumentFilter
               "partnerSignatory": { "fullName": "Claire MARTIN", "title": "Directrice" } }
             """,
         ["SignatureBody"] = """
-            { "party": "partner", "signatoryName": "Claire MARTIN", "signatoryTitle": "Directrice", "place": "Lyon", "signedOn": "2026-11-20" }
+            { "party": "partner", "signatoryName": "Claire MARTIN", "signatoryTitle": "Directrice", "place": "Lyon" }
             """,
         ["RegisterBeneficiary"] = """{ "displayName": "Awa D.", "externalRef": "dossier-2026-014" }""",
         ["CreateOffer"] = $$"""

@@ -28,7 +28,7 @@ public sealed class ConventionsDriver(ConventionsFactory factory, ConventionScen
         await ConventionAsync(Guid.Parse((await Scenario.DraftRucheAsync(startsOn)).Str("id")));
 
     /// <summary>Sent for signature (unless <paramref name="send"/> is false), then signed by each party's named signatory.</summary>
-    public async Task<ConventionView> SignBothAsync(Guid id, string signedOn = "2026-11-20", string place = "Lyon", bool send = true)
+    public async Task<ConventionView> SignBothAsync(Guid id, string? signedOn = null, string place = "Lyon", bool send = true)
     {
         await Scenario.SignBothAsync(id.ToString(), signedOn, place, send);
         return await ConventionAsync(id);
@@ -38,8 +38,16 @@ public sealed class ConventionsDriver(ConventionsFactory factory, ConventionScen
 
     public Task<HttpResponseMessage> SendCall(Guid id) => Operator.PostAsync($"/api/v1/conventions/{id}/send-for-signature", null);
 
-    public static object Signature(string party, string name = "Claire MARTIN", string title = "Directrice", string signedOn = "2026-11-20") =>
-        new { party, signatoryName = name, signatoryTitle = title, place = "Lyon", signedOn };
+    /// <summary>A signature body naming a registered signatory (the partner's by default); the server dates it unless <paramref name="signedOn"/> is given.</summary>
+    public static object Signature(string party, string? name = null, string? title = null, string? signedOn = null) =>
+        new
+        {
+            party,
+            signatoryName = name ?? (party == "operator" ? "Anne Sophie CONDEMINE" : "Claire MARTIN"),
+            signatoryTitle = title ?? (party == "operator" ? "Présidente" : "Directrice"),
+            place = "Lyon",
+            signedOn,
+        };
 
     public Task<HttpResponseMessage> SignCall(HttpClient party, Guid id, object signature) => party.PostJsonAsync($"/api/v1/conventions/{id}/signatures", signature);
 

@@ -15,6 +15,7 @@ public static class ConventionsModule
         services.AddModuleDbContext<ConventionsDbContext, SqliteConventionsDbContext, SqlServerConventionsDbContext, PostgreSqlConventionsDbContext>(ConventionsDbContext.SchemaName, ConventionsDbContext.CachedData);
         services.AddScoped<ConventionDocuments>();
         services.AddScoped<ConventionEffects>();
+        services.AddScoped<SignatureWitness>();
         services.AddSingleton<IJob, RenewalsJob>();
         services.AddSingleton<StandingCache>();
         services.AddSingleton<IDemoDataSeeder, DemoConventions>();

@@ -81,3 +81,9 @@ public sealed record EnsurePlatformAdmin(string Key) : ICommand<bool>;
 public sealed record OrganizationSuspended(DateTimeOffset OccurredAt, Guid OrganizationId, string Reason) : IntegrationEvent(OccurredAt);
 
 public sealed record OrganizationReactivated(DateTimeOffset OccurredAt, Guid OrganizationId) : IntegrationEvent(OccurredAt);
+
+/// <summary>An API key as evidence names it: its id, its label and its organization (null when it does not exist).</summary>
+public sealed record CredentialSummary(Guid Id, string Label, Guid? OrganizationId);
+
+/// <summary>Reads a key's label for another module (a signature's evidence names the key that signed).</summary>
+public sealed record GetCredentialSummary(Guid CredentialId) : IQuery<CredentialSummary?>;

@@ -38,8 +38,11 @@ internal sealed class Amendment
 
     public DateTimeOffset? AppliedAt { get; set; }
 
-    /// <summary>Records a signature; returns true when both parties have now signed.</summary>
-    public bool Sign(ConventionParty party, string name, string title, string place, DateOnly signedOn, DateTimeOffset now)
+    /// <summary>
+    /// Records a signature by one of the party's registered signatories, dated the server's day (never before the
+    /// amendment was drafted and frozen), with its evidence; returns true when both parties have now signed.
+    /// </summary>
+    public bool Sign(ConventionParty party, RegisteredSignatory signer, string place, SignatureEvidence evidence, DateOnly today, DateOnly draftedOn, DateTimeOffset now)
     {
         if (Status != AmendmentStatus.AwaitingSignatures)
         {
@@ -49,7 +52,8 @@ internal sealed class Amendment
         {
             throw new ConflictException("amendment.already_signed", $"The {Convention.Describe(party)} has already signed this amendment.");
         }
-        Signatures.Add(new Signature { Party = party, SignatoryName = name, SignatoryTitle = title, Place = place, SignedOn = signedOn, RecordedAt = now });
+        SignatureRules.EnsureNotBeforeFreeze(draftedOn, today);
+        Signatures.Add(Signature.Record(party, signer, place, evidence, DocumentSha256, today, now));
         return Signatures.Count == 2;
     }
 }

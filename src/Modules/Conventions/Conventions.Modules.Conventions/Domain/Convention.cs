@@ -142,7 +142,7 @@ internal sealed partial class Convention : global::Conventions.BuildingBlocks.Pe
     }
 
     /// <summary>Freezes the rendered document and its hash: from now on it never changes.</summary>
-    public void SendForSignature(RenderedDocument document, DateTimeOffset now)
+    public void SendForSignature(RenderedDocument document, DateTimeOffset now, Guid? credentialId = null)
     {
         if (Status != ConventionStatus.Draft)
         {
@@ -152,14 +152,15 @@ internal sealed partial class Convention : global::Conventions.BuildingBlocks.Pe
         DocumentSha256 = document.Sha256;
         FrozenAt = now;
         Status = ConventionStatus.AwaitingSignatures;
-        Record(now, "sent-for-signature", $"Document frozen, SHA-256 {document.Sha256}.");
+        Record(now, "sent-for-signature", $"Document frozen, SHA-256 {document.Sha256}.", credentialId);
     }
 
     /// <summary>
-    /// Records a party's signature. When both parties have signed, the convention is active at once if its term has
-    /// started, otherwise signed until its start date.
+    /// Records a party's signature: signed by one of its registered signatories, dated the server's day in Paris (never
+    /// before the document was frozen), with its evidence. When both parties have signed, the convention is active at once
+    /// if its term has started, otherwise signed until its start date.
     /// </summary>
-    public ConventionEffect? Sign(ConventionParty party, string name, string title, string place, DateOnly signedOn, DateOnly today, DateTimeOffset now)
+    public ConventionEffect? Sign(ConventionParty party, RegisteredSignatory signer, string place, SignatureEvidence evidence, DateOnly today, DateTimeOffset now)
     {
         if (Status != ConventionStatus.AwaitingSignatures)
         {
@@ -172,8 +173,9 @@ internal sealed partial class Convention : global::Conventions.BuildingBlocks.Pe
         {
             throw new ConflictException("convention.already_signed", $"The {Describe(party)} has already signed.");
         }
-        Signatures.Add(new Signature { Party = party, SignatoryName = name, SignatoryTitle = title, Place = place, SignedOn = signedOn, RecordedAt = now });
-        Record(now, "signed", $"Signed for the {Describe(party)} by {name}, {title}, at {place} on {signedOn:yyyy-MM-dd}.");
+        SignatureRules.EnsureNotBeforeFreeze(FrozenAt!.Value, today);
+        Signatures.Add(Signature.Record(party, signer, place, evidence, DocumentSha256!, today, now));
+        Record(now, "signed", $"Signed for the {Describe(party)} by {signer.FullName}, {signer.Title}, at {place} on {today:yyyy-MM-dd}.", evidence.CredentialId);
         if (Signatures.Count < 2)
         {
             return null;
@@ -268,8 +270,22 @@ internal sealed partial class Convention : global::Conventions.BuildingBlocks.Pe
         };
     }
 
-    public void Record(DateTimeOffset at, string kind, string detail) =>
-        History.Add(new ConventionEvent { At = at, Kind = kind, Detail = detail });
+    /// <summary>
+    /// Adds a step to the history, with the document's hash at that step: the frozen text's once sent for signature; a
+    /// draft's steps get theirs from <see cref="AttestDraft"/> once it is rendered.
+    /// </summary>
+    public void Record(DateTimeOffset at, string kind, string detail, Guid? credentialId = null) =>
+        History.Add(new ConventionEvent { At = at, Kind = kind, Detail = detail, DocumentSha256 = DocumentSha256, CredentialId = credentialId });
+
+    /// <summary>Stamps the draft step just recorded (drafted, edited) with the SHA-256 of the draft as rendered then, and who did it.</summary>
+    public void AttestDraft(string sha256, Guid? credentialId)
+    {
+        if (Status == ConventionStatus.Draft && History.Count > 0 && History[^1] is { DocumentSha256: null } step)
+        {
+            step.DocumentSha256 = sha256;
+            step.CredentialId ??= credentialId;
+        }
+    }
 
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 

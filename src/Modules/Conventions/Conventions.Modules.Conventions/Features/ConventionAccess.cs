@@ -34,17 +34,20 @@ internal static class ConventionAccess
     }
 
     /// <summary>
-    /// Acting for a party (signing, approving): the party's own staff, or the operator's admins recording a paper
-    /// original for either party.
+    /// Signing for a party (issue 18): only through a key of that party's own organization. The operator's side signs
+    /// through its operator admins (of an organization operating the convention's program); the partner's side through
+    /// its staff. Nobody signs for the other party, and the platform signs for neither.
     /// </summary>
-    public static void EnsureCanActFor(Actor actor, Convention convention, ConventionParty party)
+    public static void EnsureCanSignFor(Actor actor, Convention convention, ConventionParty party)
     {
         EnsureCanRead(actor, convention);
-        var allowed = IsOperator(actor, convention)
-            || (party == ConventionParty.Partner && actor.IsStaffOf(convention.PartnerOrganizationId, Role.Partner, Role.OperatorAdmin));
+        var allowed = party == ConventionParty.Operator
+            ? actor.IsStaffOf(convention.OperatorOrganizationId, Role.OperatorAdmin) && actor.Operates(ProgramKeys.OfTemplate(convention.TemplateKey))
+            : actor.IsStaffOf(convention.PartnerOrganizationId, Role.Partner, Role.OperatorAdmin);
         if (!allowed)
         {
-            throw new ForbiddenException("convention.party_forbidden", $"You cannot act for the {Convention.Describe(party)} of this convention.");
+            throw new ForbiddenException("convention.party_forbidden",
+                $"Only a key of the {Convention.Describe(party)}'s own organization signs for it.");
         }
     }
 }

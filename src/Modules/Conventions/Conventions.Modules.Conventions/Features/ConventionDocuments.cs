@@ -40,7 +40,6 @@ internal sealed class ConventionDocuments(DocumentRenderer renderer, IMediator m
             ["starts_on"] = French.Date(convention.StartsOn),
             ["ends_on"] = French.Date(convention.EndsOn),
             ["place"] = convention.Place,
-            ["signing_year"] = convention.StartsOn.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["commitments"] = new Dictionary<string, object?>
             {
                 ["partner_guarantees"] = Texts(template, ConventionParty.Partner, TemplateCatalog.Guarantees, shortName),
@@ -59,7 +58,9 @@ internal sealed class ConventionDocuments(DocumentRenderer renderer, IMediator m
     public string RenderPrint(Convention convention, Parties parties, int? original, IReadOnlyList<Amendment> appliedAmendments)
     {
         var template = TemplateCatalog.Find(convention.TemplateKey)!;
-        var body = convention.DocumentHtml ?? RenderBody(convention, parties, draft: true).Html;
+        var body = convention.DocumentHtml is { } frozenText
+            ? SigningLine.Fill(frozenText, convention.Signatures, 2, French.Date)
+            : RenderBody(convention, parties, draft: true).Html;
         var model = new Dictionary<string, object?>
         {
             ["title"] = template.Title,
@@ -79,6 +80,7 @@ internal sealed class ConventionDocuments(DocumentRenderer renderer, IMediator m
             }).ToList(),
             ["unsigned"] = new[] { ConventionParty.Operator, ConventionParty.Partner }
                 .Where(p => convention.Signatures.All(s => s.Party != p)).Select(p => PartyLabel(p, parties)).ToList(),
+            ["evidence"] = EvidenceFile.Model(convention, parties),
             ["amendments"] = appliedAmendments.OrderBy(a => a.Number).Select(a => new Dictionary<string, object?>
             {
                 ["number"] = a.Number,

@@ -34,7 +34,7 @@ internal sealed class DemoConventions(IServiceScopeFactory scopes, TimeProvider 
                 seasonStart, seasonStart.AddYears(1).AddDays(-1), "Lyon",
                 new Signatory { FullName = "Anne Sophie CONDEMINE", Title = "Présidente" },
                 new Signatory { FullName = "Claire MARTIN", Title = "Directrice" },
-                new Dictionary<string, string>(), now, CultureConvention);
+                new Dictionary<string, string>(), DraftedAt(seasonStart.AddDays(-20)), CultureConvention);
             await SignAsync(db, documents, effects, culture, seasonStart.AddDays(-20), today, now, cancellationToken);
             lines.Add($"Culture pour tous convention {CultureConvention} ({seasonStart:yyyy}-{seasonStart.Year + 1})");
         }
@@ -45,7 +45,7 @@ internal sealed class DemoConventions(IServiceScopeFactory scopes, TimeProvider 
                 seasonStart, seasonStart.AddYears(1).AddDays(-1), "Lyon",
                 new Signatory { FullName = "Anne Sophie CONDEMINE", Title = "Présidente" },
                 new Signatory { FullName = "Paul GIRARD", Title = "Directeur" },
-                new Dictionary<string, string>(), now, SecondCultureConvention);
+                new Dictionary<string, string>(), DraftedAt(seasonStart.AddDays(-10)), SecondCultureConvention);
             await SignAsync(db, documents, effects, second, seasonStart.AddDays(-10), today, now, cancellationToken);
             lines.Add($"Culture pour tous convention {SecondCultureConvention} (Foyer Les Tilleuls)");
         }
@@ -59,11 +59,12 @@ internal sealed class DemoConventions(IServiceScopeFactory scopes, TimeProvider 
                 {
                     ["partnerFullName"] = "Aide à la Valorisation et l'Amélioration des Quartiers de Bagnols-sur-Cèze",
                     ["partnerShortName"] = "A.V.A.Q.B-C",
-                }, now, RucheConvention);
+                }, DraftedAt(new DateOnly(2023, 12, 15)), RucheConvention);
             await SignAsync(db, documents, effects, ruche, new DateOnly(2023, 12, 15), today, now, cancellationToken);
             lines.Add($"La Ruche Numérique convention {RucheConvention} (from 2024-01-01, renewed tacitly)");
         }
-        // Renewals since the start, as the job does.
+        // Signed on their real dates, before their start: saved, then brought up to today (activation, renewals) as the job does.
+        await db.SaveChangesAsync(cancellationToken);
         foreach (var convention in await db.Conventions.Include(c => c.Committees).Where(c => c.NextDueOn != null && c.NextDueOn <= today).ToListAsync(cancellationToken))
         {
             effects.Publish(db, convention, await documents.PartiesAsync(convention, cancellationToken), convention.ApplyDue(today, now), today, now);
@@ -72,18 +73,32 @@ internal sealed class DemoConventions(IServiceScopeFactory scopes, TimeProvider 
         return lines;
     }
 
+    /// <summary>
+    /// Drafts, freezes and signs the convention on its real dates, in order: frozen the day before the signatures, both
+    /// signed on <paramref name="signedOn"/> by the organizations' registered signatories (the demo records no key).
+    /// </summary>
     private static async Task SignAsync(
         ConventionsDbContext db, ConventionDocuments documents, ConventionEffects effects, Convention convention,
         DateOnly signedOn, DateOnly today, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var parties = await documents.PartiesAsync(convention, cancellationToken);
-        convention.SendForSignature(documents.RenderBody(convention, parties, draft: false), now);
-        convention.Sign(ConventionParty.Operator, convention.OperatorSignatory.FullName, convention.OperatorSignatory.Title, convention.Place, signedOn, today, now);
-        var effect = convention.Sign(ConventionParty.Partner, convention.PartnerSignatory.FullName, convention.PartnerSignatory.Title, convention.Place, signedOn, today, now);
+        var frozenAt = ParisTime.At(signedOn.AddDays(-1), new TimeOnly(10, 0));
+        var signedAt = ParisTime.At(signedOn, new TimeOnly(11, 0));
+        convention.AttestDraft(documents.RenderBody(convention, parties, draft: true).Sha256, null);
+        convention.SendForSignature(documents.RenderBody(convention, parties, draft: false), frozenAt);
+        var evidence = new SignatureEvidence(null, "données de démonstration", null, null);
+        convention.Sign(ConventionParty.Operator, DemoSignatory(parties.Operator), convention.Place, evidence, signedOn, signedAt);
+        var effect = convention.Sign(ConventionParty.Partner, DemoSignatory(parties.Partner), convention.Place, evidence, signedOn, signedAt.AddMinutes(30));
         db.Conventions.Add(convention);
         if (effect is not null)
         {
             effects.Publish(db, convention, parties, [effect], today, now);
         }
     }
+
+    private static DateTimeOffset DraftedAt(DateOnly signedOn) => ParisTime.At(signedOn.AddDays(-7), new TimeOnly(9, 30));
+
+    private static RegisteredSignatory DemoSignatory(OrganizationSummary organization) =>
+        organization.Contacts.Where(c => c.Roles.Contains(ContactRole.Signatory))
+            .Select(c => new RegisteredSignatory(c.Id, c.FullName, c.Title ?? string.Empty)).First();
 }

@@ -61,14 +61,15 @@ internal class ConventionsDbContext(DbContextOptions options) : ModuleDbContext(
                 s.Property(x => x.SignatoryName).HasMaxLength(200);
                 s.Property(x => x.SignatoryTitle).HasMaxLength(200);
                 s.Property(x => x.Place).HasMaxLength(120);
+                SignatureEvidence(s);
             });
             b.OwnsMany(c => c.History, h =>
             {
                 h.ToTable("convention_history");
                 h.WithOwner().HasForeignKey("ConventionId");
-                h.Property<int>("Id");
-                h.HasKey("Id");
+                h.HasKey(x => x.Id);
                 h.Property(x => x.Kind).HasMaxLength(60);
+                h.Property(x => x.DocumentSha256).HasMaxLength(64);
             });
             b.HasMany(c => c.Committees).WithOne().HasForeignKey(c => c.ConventionId).OnDelete(DeleteBehavior.Cascade);
             b.HasIndex(c => new { c.Status, c.NextDueOn });
@@ -106,6 +107,7 @@ internal class ConventionsDbContext(DbContextOptions options) : ModuleDbContext(
                 s.Property(x => x.SignatoryName).HasMaxLength(200);
                 s.Property(x => x.SignatoryTitle).HasMaxLength(200);
                 s.Property(x => x.Place).HasMaxLength(120);
+                SignatureEvidence(s);
             });
             b.HasIndex(a => new { a.ConventionId, a.Number }).IsUnique();
         });
@@ -138,6 +140,14 @@ internal class ConventionsDbContext(DbContextOptions options) : ModuleDbContext(
                     v => JsonSerializer.Serialize(v, (JsonSerializerOptions?)null).GetHashCode(StringComparison.Ordinal),
                     v => new Dictionary<string, string>(v)))
             .HasMaxLength(-1);
+    /// <summary>A signature's evidence (issue 18): the key, the client, the hash of what was signed.</summary>
+    private static void SignatureEvidence<TOwner>(OwnedNavigationBuilder<TOwner, Signature> s) where TOwner : class
+    {
+        s.Property(x => x.CredentialLabel).HasMaxLength(200);
+        s.Property(x => x.ClientAddress).HasMaxLength(64);
+        s.Property(x => x.UserAgent).HasMaxLength(RequestOrigin.MaxUserAgentLength);
+        s.Property(x => x.DocumentSha256).HasMaxLength(64);
+    }
 }
 
 internal sealed class SqliteConventionsDbContext(DbContextOptions<SqliteConventionsDbContext> options) : ConventionsDbContext(options);

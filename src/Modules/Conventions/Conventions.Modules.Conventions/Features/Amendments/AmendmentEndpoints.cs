@@ -36,8 +36,8 @@ internal static class AmendmentEndpoints
                 var amendment = await mediator.Send(new SignAmendment(id, amendmentId, body), ct);
                 return TypedResults.Created(amendment.DocumentUrl, amendment);
             })
-            .RequireRoles(Role.PlatformAdmin, Role.OperatorAdmin, Role.Partner)
-            .WithSummary("Records a party's signature of the amendment; with both, it is applied and the convention's version goes up by one.")
+            .RequireRoles(Role.OperatorAdmin, Role.Partner)
+            .WithSummary("Records a party's signature of the amendment, by a key of its own organization naming one of its registered signatory contacts, dated the server's day, with its evidence; with both, it is applied and the convention's version goes up by one.")
             .ProducesRefusals(400, 401, 403, 404, 409);
     }
 }

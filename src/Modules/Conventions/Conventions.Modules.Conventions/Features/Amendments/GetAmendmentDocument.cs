@@ -10,6 +10,7 @@ internal sealed class GetAmendmentDocumentHandler(ConventionsDbContext db, ICurr
         ConventionAccess.EnsureCanRead(current.Actor, convention);
         var amendment = await db.Amendments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == query.AmendmentId && a.ConventionId == convention.Id, cancellationToken)
             ?? throw NotFoundException.For("amendment", query.AmendmentId);
-        return amendment.DocumentHtml;
+        // Once both have signed, its "Fait à" line carries the last signature's place and day (the frozen text leaves them blank).
+        return SigningLine.Fill(amendment.DocumentHtml, amendment.Signatures, 2, global::Conventions.BuildingBlocks.Rendering.French.Date);
     }
 }

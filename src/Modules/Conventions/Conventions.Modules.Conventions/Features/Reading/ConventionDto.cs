@@ -4,7 +4,8 @@ internal sealed record PeriodDto(DateOnly StartsOn, DateOnly EndsOn);
 
 internal sealed record SignatoryDto(string FullName, string Title);
 
-internal sealed record SignatureDto(ConventionParty Party, string SignatoryName, string SignatoryTitle, string Place, DateOnly SignedOn, DateTimeOffset RecordedAt);
+/// <summary>A signature: the registered signatory (<c>contactId</c>), place and day, and the hash of the document signed.</summary>
+internal sealed record SignatureDto(ConventionParty Party, string SignatoryName, string SignatoryTitle, string Place, DateOnly SignedOn, DateTimeOffset RecordedAt, Guid? ContactId, string? DocumentSha256);
 
 internal sealed record CommitteeDto(Guid Id, DateOnly MeetsOn, DateOnly PeriodEndsOn, bool? Renew, string? Minutes, DateTimeOffset? DecidedAt);
 
@@ -48,12 +49,12 @@ internal static class ConventionMapping
         new SignatoryDto(c.PartnerSignatory.FullName, c.PartnerSignatory.Title),
         c.Variables, c.Renewals, c.NextDueOn,
         c.Committees.OrderBy(x => x.MeetsOn).Select(ToDto).ToList(),
-        withHistory ? c.History.OrderBy(h => h.At).Select(h => new HistoryDto(h.At, h.Kind, h.Detail)).ToList() : [],
+        withHistory ? c.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new HistoryDto(h.At, h.Kind, h.Detail)).ToList() : [],
         c.CreatedAt,
         $"/api/v1/conventions/{c.Id}/document",
         c.UpdatedAt);
 
-    public static SignatureDto ToDto(Signature s) => new(s.Party, s.SignatoryName, s.SignatoryTitle, s.Place, s.SignedOn, s.RecordedAt);
+    public static SignatureDto ToDto(Signature s) => new(s.Party, s.SignatoryName, s.SignatoryTitle, s.Place, s.SignedOn, s.RecordedAt, s.ContactId, s.DocumentSha256);
 
     public static CommitteeDto ToDto(Committee c) => new(c.Id, c.MeetsOn, c.PeriodEndsOn, c.Renew, c.Minutes, c.DecidedAt);
 }

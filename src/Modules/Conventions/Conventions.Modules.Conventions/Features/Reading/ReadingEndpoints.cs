@@ -28,6 +28,11 @@ internal static class ReadingEndpoints
             .WithSummary("The convention as printable HTML: the draft, or the frozen text with its signatures and SHA-256. ?original=1 or 2 prints each original.")
             .ProducesRefusals(400, 401, 403, 404, 409);
 
+        group.MapGet("/{id:guid}/evidence", async Task<Ok<ConventionEvidenceDto>> (Guid id, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetConventionEvidence(id), ct)))
+            .WithSummary("The audit trail of the convention: every step from draft to active with the document's SHA-256 at each, and each signature's evidence (registered signatory, key id and label, client address, user agent, instant in UTC and Paris, hash signed); the amendments' too. For both parties.")
+            .ProducesRefusals(401, 403, 404);
+
         group.MapGet("/{id:guid}/document-link", async Task<Ok<DocumentLinkDto>> (Guid id, int? original, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetConventionDocumentLink(id, original), ct)))
             .WithSummary("A link to open the document in a browser without the key header (an <a href>), valid 5 minutes; same access as the document.")

@@ -13,7 +13,7 @@ internal sealed class SendForSignatureHandler(ConventionsDbContext db, ICurrentA
         convention.EnsureDraft();
         var document = documents.RenderBody(convention, await documents.PartiesAsync(convention, cancellationToken), draft: false);
         var now = clock.GetUtcNow();
-        convention.SendForSignature(document, now);
+        convention.SendForSignature(document, now, current.Actor.CredentialId);
         db.Publish(new ConventionSignatureRequested(now, convention.Id, convention.TemplateKey, convention.OperatorOrganizationId,
             convention.PartnerOrganizationId, convention.DocumentSha256!));
         return ConventionMapping.ToDto(convention);

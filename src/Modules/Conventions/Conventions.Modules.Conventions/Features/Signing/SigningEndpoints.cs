@@ -19,8 +19,8 @@ internal static class SigningEndpoints
 
         group.MapPost("/{id:guid}/signatures", async Task<Created<ConventionDto>> (Guid id, SignatureBody body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Created($"/api/v1/conventions/{id}", await mediator.Send(new SignConvention(id, body), ct)))
-            .RequireRoles(Role.PlatformAdmin, Role.OperatorAdmin, Role.Partner)
-            .WithSummary("Records a party's signature. With both, the convention is active at once if its term has started, otherwise signed until its start date.")
+            .RequireRoles(Role.OperatorAdmin, Role.Partner)
+            .WithSummary("Records a party's signature, through a key of that party's own organization, by one of its registered signatory contacts (contactId, or the contact's name), dated the server's day in Europe/Paris; the evidence (key, client address, user agent, instant, document hash) is kept. With both, the convention is active at once if its term has started, otherwise signed until its start date.")
             .ProducesRefusals(400, 401, 403, 404, 409);
     }
 }

@@ -23,7 +23,7 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.PostgreSql
                 "Conventions.Modules.Conventions.Domain.ConventionEvent",
                 typeof(ConventionEvent),
                 baseEntityType,
-                propertyCount: 5,
+                propertyCount: 7,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -31,6 +31,8 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.PostgreSql
             var id = runtimeEntityType.AddProperty(
                 "Id",
                 typeof(int),
+                propertyInfo: typeof(ConventionEvent).GetProperty("Id", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ConventionEvent).GetField("<Id>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
@@ -51,6 +53,14 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.PostgreSql
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
             conventionId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var credentialId = runtimeEntityType.AddProperty(
+                "CredentialId",
+                typeof(Guid?),
+                propertyInfo: typeof(ConventionEvent).GetProperty("CredentialId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ConventionEvent).GetField("<CredentialId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            credentialId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var detail = runtimeEntityType.AddProperty(
                 "Detail",
                 typeof(string),
@@ -58,6 +68,15 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.PostgreSql
                 fieldInfo: typeof(ConventionEvent).GetField("<Detail>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 2000);
             detail.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var documentSha256 = runtimeEntityType.AddProperty(
+                "DocumentSha256",
+                typeof(string),
+                propertyInfo: typeof(ConventionEvent).GetProperty("DocumentSha256", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ConventionEvent).GetField("<DocumentSha256>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 64);
+            documentSha256.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var kind = runtimeEntityType.AddProperty(
                 "Kind",

@@ -12,7 +12,7 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.PostgreSql
     internal partial class PostgreSqlConventionsDbContextModel
     {
         private PostgreSqlConventionsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f2592d4a-7a64-47db-aaed-8a2624c272fa"), entityTypeCount: 13)
+            : base(skipDetectChanges: false, modelId: new Guid("3a0e499c-f16d-4ae1-bfb3-45fa00016192"), entityTypeCount: 13)
         {
         }
 

@@ -21,7 +21,7 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.SqlServer
                 "Conventions.Modules.Conventions.Domain.ConventionEvent",
                 typeof(ConventionEvent),
                 baseEntityType,
-                propertyCount: 5,
+                propertyCount: 7,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -29,6 +29,8 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.SqlServer
             var id = runtimeEntityType.AddProperty(
                 "Id",
                 typeof(int),
+                propertyInfo: typeof(ConventionEvent).GetProperty("Id", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ConventionEvent).GetField("<Id>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
@@ -48,6 +50,14 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.SqlServer
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
             conventionId.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
+            var credentialId = runtimeEntityType.AddProperty(
+                "CredentialId",
+                typeof(Guid?),
+                propertyInfo: typeof(ConventionEvent).GetProperty("CredentialId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ConventionEvent).GetField("<CredentialId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            credentialId.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
             var detail = runtimeEntityType.AddProperty(
                 "Detail",
                 typeof(string),
@@ -55,6 +65,15 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.SqlServer
                 fieldInfo: typeof(ConventionEvent).GetField("<Detail>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 2000);
             detail.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+            var documentSha256 = runtimeEntityType.AddProperty(
+                "DocumentSha256",
+                typeof(string),
+                propertyInfo: typeof(ConventionEvent).GetProperty("DocumentSha256", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ConventionEvent).GetField("<DocumentSha256>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 64);
+            documentSha256.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
             var kind = runtimeEntityType.AddProperty(
                 "Kind",

@@ -23,7 +23,7 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.SqlServer
                 typeof(Signature),
                 baseEntityType,
                 sharedClrType: true,
-                propertyCount: 7,
+                propertyCount: 13,
                 foreignKeyCount: 1,
                 keyCount: 1);
 
@@ -44,6 +44,49 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.SqlServer
                 providerPropertyType: typeof(string));
             party.SetSentinelFromProviderValue("Operator");
             party.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+            var clientAddress = runtimeEntityType.AddProperty(
+                "ClientAddress",
+                typeof(string),
+                propertyInfo: typeof(Signature).GetProperty("ClientAddress", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Signature).GetField("<ClientAddress>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 64);
+            clientAddress.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+            var contactId = runtimeEntityType.AddProperty(
+                "ContactId",
+                typeof(Guid?),
+                propertyInfo: typeof(Signature).GetProperty("ContactId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Signature).GetField("<ContactId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            contactId.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+            var credentialId = runtimeEntityType.AddProperty(
+                "CredentialId",
+                typeof(Guid?),
+                propertyInfo: typeof(Signature).GetProperty("CredentialId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Signature).GetField("<CredentialId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            credentialId.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+            var credentialLabel = runtimeEntityType.AddProperty(
+                "CredentialLabel",
+                typeof(string),
+                propertyInfo: typeof(Signature).GetProperty("CredentialLabel", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Signature).GetField("<CredentialLabel>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 200);
+            credentialLabel.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+            var documentSha256 = runtimeEntityType.AddProperty(
+                "DocumentSha256",
+                typeof(string),
+                propertyInfo: typeof(Signature).GetProperty("DocumentSha256", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Signature).GetField("<DocumentSha256>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 64);
+            documentSha256.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
             var place = runtimeEntityType.AddProperty(
                 "Place",
@@ -84,6 +127,15 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.SqlServer
                 fieldInfo: typeof(Signature).GetField("<SignedOn>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new DateOnly(1, 1, 1));
             signedOn.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+            var userAgent = runtimeEntityType.AddProperty(
+                "UserAgent",
+                typeof(string),
+                propertyInfo: typeof(Signature).GetProperty("UserAgent", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Signature).GetField("<UserAgent>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 400);
+            userAgent.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
             var key = runtimeEntityType.AddKey(
                 new[] { conventionId, party });

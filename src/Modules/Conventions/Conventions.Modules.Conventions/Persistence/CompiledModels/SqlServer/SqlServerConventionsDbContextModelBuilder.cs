@@ -11,7 +11,7 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.SqlServer
     internal partial class SqlServerConventionsDbContextModel
     {
         private SqlServerConventionsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("7e0b6311-4936-450e-9331-c2300b288cde"), entityTypeCount: 13)
+            : base(skipDetectChanges: false, modelId: new Guid("a31abc41-f05f-4ac3-85cf-9d41d6c18808"), entityTypeCount: 13)
         {
         }
 

@@ -22,7 +22,7 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.Sqlite
                 "Conventions.Modules.Conventions.Domain.ConventionEvent",
                 typeof(ConventionEvent),
                 baseEntityType,
-                propertyCount: 5,
+                propertyCount: 7,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -30,6 +30,8 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.Sqlite
             var id = runtimeEntityType.AddProperty(
                 "Id",
                 typeof(int),
+                propertyInfo: typeof(ConventionEvent).GetProperty("Id", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ConventionEvent).GetField("<Id>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
@@ -47,12 +49,27 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.Sqlite
                 typeof(Guid),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
 
+            var credentialId = runtimeEntityType.AddProperty(
+                "CredentialId",
+                typeof(Guid?),
+                propertyInfo: typeof(ConventionEvent).GetProperty("CredentialId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ConventionEvent).GetField("<CredentialId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
             var detail = runtimeEntityType.AddProperty(
                 "Detail",
                 typeof(string),
                 propertyInfo: typeof(ConventionEvent).GetProperty("Detail", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(ConventionEvent).GetField("<Detail>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 2000);
+
+            var documentSha256 = runtimeEntityType.AddProperty(
+                "DocumentSha256",
+                typeof(string),
+                propertyInfo: typeof(ConventionEvent).GetProperty("DocumentSha256", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ConventionEvent).GetField("<DocumentSha256>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 64);
 
             var kind = runtimeEntityType.AddProperty(
                 "Kind",

@@ -24,7 +24,7 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.Sqlite
                 typeof(Signature),
                 baseEntityType,
                 sharedClrType: true,
-                propertyCount: 7,
+                propertyCount: 13,
                 foreignKeyCount: 1,
                 keyCount: 1);
 
@@ -43,6 +43,44 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.Sqlite
                 maxLength: 20,
                 providerPropertyType: typeof(string));
             party.SetSentinelFromProviderValue("Operator");
+
+            var clientAddress = runtimeEntityType.AddProperty(
+                "ClientAddress",
+                typeof(string),
+                propertyInfo: typeof(Signature).GetProperty("ClientAddress", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Signature).GetField("<ClientAddress>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 64);
+
+            var contactId = runtimeEntityType.AddProperty(
+                "ContactId",
+                typeof(Guid?),
+                propertyInfo: typeof(Signature).GetProperty("ContactId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Signature).GetField("<ContactId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
+            var credentialId = runtimeEntityType.AddProperty(
+                "CredentialId",
+                typeof(Guid?),
+                propertyInfo: typeof(Signature).GetProperty("CredentialId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Signature).GetField("<CredentialId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
+            var credentialLabel = runtimeEntityType.AddProperty(
+                "CredentialLabel",
+                typeof(string),
+                propertyInfo: typeof(Signature).GetProperty("CredentialLabel", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Signature).GetField("<CredentialLabel>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 200);
+
+            var documentSha256 = runtimeEntityType.AddProperty(
+                "DocumentSha256",
+                typeof(string),
+                propertyInfo: typeof(Signature).GetProperty("DocumentSha256", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Signature).GetField("<DocumentSha256>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 64);
 
             var place = runtimeEntityType.AddProperty(
                 "Place",
@@ -79,6 +117,14 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.Sqlite
                 propertyInfo: typeof(Signature).GetProperty("SignedOn", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Signature).GetField("<SignedOn>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new DateOnly(1, 1, 1));
+
+            var userAgent = runtimeEntityType.AddProperty(
+                "UserAgent",
+                typeof(string),
+                propertyInfo: typeof(Signature).GetProperty("UserAgent", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Signature).GetField("<UserAgent>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 400);
 
             var key = runtimeEntityType.AddKey(
                 new[] { conventionId, party });

@@ -11,7 +11,7 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.Sqlite
     internal partial class SqliteConventionsDbContextModel
     {
         private SqliteConventionsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ad86e959-1122-4ac5-9e65-ae11dbfc474e"), entityTypeCount: 13)
+            : base(skipDetectChanges: false, modelId: new Guid("d370ccf9-0cac-4807-8d10-527d0b45d18b"), entityTypeCount: 13)
         {
         }
 

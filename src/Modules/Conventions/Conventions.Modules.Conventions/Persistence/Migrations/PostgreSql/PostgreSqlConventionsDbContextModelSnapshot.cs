@@ -351,6 +351,24 @@ namespace Conventions.Modules.Conventions.Persistence.Migrations.PostgreSql
                                 .HasMaxLength(20)
                                 .HasColumnType("character varying(20)");
 
+                            b1.Property<string>("ClientAddress")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)");
+
+                            b1.Property<Guid?>("ContactId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid?>("CredentialId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("CredentialLabel")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("DocumentSha256")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)");
+
                             b1.Property<string>("Place")
                                 .IsRequired()
                                 .HasMaxLength(120)
@@ -371,6 +389,10 @@ namespace Conventions.Modules.Conventions.Persistence.Migrations.PostgreSql
 
                             b1.Property<DateOnly>("SignedOn")
                                 .HasColumnType("date");
+
+                            b1.Property<string>("UserAgent")
+                                .HasMaxLength(400)
+                                .HasColumnType("character varying(400)");
 
                             b1.HasKey("AmendmentId", "Party");
 
@@ -453,6 +475,24 @@ namespace Conventions.Modules.Conventions.Persistence.Migrations.PostgreSql
                                 .HasMaxLength(20)
                                 .HasColumnType("character varying(20)");
 
+                            b1.Property<string>("ClientAddress")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)");
+
+                            b1.Property<Guid?>("ContactId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid?>("CredentialId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("CredentialLabel")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("DocumentSha256")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)");
+
                             b1.Property<string>("Place")
                                 .IsRequired()
                                 .HasMaxLength(120)
@@ -473,6 +513,10 @@ namespace Conventions.Modules.Conventions.Persistence.Migrations.PostgreSql
 
                             b1.Property<DateOnly>("SignedOn")
                                 .HasColumnType("date");
+
+                            b1.Property<string>("UserAgent")
+                                .HasMaxLength(400)
+                                .HasColumnType("character varying(400)");
 
                             b1.HasKey("ConventionId", "Party");
 
@@ -496,10 +540,17 @@ namespace Conventions.Modules.Conventions.Persistence.Migrations.PostgreSql
                             b1.Property<Guid>("ConventionId")
                                 .HasColumnType("uuid");
 
+                            b1.Property<Guid?>("CredentialId")
+                                .HasColumnType("uuid");
+
                             b1.Property<string>("Detail")
                                 .IsRequired()
                                 .HasMaxLength(2000)
                                 .HasColumnType("character varying(2000)");
+
+                            b1.Property<string>("DocumentSha256")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)");
 
                             b1.Property<string>("Kind")
                                 .IsRequired()

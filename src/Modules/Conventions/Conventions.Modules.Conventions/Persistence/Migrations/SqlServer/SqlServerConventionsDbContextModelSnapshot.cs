@@ -357,6 +357,24 @@ namespace Conventions.Modules.Conventions.Persistence.Migrations.SqlServer
                                 .HasMaxLength(20)
                                 .HasColumnType("nvarchar(20)");
 
+                            b1.Property<string>("ClientAddress")
+                                .HasMaxLength(64)
+                                .HasColumnType("nvarchar(64)");
+
+                            b1.Property<Guid?>("ContactId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<Guid?>("CredentialId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("CredentialLabel")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<string>("DocumentSha256")
+                                .HasMaxLength(64)
+                                .HasColumnType("nvarchar(64)");
+
                             b1.Property<string>("Place")
                                 .IsRequired()
                                 .HasMaxLength(120)
@@ -377,6 +395,10 @@ namespace Conventions.Modules.Conventions.Persistence.Migrations.SqlServer
 
                             b1.Property<DateOnly>("SignedOn")
                                 .HasColumnType("date");
+
+                            b1.Property<string>("UserAgent")
+                                .HasMaxLength(400)
+                                .HasColumnType("nvarchar(400)");
 
                             b1.HasKey("AmendmentId", "Party");
 
@@ -459,6 +481,24 @@ namespace Conventions.Modules.Conventions.Persistence.Migrations.SqlServer
                                 .HasMaxLength(20)
                                 .HasColumnType("nvarchar(20)");
 
+                            b1.Property<string>("ClientAddress")
+                                .HasMaxLength(64)
+                                .HasColumnType("nvarchar(64)");
+
+                            b1.Property<Guid?>("ContactId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<Guid?>("CredentialId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("CredentialLabel")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<string>("DocumentSha256")
+                                .HasMaxLength(64)
+                                .HasColumnType("nvarchar(64)");
+
                             b1.Property<string>("Place")
                                 .IsRequired()
                                 .HasMaxLength(120)
@@ -479,6 +519,10 @@ namespace Conventions.Modules.Conventions.Persistence.Migrations.SqlServer
 
                             b1.Property<DateOnly>("SignedOn")
                                 .HasColumnType("date");
+
+                            b1.Property<string>("UserAgent")
+                                .HasMaxLength(400)
+                                .HasColumnType("nvarchar(400)");
 
                             b1.HasKey("ConventionId", "Party");
 
@@ -502,10 +546,17 @@ namespace Conventions.Modules.Conventions.Persistence.Migrations.SqlServer
                             b1.Property<Guid>("ConventionId")
                                 .HasColumnType("uniqueidentifier");
 
+                            b1.Property<Guid?>("CredentialId")
+                                .HasColumnType("uniqueidentifier");
+
                             b1.Property<string>("Detail")
                                 .IsRequired()
                                 .HasMaxLength(2000)
                                 .HasColumnType("nvarchar(2000)");
+
+                            b1.Property<string>("DocumentSha256")
+                                .HasMaxLength(64)
+                                .HasColumnType("nvarchar(64)");
 
                             b1.Property<string>("Kind")
                                 .IsRequired()

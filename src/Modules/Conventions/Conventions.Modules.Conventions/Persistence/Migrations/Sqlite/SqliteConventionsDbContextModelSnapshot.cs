@@ -351,6 +351,24 @@ namespace Conventions.Modules.Conventions.Persistence.Migrations.Sqlite
                                 .HasMaxLength(20)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("ClientAddress")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid?>("ContactId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid?>("CredentialId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("CredentialLabel")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("DocumentSha256")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("Place")
                                 .IsRequired()
                                 .HasMaxLength(120)
@@ -370,6 +388,10 @@ namespace Conventions.Modules.Conventions.Persistence.Migrations.Sqlite
                                 .HasColumnType("TEXT");
 
                             b1.Property<DateOnly>("SignedOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("UserAgent")
+                                .HasMaxLength(400)
                                 .HasColumnType("TEXT");
 
                             b1.HasKey("AmendmentId", "Party");
@@ -453,6 +475,24 @@ namespace Conventions.Modules.Conventions.Persistence.Migrations.Sqlite
                                 .HasMaxLength(20)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("ClientAddress")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid?>("ContactId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid?>("CredentialId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("CredentialLabel")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("DocumentSha256")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("Place")
                                 .IsRequired()
                                 .HasMaxLength(120)
@@ -472,6 +512,10 @@ namespace Conventions.Modules.Conventions.Persistence.Migrations.Sqlite
                                 .HasColumnType("TEXT");
 
                             b1.Property<DateOnly>("SignedOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("UserAgent")
+                                .HasMaxLength(400)
                                 .HasColumnType("TEXT");
 
                             b1.HasKey("ConventionId", "Party");
@@ -494,9 +538,16 @@ namespace Conventions.Modules.Conventions.Persistence.Migrations.Sqlite
                             b1.Property<Guid>("ConventionId")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<Guid?>("CredentialId")
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("Detail")
                                 .IsRequired()
                                 .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("DocumentSha256")
+                                .HasMaxLength(64)
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Kind")
