@@ -36,6 +36,12 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
     /// <summary>What a call acts on: the organization whose data it is (the "own" of the callers), the URL and the body.</summary>
     public sealed record Target(Org Owner, string Url, object? Body = null);
 
+    /// <summary>A body sent as is (a file), not as JSON.</summary>
+    public sealed record RawBody(byte[] Content, string ContentType);
+
+    /// <summary>A 1 × 1 PNG.</summary>
+    private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg==");
+
     public sealed record Row(string Route, string Program, string Expected, Func<World, Caller, Task<Target>> Build);
 
     /// <summary>Who calls, as the target builder needs to know it (a party signs for its own side).</summary>
@@ -132,6 +138,20 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         {
             var o = await w.OrgAsync(Cpt);
             return new Target(o, $"/api/v1/organizations/{o.Id}/contacts", new { fullName = "Nouvelle Référente", email = "nouvelle@example.org", roles = new[] { "referent" } });
+        }),
+        R("PUT /api/v1/organizations/{id}/logo", Cpt, "A AF FFF AFF FFF FFF U", async (w, _) =>
+        {
+            var o = await w.OrgAsync(Cpt);
+            return new Target(o, $"/api/v1/organizations/{o.Id}/logo", new RawBody(Png, "image/png"));
+        }),
+        R("GET /api/v1/organizations/{id}/logo", Cpt, "A AA AAA AAA AAA FFF U", async (w, _) => new Target(await w.OrgWithLogoAsync(), $"/api/v1/organizations/{(await w.OrgWithLogoAsync()).Id}/logo")),
+        R("DELETE /api/v1/organizations/{id}/logo", Cpt, "A AF FFF AFF FFF FFF U", async (w, _) =>
+        {
+            var o = await w.OrgAsync(Cpt);
+            using var logo = new ByteArrayContent(Png);
+            logo.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
+            await w.Expect(w.AdminClient.PutAsync($"/api/v1/organizations/{o.Id}/logo", logo), HttpStatusCode.OK);
+            return new Target(o, $"/api/v1/organizations/{o.Id}/logo");
         }),
         R("POST /api/v1/organizations/{id}/suspend", Cpt, "A AF FFF FFF FFF FFF U", async (w, _) =>
         {
@@ -392,7 +412,12 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
                 : shared ??= await row.Build(world, caller);
             var client = world.ClientFor(caller.Name, target.Owner, row.Program);
             using var request = new HttpRequestMessage(method, target.Url);
-            if (target.Body is not null)
+            if (target.Body is RawBody raw)
+            {
+                request.Content = new ByteArrayContent(raw.Content);
+                request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(raw.ContentType);
+            }
+            else if (target.Body is not null)
             {
                 request.Content = new StringContent(JsonSerializer.Serialize(target.Body), Encoding.UTF8, "application/json");
             }
@@ -553,6 +578,16 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             await Expect(org.Key("partner").PostJsonAsync($"/api/v1/conventions/{id}/signatures", Signature("partner")), HttpStatusCode.Created);
             return (org, id);
         }
+
+        /// <summary>An organization of Culture pour tous with a logo, shared by the rows that only read it.</summary>
+        public Task<Org> OrgWithLogoAsync() => Shared("logo", async () =>
+        {
+            var o = await OrgAsync(Cpt);
+            using var logo = new ByteArrayContent(Png);
+            logo.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
+            await Expect(AdminClient.PutAsync($"/api/v1/organizations/{o.Id}/logo", logo), HttpStatusCode.OK);
+            return o;
+        });
 
         public Task<(Org Org, string Id)> SharedCptConventionAsync() => Shared("cpt-convention", () => ActiveAsync(Cpt));
 

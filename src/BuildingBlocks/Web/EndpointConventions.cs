@@ -26,6 +26,14 @@ public static class EndpointConventions
     public static TBuilder ProducesText<TBuilder>(this TBuilder builder, string contentType) where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new TextResponse(contentType));
 
+    /// <summary>Says in the OpenAPI document that a 200 may answer these binary content types (a PDF, an image).</summary>
+    public static TBuilder ProducesBinary<TBuilder>(this TBuilder builder, params string[] contentTypes) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new BinaryResponse(contentTypes));
+
+    /// <summary>Says in the OpenAPI document that the request body is a file of one of these content types (an image).</summary>
+    public static TBuilder AcceptsBinary<TBuilder>(this TBuilder builder, params string[] contentTypes) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new BinaryRequest(contentTypes));
+
     /// <summary>The problem details responses every authenticated endpoint may answer, for Swagger.</summary>
     public static RouteHandlerBuilder ProducesRefusals(this RouteHandlerBuilder builder, params int[] statuses)
     {
@@ -45,3 +53,9 @@ public sealed record VisitorsAllowed;
 
 /// <summary>A 200 text body of this content type (see <see cref="EndpointConventions.ProducesText{TBuilder}"/>).</summary>
 public sealed record TextResponse(string ContentType);
+
+/// <summary>A 200 binary body of one of these content types (see <see cref="EndpointConventions.ProducesBinary{TBuilder}"/>).</summary>
+public sealed record BinaryResponse(IReadOnlyList<string> ContentTypes);
+
+/// <summary>A binary request body of one of these content types (see <see cref="EndpointConventions.AcceptsBinary{TBuilder}"/>).</summary>
+public sealed record BinaryRequest(IReadOnlyList<string> ContentTypes);

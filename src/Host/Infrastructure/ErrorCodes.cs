@@ -83,6 +83,7 @@ internal static class ErrorCodes
         "invitation.cancelled",
         "invitation.not_found",
         "job.unknown",
+        "logo.not_found",
         "notice.not_found",
         "occurrence.already_cancelled",
         "occurrence.cancelled",

@@ -33,6 +33,7 @@ internal static class Swagger
             });
             options.OperationFilter<ApiKeyOperationFilter>();
             options.OperationFilter<TextResponseOperationFilter>();
+            options.OperationFilter<BinaryBodiesOperationFilter>();
             options.OperationFilter<IdempotencyOperationFilter>();
             options.OperationFilter<PagingOperationFilter>();
             options.OperationFilter<ConditionalRequestOperationFilter>();
@@ -121,6 +122,40 @@ internal sealed class TextResponseOperationFilter : IOperationFilter
             ok.Content[text.ContentType] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
         }
     }
+}
+
+/// <summary>Binary bodies (<see cref="BinaryRequest"/>, <see cref="BinaryResponse"/>): a file, typed as a binary string.</summary>
+internal sealed class BinaryBodiesOperationFilter : IOperationFilter
+{
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
+        foreach (var request in metadata.OfType<BinaryRequest>())
+        {
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Description = "The file itself, as the request body.",
+                Content = request.ContentTypes.ToDictionary(t => t, _ => Binary()),
+            };
+        }
+        foreach (var response in metadata.OfType<BinaryResponse>())
+        {
+            operation.Responses ??= [];
+            if (!operation.Responses.TryGetValue("200", out var existing) || existing is not OpenApiResponse ok)
+            {
+                ok = new OpenApiResponse { Description = "OK" };
+                operation.Responses["200"] = ok;
+            }
+            ok.Content ??= new Dictionary<string, OpenApiMediaType>();
+            foreach (var type in response.ContentTypes)
+            {
+                ok.Content[type] = Binary();
+            }
+        }
+    }
+
+    private static OpenApiMediaType Binary() => new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } };
 }
 
 /// <summary>

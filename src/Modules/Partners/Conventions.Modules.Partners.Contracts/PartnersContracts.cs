@@ -87,3 +87,13 @@ public sealed record CredentialSummary(Guid Id, string Label, Guid? Organization
 
 /// <summary>Reads a key's label for another module (a signature's evidence names the key that signed).</summary>
 public sealed record GetCredentialSummary(Guid CredentialId) : IQuery<CredentialSummary?>;
+
+/// <summary>An organization's logo, as documents print it: its content type and bytes (PNG, or SVG sanitised).</summary>
+public sealed record OrganizationLogoImage(string ContentType, byte[] Content, string Sha256)
+{
+    /// <summary>The logo as a <c>data:</c> URI, so that a frozen document carries (and hashes) the image it shows.</summary>
+    public string DataUri => $"data:{ContentType};base64,{Convert.ToBase64String(Content)}";
+}
+
+/// <summary>Reads an organization's logo for another module (null when it has none).</summary>
+public sealed record GetOrganizationLogo(Guid OrganizationId) : IQuery<OrganizationLogoImage?>;

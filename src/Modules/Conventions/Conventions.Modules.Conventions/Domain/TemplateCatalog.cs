@@ -29,6 +29,12 @@ internal sealed record ConventionTemplate(
     IReadOnlyList<Commitment> Commitments,
     IReadOnlyList<TemplateParameter> Parameters)
 {
+    /// <summary>
+    /// The text shows both parties' logos (La Ruche, article 5: publications bear "les deux logos suivants"), the same
+    /// article that makes publications need both approvals.
+    /// </summary>
+    public bool PrintsLogos => PublicationsNeedBothApprovals;
+
     public IReadOnlyList<Commitment> CommitmentsOf(ConventionParty party, string section) =>
         Commitments.Where(c => c.Party == party && c.Section == section).ToList();
 }

@@ -5,15 +5,31 @@ using Conventions.Modules.Partners.Contracts;
 namespace Conventions.Modules.Conventions.Features;
 
 /// <summary>The two parties of a convention, as the Partners module describes them.</summary>
-internal sealed record Parties(OrganizationSummary Operator, OrganizationSummary Partner);
+internal sealed record Parties(OrganizationSummary Operator, OrganizationSummary Partner)
+{
+    /// <summary>The operator's logo as a <c>data:</c> URI, when the template prints logos and the operator uploaded one.</summary>
+    public string? OperatorLogo { get; init; }
+
+    /// <summary>The partner's logo as a <c>data:</c> URI, when the template prints logos and the partner uploaded one.</summary>
+    public string? PartnerLogo { get; init; }
+}
 
 /// <summary>Builds the plain models the convention templates are fed, and renders them.</summary>
 internal sealed class ConventionDocuments(DocumentRenderer renderer, IMediator mediator)
 {
     private static TemplateRef Template(string file) => new(typeof(ConventionDocuments).Assembly, file);
 
-    public async Task<Parties> PartiesAsync(Convention convention, CancellationToken cancellationToken) =>
-        await PartiesAsync(convention.OperatorOrganizationId, convention.PartnerOrganizationId, cancellationToken);
+    public async Task<Parties> PartiesAsync(Convention convention, CancellationToken cancellationToken)
+    {
+        var parties = await PartiesAsync(convention.OperatorOrganizationId, convention.PartnerOrganizationId, cancellationToken);
+        if (TemplateCatalog.Find(convention.TemplateKey)?.PrintsLogos != true)
+        {
+            return parties;
+        }
+        var operatorLogo = await mediator.Send(new GetOrganizationLogo(convention.OperatorOrganizationId), cancellationToken);
+        var partnerLogo = await mediator.Send(new GetOrganizationLogo(convention.PartnerOrganizationId), cancellationToken);
+        return parties with { OperatorLogo = operatorLogo?.DataUri, PartnerLogo = partnerLogo?.DataUri };
+    }
 
     public async Task<Parties> PartiesAsync(Guid operatorId, Guid partnerId, CancellationToken cancellationToken)
     {
@@ -35,8 +51,8 @@ internal sealed class ConventionDocuments(DocumentRenderer renderer, IMediator m
             ["draft"] = draft,
             ["title"] = template.Title,
             ["season"] = variables.GetValueOrDefault("season") ?? $"{convention.StartsOn.Year}-{convention.EndsOn.Year}",
-            ["operator"] = Party(parties.Operator, convention.OperatorSignatory, parties.Operator.Name),
-            ["partner"] = Party(parties.Partner, convention.PartnerSignatory, shortName),
+            ["operator"] = Party(parties.Operator, convention.OperatorSignatory, parties.Operator.Name, parties.OperatorLogo),
+            ["partner"] = Party(parties.Partner, convention.PartnerSignatory, shortName, parties.PartnerLogo),
             ["starts_on"] = French.Date(convention.StartsOn),
             ["ends_on"] = French.Date(convention.EndsOn),
             ["place"] = convention.Place,
@@ -159,8 +175,9 @@ internal sealed class ConventionDocuments(DocumentRenderer renderer, IMediator m
         return result;
     }
 
-    private static Dictionary<string, object?> Party(OrganizationSummary organization, Signatory signatory, string shortName) => new()
+    private static Dictionary<string, object?> Party(OrganizationSummary organization, Signatory signatory, string shortName, string? logo = null) => new()
     {
+        ["logo"] = logo,
         ["name"] = organization.Name,
         ["short_name"] = shortName,
         ["line1"] = organization.Address.Line1,

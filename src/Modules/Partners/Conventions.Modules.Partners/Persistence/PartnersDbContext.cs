@@ -22,6 +22,8 @@ internal class PartnersDbContext(DbContextOptions options) : ModuleDbContext(opt
 
     public DbSet<ProgramParticipant> ProgramParticipants => Set<ProgramParticipant>();
 
+    public DbSet<OrganizationLogo> Logos => Set<OrganizationLogo>();
+
     /// <summary>Keys and organizations are cached for authentication (<see cref="ApiKeyCache"/>).</summary>
     internal static readonly CachedDataInterceptor CachedData = new(ApiKeyCache.Signal, tracker =>
         tracker.Entries<Credential>().Any(e => e.State is EntityState.Modified or EntityState.Deleted)
@@ -57,6 +59,16 @@ internal class PartnersDbContext(DbContextOptions options) : ModuleDbContext(opt
             });
             b.HasMany(o => o.Contacts).WithOne().HasForeignKey(c => c.OrganizationId).OnDelete(DeleteBehavior.Cascade);
             b.HasIndex(o => o.Name);
+        });
+
+        modelBuilder.Entity<OrganizationLogo>(b =>
+        {
+            b.ToTable("organization_logos");
+            b.HasKey(l => l.OrganizationId);
+            b.HasOne<Organization>().WithOne().HasForeignKey<OrganizationLogo>(l => l.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+            b.Property(l => l.ContentType).HasMaxLength(40);
+            b.Property(l => l.Content).HasMaxLength(LogoImage.MaxBytes);
+            b.Property(l => l.Sha256).HasMaxLength(64);
         });
 
         modelBuilder.Entity<Contact>(b =>

@@ -39,6 +39,33 @@ internal static class OrganizationEndpoints
             .WithSummary("Adds a contact (signatory, referent, staff) to an organization: its partner staff, the operators of its programs, the platform.")
             .ProducesRefusals(400, 401, 403, 404);
 
+        group.MapPut("/{id:guid}/logo", async Task<Ok<LogoDto>> (Guid id, HttpRequest request, IMediator mediator, CancellationToken ct) =>
+            {
+                using var body = new MemoryStream();
+                await request.Body.CopyToAsync(body, ct);
+                return TypedResults.Ok(await mediator.Send(new UploadLogo(id, request.ContentType, body.ToArray()), ct));
+            })
+            .AcceptsBinary(LogoImage.Png, LogoImage.Svg)
+            .WithSummary("Sets the organization's logo, printed on its documents (La Ruche, article 5): a PNG (at most 4,096 pixels a side) or an SVG, which is sanitised (no script, event handler, foreign object or external reference); at most 200 KB. Its partner staff, the operators of its programs, the platform.")
+            .ProducesRefusals(400, 401, 403, 404, 413);
+
+        group.MapGet("/{id:guid}/logo", async Task<FileContentHttpResult> (Guid id, IMediator mediator, CancellationToken ct) =>
+            {
+                var logo = await mediator.Send(new GetLogo(id), ct);
+                return TypedResults.File(logo.Content, logo.ContentType);
+            })
+            .ProducesBinary(LogoImage.Png, LogoImage.Svg)
+            .WithSummary("The organization's logo (PNG or sanitised SVG), for any valid key: it is printed on documents both parties hold.")
+            .ProducesRefusals(401, 403, 404);
+
+        group.MapDelete("/{id:guid}/logo", async Task<NoContent> (Guid id, IMediator mediator, CancellationToken ct) =>
+            {
+                await mediator.Send(new DeleteLogo(id), ct);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Removes the organization's logo; documents frozen with it keep it.")
+            .ProducesRefusals(401, 403, 404);
+
         group.MapPost("/{id:guid}/suspend", async Task<Ok<OrganizationDto>> (Guid id, SuspendBody body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new SuspendOrganization(id, body.Reason), ct)))
             .RequireRoles(Role.PlatformAdmin, Role.OperatorAdmin)

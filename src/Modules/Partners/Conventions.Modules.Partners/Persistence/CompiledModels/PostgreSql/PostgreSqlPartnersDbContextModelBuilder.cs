@@ -12,7 +12,7 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.PostgreSql
     internal partial class PostgreSqlPartnersDbContextModel
     {
         private PostgreSqlPartnersDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("cf39b34e-8e46-4206-aeaa-4d180d49ad7b"), entityTypeCount: 10)
+            : base(skipDetectChanges: false, modelId: new Guid("1625ecb8-7e29-40b7-be68-d22e89fbb1e5"), entityTypeCount: 11)
         {
         }
 
@@ -27,11 +27,13 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.PostgreSql
             var donation = DonationEntityType.Create(this);
             var operatorLink = OperatorLinkEntityType.Create(this);
             var organization = OrganizationEntityType.Create(this);
+            var organizationLogo = OrganizationLogoEntityType.Create(this);
             var programParticipant = ProgramParticipantEntityType.Create(this);
 
             AddressEntityType.CreateForeignKey1(address, organization);
             ContactEntityType.CreateForeignKey1(contact, organization);
             OperatorLinkEntityType.CreateForeignKey1(operatorLink, organization);
+            OrganizationLogoEntityType.CreateForeignKey1(organizationLogo, organization);
 
             IdempotencyRecordEntityType.CreateAnnotations(idempotencyRecord);
             InboxMessageEntityType.CreateAnnotations(inboxMessage);
@@ -42,6 +44,7 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.PostgreSql
             DonationEntityType.CreateAnnotations(donation);
             OperatorLinkEntityType.CreateAnnotations(operatorLink);
             OrganizationEntityType.CreateAnnotations(organization);
+            OrganizationLogoEntityType.CreateAnnotations(organizationLogo);
             ProgramParticipantEntityType.CreateAnnotations(programParticipant);
 
             AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);

@@ -11,7 +11,7 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.SqlServer
     internal partial class SqlServerPartnersDbContextModel
     {
         private SqlServerPartnersDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("46eb1c1f-683a-47a7-a777-0aa8f510f77a"), entityTypeCount: 10)
+            : base(skipDetectChanges: false, modelId: new Guid("5a83f88d-bcd6-42d6-8c90-fd69465deb49"), entityTypeCount: 11)
         {
         }
 
@@ -26,11 +26,13 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.SqlServer
             var donation = DonationEntityType.Create(this);
             var operatorLink = OperatorLinkEntityType.Create(this);
             var organization = OrganizationEntityType.Create(this);
+            var organizationLogo = OrganizationLogoEntityType.Create(this);
             var programParticipant = ProgramParticipantEntityType.Create(this);
 
             AddressEntityType.CreateForeignKey1(address, organization);
             ContactEntityType.CreateForeignKey1(contact, organization);
             OperatorLinkEntityType.CreateForeignKey1(operatorLink, organization);
+            OrganizationLogoEntityType.CreateForeignKey1(organizationLogo, organization);
 
             IdempotencyRecordEntityType.CreateAnnotations(idempotencyRecord);
             InboxMessageEntityType.CreateAnnotations(inboxMessage);
@@ -41,6 +43,7 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.SqlServer
             DonationEntityType.CreateAnnotations(donation);
             OperatorLinkEntityType.CreateAnnotations(operatorLink);
             OrganizationEntityType.CreateAnnotations(organization);
+            OrganizationLogoEntityType.CreateAnnotations(organizationLogo);
             ProgramParticipantEntityType.CreateAnnotations(programParticipant);
 
             AddAnnotation("ProductVersion", "10.0.15");

@@ -11,7 +11,7 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.Sqlite
     internal partial class SqlitePartnersDbContextModel
     {
         private SqlitePartnersDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5c4a09d1-b113-487f-bc29-8097e24c1215"), entityTypeCount: 10)
+            : base(skipDetectChanges: false, modelId: new Guid("630b7cf4-433a-4f41-b383-1f11187104b6"), entityTypeCount: 11)
         {
         }
 
@@ -26,11 +26,13 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.Sqlite
             var donation = DonationEntityType.Create(this);
             var operatorLink = OperatorLinkEntityType.Create(this);
             var organization = OrganizationEntityType.Create(this);
+            var organizationLogo = OrganizationLogoEntityType.Create(this);
             var programParticipant = ProgramParticipantEntityType.Create(this);
 
             AddressEntityType.CreateForeignKey1(address, organization);
             ContactEntityType.CreateForeignKey1(contact, organization);
             OperatorLinkEntityType.CreateForeignKey1(operatorLink, organization);
+            OrganizationLogoEntityType.CreateForeignKey1(organizationLogo, organization);
 
             IdempotencyRecordEntityType.CreateAnnotations(idempotencyRecord);
             InboxMessageEntityType.CreateAnnotations(inboxMessage);
@@ -41,6 +43,7 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.Sqlite
             DonationEntityType.CreateAnnotations(donation);
             OperatorLinkEntityType.CreateAnnotations(operatorLink);
             OrganizationEntityType.CreateAnnotations(organization);
+            OrganizationLogoEntityType.CreateAnnotations(organizationLogo);
             ProgramParticipantEntityType.CreateAnnotations(programParticipant);
 
             AddAnnotation("ProductVersion", "10.0.15");

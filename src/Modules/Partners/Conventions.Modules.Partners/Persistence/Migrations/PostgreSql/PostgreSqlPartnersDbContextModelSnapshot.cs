@@ -306,6 +306,34 @@ namespace Conventions.Modules.Partners.Persistence.Migrations.PostgreSql
                     b.ToTable("organizations", "partners");
                 });
 
+            modelBuilder.Entity("Conventions.Modules.Partners.Domain.OrganizationLogo", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasMaxLength(204800)
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("OrganizationId");
+
+                    b.ToTable("organization_logos", "partners");
+                });
+
             modelBuilder.Entity("Conventions.Modules.Partners.Domain.ProgramParticipant", b =>
                 {
                     b.Property<string>("ProgramKey")
@@ -393,6 +421,15 @@ namespace Conventions.Modules.Partners.Persistence.Migrations.PostgreSql
                         .IsRequired();
 
                     b.Navigation("Operators");
+                });
+
+            modelBuilder.Entity("Conventions.Modules.Partners.Domain.OrganizationLogo", b =>
+                {
+                    b.HasOne("Conventions.Modules.Partners.Domain.Organization", null)
+                        .WithOne()
+                        .HasForeignKey("Conventions.Modules.Partners.Domain.OrganizationLogo", "OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Conventions.Modules.Partners.Domain.Organization", b =>

@@ -309,6 +309,34 @@ namespace Conventions.Modules.Partners.Persistence.Migrations.SqlServer
                     b.ToTable("organizations", "partners");
                 });
 
+            modelBuilder.Entity("Conventions.Modules.Partners.Domain.OrganizationLogo", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasMaxLength(204800)
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("OrganizationId");
+
+                    b.ToTable("organization_logos", "partners");
+                });
+
             modelBuilder.Entity("Conventions.Modules.Partners.Domain.ProgramParticipant", b =>
                 {
                     b.Property<string>("ProgramKey")
@@ -396,6 +424,15 @@ namespace Conventions.Modules.Partners.Persistence.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Operators");
+                });
+
+            modelBuilder.Entity("Conventions.Modules.Partners.Domain.OrganizationLogo", b =>
+                {
+                    b.HasOne("Conventions.Modules.Partners.Domain.Organization", null)
+                        .WithOne()
+                        .HasForeignKey("Conventions.Modules.Partners.Domain.OrganizationLogo", "OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Conventions.Modules.Partners.Domain.Organization", b =>

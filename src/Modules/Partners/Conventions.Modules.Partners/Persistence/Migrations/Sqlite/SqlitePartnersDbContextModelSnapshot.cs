@@ -302,6 +302,34 @@ namespace Conventions.Modules.Partners.Persistence.Migrations.Sqlite
                     b.ToTable("partners_organizations", (string)null);
                 });
 
+            modelBuilder.Entity("Conventions.Modules.Partners.Domain.OrganizationLogo", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasMaxLength(204800)
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrganizationId");
+
+                    b.ToTable("partners_organization_logos", (string)null);
+                });
+
             modelBuilder.Entity("Conventions.Modules.Partners.Domain.ProgramParticipant", b =>
                 {
                     b.Property<string>("ProgramKey")
@@ -389,6 +417,15 @@ namespace Conventions.Modules.Partners.Persistence.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Operators");
+                });
+
+            modelBuilder.Entity("Conventions.Modules.Partners.Domain.OrganizationLogo", b =>
+                {
+                    b.HasOne("Conventions.Modules.Partners.Domain.Organization", null)
+                        .WithOne()
+                        .HasForeignKey("Conventions.Modules.Partners.Domain.OrganizationLogo", "OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Conventions.Modules.Partners.Domain.Organization", b =>
