@@ -20,6 +20,14 @@ public sealed class ConventionScenario(ConventionsFactory factory)
         return scenario;
     }
 
+    /// <summary>Culture pour tous run by an operator elsewhere (its postal code decides the holidays its deadlines count).</summary>
+    public static async Task<ConventionScenario> CultureOperatedFromAsync(ConventionsFactory factory, string postalCode, string city, string partnerName = "Structure de l'Est")
+    {
+        var scenario = new ConventionScenario(factory);
+        await scenario.PartiesAsync("culture-pour-tous", $"Culture pour tous – {city}", "1, place de la République", postalCode, city, partnerName, "2, rue de la Gare", postalCode, city);
+        return scenario;
+    }
+
     public static async Task<ConventionScenario> RucheAsync(ConventionsFactory factory)
     {
         var scenario = new ConventionScenario(factory);

@@ -63,6 +63,22 @@ public sealed class PlatformTests(ConventionsFactory factory) : IClassFixture<Co
         Assert.Contains("Ascension", body.Str("explanation"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_calendar_takes_the_alsace_moselle_region_and_says_which_calendar_applied()
+    {
+        var admin = factory.Admin();
+        var local = await admin.GetAsync("/api/v1/calendar/deadline?from=2025-12-11&period=P15D&region=alsace-moselle").ExpectAsync(HttpStatusCode.OK);
+        var metropolitan = await admin.GetAsync("/api/v1/calendar/deadline?from=2025-12-11&period=P15D").ExpectAsync(HttpStatusCode.OK);
+
+        Assert.Equal(("2025-12-29", "alsace-moselle"), (local.Str("dueOn"), local.Str("region")));
+        Assert.Contains("Alsace-Moselle", local.Str("explanation"), StringComparison.Ordinal);
+        Assert.Equal(("2025-12-26", "metropolitan"), (metropolitan.Str("dueOn"), metropolitan.Str("region")));
+        var holidays = await admin.GetAsync("/api/v1/calendar/holidays?year=2025&region=alsace-moselle").ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal((13, "alsace-moselle"), (holidays.GetProperty("total").GetInt32(), holidays.Str("region")));
+        await admin.GetAsync("/api/v1/calendar/holidays?year=2025&region=corse").ExpectProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
+        await admin.GetAsync("/api/v1/calendar/deadline?from=2025-12-11&period=P15D&region=alsace").ExpectProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
+    }
+
     [Theory]
     [InlineData("/api/v1/calendar/deadline?from=2024-02-30&period=P15D", "from")]
     [InlineData("/api/v1/calendar/deadline?from=2024-04-23&period=P15X", "period")]

@@ -6,14 +6,15 @@ namespace Conventions.BuildingBlocks.LegalCalendar;
 /// <summary>A day the deadline could not end on, and why.</summary>
 public sealed record DeadlineExtension(DateOnly Date, string Reason);
 
-/// <summary>A computed legal deadline: the start, the period, the nominal date, the due date, and how it was reached.</summary>
+/// <summary>A computed legal deadline: the start, the period, the nominal date, the due date, the calendar, and how it was reached.</summary>
 public sealed record LegalDeadline(
     DateOnly From,
     LegalPeriod Period,
     DateOnly NominalDueOn,
     DateOnly DueOn,
     IReadOnlyList<DeadlineExtension> Extensions,
-    string Explanation)
+    string Explanation,
+    HolidayRegion Region = HolidayRegion.Metropolitan)
 {
     /// <summary>A deadline ends on its last day at midnight (CPC art. 642): an act on <see cref="DueOn"/> is in time, the next day is late.</summary>
     public bool IsInTime(DateOnly actOn) => actOn <= DueOn;
@@ -29,7 +30,7 @@ public sealed record LegalDeadline(
 /// </summary>
 public static class LegalDeadlines
 {
-    public static LegalDeadline Compute(DateOnly from, LegalPeriod period)
+    public static LegalDeadline Compute(DateOnly from, LegalPeriod period, HolidayRegion region = HolidayRegion.Metropolitan)
     {
         ArgumentNullException.ThrowIfNull(period);
         var text = new StringBuilder();
@@ -63,7 +64,7 @@ public static class LegalDeadlines
 
         var extensions = new List<DeadlineExtension>();
         var due = nominal;
-        while (!IsWorkingDay(due, out var reason))
+        while (!IsWorkingDay(due, region, out var reason))
         {
             extensions.Add(new DeadlineExtension(due, reason!));
             due = due.AddDays(1);
@@ -80,33 +81,36 @@ public static class LegalDeadlines
             text.Append(" That is a working day.");
         }
         text.Append(CultureInfo.InvariantCulture, $" The deadline ends on {Format(due)} at midnight (CPC art. 642).");
+        text.Append(CultureInfo.InvariantCulture, $" Public holidays: {HolidayRegions.Describe(region)}.");
 
-        return new LegalDeadline(from, period, nominal, due, extensions, text.ToString());
+        return new LegalDeadline(from, period, nominal, due, extensions, text.ToString(), region);
     }
 
-    /// <summary>Monday to Friday, not a public holiday.</summary>
-    public static bool IsWorkingDay(DateOnly date) => IsWorkingDay(date, out _);
+    /// <summary>Monday to Friday, not a public holiday (of the region's calendar).</summary>
+    public static bool IsWorkingDay(DateOnly date, HolidayRegion region = HolidayRegion.Metropolitan) => IsWorkingDay(date, region, out _);
 
-    public static bool IsWorkingDay(DateOnly date, out string? reason)
+    public static bool IsWorkingDay(DateOnly date, out string? reason) => IsWorkingDay(date, HolidayRegion.Metropolitan, out reason);
+
+    public static bool IsWorkingDay(DateOnly date, HolidayRegion region, out string? reason)
     {
         reason = date.DayOfWeek switch
         {
             DayOfWeek.Saturday => "a Saturday",
             DayOfWeek.Sunday => "a Sunday",
-            _ => FrenchHolidays.IsHoliday(date, out var holiday) ? $"a public holiday, {holiday!.Name}" : null,
+            _ => FrenchHolidays.IsHoliday(date, region, out var holiday) ? $"a public holiday, {holiday!.Name}" : null,
         };
         return reason is null;
     }
 
     /// <summary>The working day <paramref name="count"/> working days before <paramref name="date"/> (for reminders).</summary>
-    public static DateOnly WorkingDaysBefore(DateOnly date, int count)
+    public static DateOnly WorkingDaysBefore(DateOnly date, int count, HolidayRegion region = HolidayRegion.Metropolitan)
     {
         var day = date;
         var remaining = count;
         while (remaining > 0)
         {
             day = day.AddDays(-1);
-            if (IsWorkingDay(day))
+            if (IsWorkingDay(day, region))
             {
                 remaining--;
             }

@@ -29,6 +29,9 @@ internal sealed partial class Dispute : global::Conventions.BuildingBlocks.Persi
 
     public DisputePolicy Policy { get; private set; }
 
+    /// <summary>The public holidays its deadlines count: those of the operator's place (Alsace-Moselle has two more).</summary>
+    public HolidayRegion Region { get; private set; }
+
     public ConventionParty RaisedBy { get; private set; }
 
     public DisputeKind Kind { get; private set; }
@@ -91,7 +94,7 @@ internal sealed partial class Dispute : global::Conventions.BuildingBlocks.Persi
 
     public static (Dispute Dispute, List<DisputeEffect> Effects) Open(
         ConventionSummary convention, ConventionParty raisedBy, DisputeKind kind, string grounds,
-        NoticeChannel channel, DateOnly? sentOn, DateOnly notifiedOn, DateTimeOffset now)
+        NoticeChannel channel, DateOnly? sentOn, DateOnly notifiedOn, DateTimeOffset now, HolidayRegion region = HolidayRegion.Metropolitan)
     {
         if (convention.Status is not (ConventionStatus.Active or ConventionStatus.Suspended))
         {
@@ -113,6 +116,7 @@ internal sealed partial class Dispute : global::Conventions.BuildingBlocks.Persi
             OperatorOrganizationId = convention.OperatorOrganizationId,
             PartnerOrganizationId = convention.PartnerOrganizationId,
             Policy = convention.DisputePolicy,
+            Region = region,
             RaisedBy = raisedBy,
             Kind = kind,
             Grounds = grounds,
@@ -130,7 +134,7 @@ internal sealed partial class Dispute : global::Conventions.BuildingBlocks.Persi
             dispute.Status = DisputeStatus.AwaitingExplanation;
             effects.Add(new DisputeEffect(DisputeEffectKind.SuspendConvention, notifiedOn));
             dispute.Record(now, "convention-suspended", $"The partnership is suspended from {notifiedOn:yyyy-MM-dd} (notice by simple letter, art. 6).");
-            dispute.AddDeadline(DisputeDeadline.Compute(DeadlineName.Explanation, notifiedOn, FifteenDays), now, effects);
+            dispute.AddDeadline(DisputeDeadline.Compute(DeadlineName.Explanation, notifiedOn, FifteenDays, dispute.Region), now, effects);
             effects.Add(new DisputeEffect(DisputeEffectKind.Notice, notifiedOn, "dispute-opened", DeadlineName.Explanation));
         }
         else if (kind == DisputeKind.InternalRulesBreach)
@@ -143,7 +147,7 @@ internal sealed partial class Dispute : global::Conventions.BuildingBlocks.Persi
         else
         {
             dispute.Status = DisputeStatus.AwaitingRemedy;
-            dispute.AddDeadline(DisputeDeadline.Compute(DeadlineName.Lapse, notifiedOn, OneMonth), now, effects);
+            dispute.AddDeadline(DisputeDeadline.Compute(DeadlineName.Lapse, notifiedOn, OneMonth, dispute.Region), now, effects);
             effects.Add(new DisputeEffect(DisputeEffectKind.Notice, notifiedOn, "dysfunction-notified", DeadlineName.Lapse));
         }
         dispute.RecomputeNextDue();
@@ -202,7 +206,7 @@ internal sealed partial class Dispute : global::Conventions.BuildingBlocks.Persi
             case DeadlineName.Explanation:
                 Status = DisputeStatus.TerminationWindowOpen;
                 Record(now, "termination-window-opened", $"No agreement by {deadline.DueOn:yyyy-MM-dd}: the {Describe(RaisedBy)} may terminate by registered letter within a new 15-day window.");
-                AddDeadline(DisputeDeadline.Compute(DeadlineName.TerminationWindow, deadline.DueOn, FifteenDays), now, effects);
+                AddDeadline(DisputeDeadline.Compute(DeadlineName.TerminationWindow, deadline.DueOn, FifteenDays, Region), now, effects);
                 effects.Add(new DisputeEffect(DisputeEffectKind.Notice, dayAfter, "termination-window-opened", DeadlineName.TerminationWindow));
                 break;
             case DeadlineName.TerminationWindow:

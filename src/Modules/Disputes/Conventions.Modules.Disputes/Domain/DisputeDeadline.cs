@@ -32,9 +32,10 @@ internal sealed class DisputeDeadline
     /// <summary>The deadline fell due and its consequence was applied.</summary>
     public bool Passed { get; set; }
 
-    public static DisputeDeadline Compute(DeadlineName name, DateOnly from, LegalPeriod period)
+    /// <summary>The deadline on the calendar of the convention's place (Alsace-Moselle counts two more holidays).</summary>
+    public static DisputeDeadline Compute(DeadlineName name, DateOnly from, LegalPeriod period, HolidayRegion region)
     {
-        var deadline = LegalDeadlines.Compute(from, period);
+        var deadline = LegalDeadlines.Compute(from, period, region);
         return new DisputeDeadline
         {
             Name = name,
@@ -43,7 +44,7 @@ internal sealed class DisputeDeadline
             NominalDueOn = deadline.NominalDueOn,
             DueOn = deadline.DueOn,
             Explanation = deadline.Explanation,
-            ReminderOn = LegalDeadlines.WorkingDaysBefore(deadline.DueOn, 3),
+            ReminderOn = LegalDeadlines.WorkingDaysBefore(deadline.DueOn, 3, region),
         };
     }
 }

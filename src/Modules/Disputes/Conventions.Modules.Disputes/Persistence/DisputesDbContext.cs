@@ -20,6 +20,7 @@ internal class DisputesDbContext(DbContextOptions options) : ModuleDbContext(opt
             b.HasKey(d => d.Id);
             b.Property(d => d.TemplateKey).HasMaxLength(100);
             b.Property(d => d.Policy).HasConversion<string>().HasMaxLength(40);
+            b.Property(d => d.Region).HasConversion<string>().HasMaxLength(20);
             b.Property(d => d.RaisedBy).HasConversion<string>().HasMaxLength(20);
             b.Property(d => d.Kind).HasConversion<string>().HasMaxLength(40);
             b.Property(d => d.NoticeChannel).HasConversion<string>().HasMaxLength(40);

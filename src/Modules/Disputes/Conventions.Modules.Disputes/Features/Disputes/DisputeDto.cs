@@ -13,7 +13,7 @@ internal sealed record DisputeDto(
     DisputeNoticeDto Notice, IReadOnlyList<DeadlineDto> Deadlines, IReadOnlyList<DisputeEventDto> Events,
     DateOnly? ExplanationSubmittedOn, string? Explanation, DateOnly? AgreedOn, DateOnly? RemediedOn, string? ResolutionSummary,
     DateOnly? TerminationSentOn, string? TerminationTrackingNumber, DateOnly? NextDueOn, DateTimeOffset CreatedAt,
-    AgreementDto? Agreement, DateTimeOffset UpdatedAt);
+    AgreementDto? Agreement, DateTimeOffset UpdatedAt, string HolidayCalendar);
 
 /// <summary>Who agreed: the party that proposed the agreement, and the one that accepted it (null while pending).</summary>
 internal sealed record AgreementDto(ConventionParty ProposedBy, DateOnly ProposedOn, string Summary, ConventionParty? AcceptedBy, DateOnly? AcceptedOn, IReadOnlyList<ConventionParty> AgreedBy);
@@ -31,5 +31,5 @@ internal static class DisputeMapping
             ? new AgreementDto(proposedBy, d.AgreementProposedOn!.Value, d.AgreementProposal ?? string.Empty, d.AgreementAcceptedBy, d.AgreementAcceptedBy is null ? null : d.AgreedOn,
                 d.AgreementAcceptedBy is { } acceptedBy ? [proposedBy, acceptedBy] : [proposedBy])
             : null,
-        d.UpdatedAt);
+        d.UpdatedAt, BuildingBlocks.LegalCalendar.HolidayRegions.Key(d.Region));
 }

@@ -1,3 +1,4 @@
+using Conventions.BuildingBlocks.LegalCalendar;
 using Conventions.Modules.Conventions.Contracts;
 using Microsoft.AspNetCore.Builder;
 
@@ -81,7 +82,10 @@ internal sealed partial class OpenDisputeHandler(DisputesDbContext db, ICurrentA
         var now = clock.GetUtcNow();
         var today = clock.Today();
         var notice = command.Notice!;
-        var (dispute, opened) = Dispute.Open(convention, command.RaisedBy.Value, command.Kind!.Value, command.Grounds!.Trim(), notice.Channel!.Value, notice.SentOn, notice.NotifiedOn!.Value, now);
+        // The deadlines count the public holidays of the convention's place: the operator's (Alsace-Moselle has two more).
+        var @operator = await mediator.Send(new global::Conventions.Modules.Partners.Contracts.GetOrganizationSummary(convention.OperatorOrganizationId), cancellationToken);
+        var region = HolidayRegions.OfPostalCode(@operator?.Address.PostalCode);
+        var (dispute, opened) = Dispute.Open(convention, command.RaisedBy.Value, command.Kind!.Value, command.Grounds!.Trim(), notice.Channel!.Value, notice.SentOn, notice.NotifiedOn!.Value, now, region);
         db.Disputes.Add(dispute);
         // A dispute recorded late (notified weeks ago) catches up at once.
         opened.AddRange(dispute.ApplyDue(today, now));

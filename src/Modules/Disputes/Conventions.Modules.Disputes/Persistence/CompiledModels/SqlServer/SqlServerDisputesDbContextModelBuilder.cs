@@ -11,7 +11,7 @@ namespace Conventions.Modules.Disputes.Persistence.CompiledModels.SqlServer
     internal partial class SqlServerDisputesDbContextModel
     {
         private SqlServerDisputesDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("339f744b-93ea-4884-9204-79f00f480cc5"), entityTypeCount: 6)
+            : base(skipDetectChanges: false, modelId: new Guid("f166acbb-f025-4669-92ed-c5ac22dee044"), entityTypeCount: 6)
         {
         }
 

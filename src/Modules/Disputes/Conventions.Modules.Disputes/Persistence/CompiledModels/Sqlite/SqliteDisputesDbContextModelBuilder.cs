@@ -11,7 +11,7 @@ namespace Conventions.Modules.Disputes.Persistence.CompiledModels.Sqlite
     internal partial class SqliteDisputesDbContextModel
     {
         private SqliteDisputesDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("3a4ec6b0-4656-4845-9630-9dd6d5e7c2aa"), entityTypeCount: 6)
+            : base(skipDetectChanges: false, modelId: new Guid("3205d63f-64ae-44f9-a66e-e1b3874e0b94"), entityTypeCount: 6)
         {
         }
 

@@ -183,6 +183,11 @@ namespace Conventions.Modules.Disputes.Persistence.Migrations.PostgreSql
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<DateOnly?>("RemediedOn")
                         .HasColumnType("date");
 

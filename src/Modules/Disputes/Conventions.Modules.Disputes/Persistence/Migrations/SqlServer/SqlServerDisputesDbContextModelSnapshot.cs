@@ -185,6 +185,11 @@ namespace Conventions.Modules.Disputes.Persistence.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<DateOnly?>("RemediedOn")
                         .HasColumnType("date");
 

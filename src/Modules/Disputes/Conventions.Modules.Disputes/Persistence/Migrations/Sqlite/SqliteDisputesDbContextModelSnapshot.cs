@@ -179,6 +179,11 @@ namespace Conventions.Modules.Disputes.Persistence.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("RemediedOn")
                         .HasColumnType("TEXT");
 
