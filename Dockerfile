@@ -24,6 +24,10 @@ COPY src/ src/
 RUN dotnet publish src/Host/Conventions.Host.csproj -c Release -r linux-x64 --self-contained false --no-restore -p:PublishReadyToRun=true -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0.12
+# PDF documents are printed by WeasyPrint (Debian's package, ADR 0021), with the fonts its documents use.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends weasyprint fonts-dejavu-core fonts-liberation \
+    && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app .
 # The data folder (embedded database, backups, Data Protection keys, mail pickup) belongs to the image's non-root user.

@@ -19,6 +19,7 @@ public static class BuildingBlocksRegistration
         services.AddScoped<RequestOrigin>();
         services.AddScoped<UnitOfWork>();
         services.AddSingleton<DocumentRenderer>();
+        services.AddSingleton<PdfRenderer>();
         services.AddSingleton<IJob, OutboxDispatcher>();
         services.AddScoped<Idempotency.IdempotencyRequest>();
         services.AddScoped<Web.PageRequest>();

@@ -261,6 +261,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         // Notices, legal calendar, jobs.
         R("GET /api/v1/notices", Cpt, "A AA AAA AAA AAA FFF U", async (w, _) => new Target(await w.SharedCptAsync(), "/api/v1/notices")),
         R("GET /api/v1/notices/{id}", Cpt, "A NN ANN ANN ANN FFF U", async (w, _) => { var (o, n) = await w.SharedNoticeAsync(); return new Target(o, $"/api/v1/notices/{n}"); }),
+        R("GET /api/v1/notices/{id}/document", Cpt, "A NN ANN ANN ANN FFF U", async (w, _) => { var (o, n) = await w.SharedNoticeAsync(); return new Target(o, $"/api/v1/notices/{n}/document"); }),
         R("GET /api/v1/calendar/deadline", Cpt, "A AA AAA AAA AAA FFF U", async (w, _) => new Target(await w.SharedCptAsync(), "/api/v1/calendar/deadline?from=2024-04-23&period=P15D")),
         R("GET /api/v1/calendar/holidays", Cpt, "A AA AAA AAA AAA FFF U", async (w, _) => new Target(await w.SharedCptAsync(), "/api/v1/calendar/holidays?year=2026")),
         R("POST /api/v1/admin/jobs/{name}/run", Cpt, "A FF FFF FFF FFF FFF U", async (w, _) => new Target(await w.SharedCptAsync(), "/api/v1/admin/jobs/outbox/run")),

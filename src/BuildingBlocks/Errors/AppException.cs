@@ -55,3 +55,6 @@ public sealed class BusinessRuleException(string code, string message) : AppExce
 
 /// <summary>412: a conditional request's precondition (<c>If-Match</c>) does not hold.</summary>
 public sealed class PreconditionFailedException(string code, string message) : AppException(code, message, 412);
+
+/// <summary>503: a service the answer needs is missing or failing (the PDF engine); retry later.</summary>
+public sealed class ServiceUnavailableException(string code, string message) : AppException(code, message, 503);

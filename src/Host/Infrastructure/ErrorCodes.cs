@@ -101,6 +101,7 @@ internal static class ErrorCodes
         "organization.not_found",
         "organization.not_suspended",
         "organization.suspended",
+        "pdf.unavailable",
         "permanence.capacity_exceeds_room",
         "permanence.no_dates",
         "precondition.failed",

@@ -108,6 +108,7 @@ internal static class OperationIds
         ["POST /occurrences/{id}/appointments"] = "bookAppointment",
         ["GET /notices"] = "listNotices",
         ["GET /notices/{id}"] = "getNotice",
+        ["GET /notices/{id}/document"] = "getNoticeDocument",
         ["GET /calendar/deadline"] = "computeDeadline",
         ["GET /calendar/holidays"] = "listHolidays",
         ["POST /webhooks"] = "createWebhook",

@@ -130,6 +130,17 @@ internal sealed class BinaryBodiesOperationFilter : IOperationFilter
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
         var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
+        if (metadata.OfType<PdfFormatParameter>().Any())
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = "format",
+                In = ParameterLocation.Query,
+                Description = "html (the default) or pdf; an Accept header preferring application/pdf asks for the PDF too.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [System.Text.Json.Nodes.JsonValue.Create("html"), System.Text.Json.Nodes.JsonValue.Create("pdf")] },
+            });
+        }
         foreach (var request in metadata.OfType<BinaryRequest>())
         {
             operation.RequestBody = new OpenApiRequestBody

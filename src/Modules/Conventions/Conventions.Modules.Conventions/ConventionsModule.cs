@@ -16,6 +16,7 @@ public static class ConventionsModule
         services.AddScoped<ConventionDocuments>();
         services.AddScoped<ConventionEffects>();
         services.AddScoped<SignatureWitness>();
+        services.AddScoped<DocumentPdfs>();
         services.AddSingleton<IJob, RenewalsJob>();
         services.AddSingleton<StandingCache>();
         services.AddSingleton<IDemoDataSeeder, DemoConventions>();

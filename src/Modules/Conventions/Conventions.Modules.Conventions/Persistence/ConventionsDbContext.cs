@@ -20,6 +20,8 @@ internal class ConventionsDbContext(DbContextOptions options) : ModuleDbContext(
 
     public DbSet<Publication> Publications => Set<Publication>();
 
+    public DbSet<DocumentPdf> DocumentPdfs => Set<DocumentPdf>();
+
     /// <summary>Conventions' standing is cached for the other modules (<see cref="StandingCache"/>).</summary>
     internal static readonly CachedDataInterceptor CachedData = new(StandingCache.Signal, tracker =>
         tracker.Entries<Convention>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted));
@@ -79,6 +81,16 @@ internal class ConventionsDbContext(DbContextOptions options) : ModuleDbContext(
             // The list's default order (by creation): without it a page sorted every convention (issue 17's scale run).
             b.HasIndex(c => new { c.CreatedAt, c.Id });
             b.HasIndex(c => c.OperatorOrganizationId);
+        });
+
+        modelBuilder.Entity<DocumentPdf>(b =>
+        {
+            b.ToTable("document_pdfs");
+            b.HasKey(p => p.Id);
+            b.Property(p => p.HtmlSha256).HasMaxLength(64);
+            b.Property(p => p.PdfSha256).HasMaxLength(64);
+            b.Property(p => p.Content).HasMaxLength(-1);
+            b.HasIndex(p => new { p.ConventionId, p.HtmlSha256 });
         });
 
         modelBuilder.Entity<Committee>(b =>

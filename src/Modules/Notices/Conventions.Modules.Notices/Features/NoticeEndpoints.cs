@@ -23,5 +23,12 @@ internal static class NoticeEndpoints
             .WithEntityTag()
             .WithSummary("Reads one notice with its French letter.")
             .ProducesRefusals(401, 403, 404);
+
+        group.MapGet("/{id:guid}/document", async Task<ContentHttpResult> (Guid id, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Content((await mediator.Send(new GetNoticeQuery(id), ct)).BodyHtml, "text/html; charset=utf-8"))
+            .ProducesText("text/html")
+            .OffersPdf("lettre.pdf")
+            .WithSummary("The notice's French letter as a printable document: HTML, or PDF with ?format=pdf (or Accept: application/pdf).")
+            .ProducesRefusals(400, 401, 403, 404, 503);
     }
 }

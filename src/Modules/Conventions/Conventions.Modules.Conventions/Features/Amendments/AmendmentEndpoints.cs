@@ -25,11 +25,14 @@ internal static class AmendmentEndpoints
             .WithSummary("The convention's amendments, applied and open.")
             .ProducesRefusals(401, 403, 404);
 
-        group.MapGet("/{amendmentId:guid}/document", async Task<ContentHttpResult> (Guid id, Guid amendmentId, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Content(await mediator.Send(new GetAmendmentDocument(id, amendmentId), ct), "text/html; charset=utf-8"))
+        group.MapGet("/{amendmentId:guid}/document", async Task<Results<ContentHttpResult, FileContentHttpResult>> (Guid id, Guid amendmentId, HttpContext http, IMediator mediator, CancellationToken ct) =>
+                DocumentFormats.WantsPdf(http.Request)
+                    ? DocumentFormats.PdfResult(http.Response, await mediator.Send(new PrintAmendmentPdf(id, amendmentId), ct), $"avenant-{amendmentId}.pdf")
+                    : TypedResults.Content(await mediator.Send(new GetAmendmentDocument(id, amendmentId), ct), "text/html; charset=utf-8"))
             .ProducesText("text/html")
-            .WithSummary("The amendment's document (HTML).")
-            .ProducesRefusals(401, 403, 404);
+            .OffersArchivedPdf()
+            .WithSummary("The amendment's document (HTML; ?format=pdf or Accept: application/pdf for its PDF/A-3b, printed once per state and kept).")
+            .ProducesRefusals(400, 401, 403, 404, 503);
 
         group.MapPost("/{amendmentId:guid}/signatures", async Task<Created<AmendmentDto>> (Guid id, Guid amendmentId, SignatureBody body, IMediator mediator, CancellationToken ct) =>
             {

@@ -22,11 +22,14 @@ internal static class ReadingEndpoints
             .WithSummary("Reads a convention: status, term, current period, policies, document hash, signatures, committees, history.")
             .ProducesRefusals(401, 403, 404);
 
-        group.MapGet("/{id:guid}/document", async Task<ContentHttpResult> (Guid id, int? original, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Content(await mediator.Send(new GetConventionDocument(id, original), ct), "text/html; charset=utf-8"))
+        group.MapGet("/{id:guid}/document", async Task<Results<ContentHttpResult, FileContentHttpResult>> (Guid id, int? original, HttpContext http, IMediator mediator, CancellationToken ct) =>
+                DocumentFormats.WantsPdf(http.Request)
+                    ? DocumentFormats.PdfResult(http.Response, await mediator.Send(new PrintConventionPdf(id, original), ct), $"convention-{id}{(original is { } n ? $"-original-{n}" : "")}.pdf")
+                    : TypedResults.Content(await mediator.Send(new GetConventionDocument(id, original), ct), "text/html; charset=utf-8"))
             .ProducesText("text/html")
-            .WithSummary("The convention as printable HTML: the draft, or the frozen text with its signatures and SHA-256. ?original=1 or 2 prints each original.")
-            .ProducesRefusals(400, 401, 403, 404, 409);
+            .OffersArchivedPdf()
+            .WithSummary("The convention as printable HTML: the draft, or the frozen text with its signatures, SHA-256 and evidence file. ?original=1 or 2 prints each original. ?format=pdf (or Accept: application/pdf) answers a PDF of the same HTML: once frozen, PDF/A-3b with the HTML attached, printed once per state and kept; its SHA-256 in Content-Digest and X-Pdf-Sha256. 503 pdf.unavailable when the PDF engine fails.")
+            .ProducesRefusals(400, 401, 403, 404, 409, 503);
 
         group.MapGet("/{id:guid}/evidence", async Task<Ok<ConventionEvidenceDto>> (Guid id, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetConventionEvidence(id), ct)))

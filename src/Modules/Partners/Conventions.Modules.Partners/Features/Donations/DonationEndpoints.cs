@@ -28,7 +28,8 @@ internal static class DonationEndpoints
         group.MapGet("/{donationId:guid}/receipt", async Task<ContentHttpResult> (Guid id, Guid donationId, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Content(await mediator.Send(new GetDonationReceipt(id, donationId), ct), "text/html; charset=utf-8"))
             .ProducesText("text/html")
+            .OffersPdf("recu-fiscal.pdf")
             .WithSummary("The donation receipt (HTML, printable).")
-            .ProducesRefusals(401, 403, 404);
+            .ProducesRefusals(400, 401, 403, 404, 503);
     }
 }

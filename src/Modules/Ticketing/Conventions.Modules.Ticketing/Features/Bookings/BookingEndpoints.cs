@@ -74,8 +74,9 @@ internal static class BookingEndpoints
         api.MapGet("/invitations/{id:guid}/document", async Task<ContentHttpResult> (Guid id, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Content(await mediator.Send(new GetCounterMark(id), ct), "text/html; charset=utf-8"))
             .ProducesText("text/html")
+            .OffersPdf("contremarque.pdf")
             .WithTags("Bookings").RequireRoles(staff)
             .WithSummary("The printable nominative counter-mark (contremarque) of an invitation.")
-            .ProducesRefusals(401, 403, 404, 409);
+            .ProducesRefusals(400, 401, 403, 404, 409, 503);
     }
 }

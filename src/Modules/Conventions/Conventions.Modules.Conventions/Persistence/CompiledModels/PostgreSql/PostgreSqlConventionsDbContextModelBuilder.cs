@@ -12,7 +12,7 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.PostgreSql
     internal partial class PostgreSqlConventionsDbContextModel
     {
         private PostgreSqlConventionsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("3a0e499c-f16d-4ae1-bfb3-45fa00016192"), entityTypeCount: 13)
+            : base(skipDetectChanges: false, modelId: new Guid("12106f85-f97e-429f-838c-c7baf8ab2099"), entityTypeCount: 14)
         {
         }
 
@@ -29,6 +29,7 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.PostgreSql
             var signatory0 = Signatory0EntityType.Create(this);
             var signature0 = Signature0EntityType.Create(this);
             var conventionEvent = ConventionEventEntityType.Create(this);
+            var documentPdf = DocumentPdfEntityType.Create(this);
             var publication = PublicationEntityType.Create(this);
             var publicationApproval = PublicationApprovalEntityType.Create(this);
 
@@ -51,6 +52,7 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.PostgreSql
             Signatory0EntityType.CreateAnnotations(signatory0);
             Signature0EntityType.CreateAnnotations(signature0);
             ConventionEventEntityType.CreateAnnotations(conventionEvent);
+            DocumentPdfEntityType.CreateAnnotations(documentPdf);
             PublicationEntityType.CreateAnnotations(publication);
             PublicationApprovalEntityType.CreateAnnotations(publicationApproval);
 

@@ -11,7 +11,7 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.SqlServer
     internal partial class SqlServerConventionsDbContextModel
     {
         private SqlServerConventionsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a31abc41-f05f-4ac3-85cf-9d41d6c18808"), entityTypeCount: 13)
+            : base(skipDetectChanges: false, modelId: new Guid("398849c0-a2e7-49b0-ab0a-689f3f86549c"), entityTypeCount: 14)
         {
         }
 
@@ -28,6 +28,7 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.SqlServer
             var signatory0 = Signatory0EntityType.Create(this);
             var signature0 = Signature0EntityType.Create(this);
             var conventionEvent = ConventionEventEntityType.Create(this);
+            var documentPdf = DocumentPdfEntityType.Create(this);
             var publication = PublicationEntityType.Create(this);
             var publicationApproval = PublicationApprovalEntityType.Create(this);
 
@@ -50,6 +51,7 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.SqlServer
             Signatory0EntityType.CreateAnnotations(signatory0);
             Signature0EntityType.CreateAnnotations(signature0);
             ConventionEventEntityType.CreateAnnotations(conventionEvent);
+            DocumentPdfEntityType.CreateAnnotations(documentPdf);
             PublicationEntityType.CreateAnnotations(publication);
             PublicationApprovalEntityType.CreateAnnotations(publicationApproval);
 

@@ -11,7 +11,7 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.Sqlite
     internal partial class SqliteConventionsDbContextModel
     {
         private SqliteConventionsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d370ccf9-0cac-4807-8d10-527d0b45d18b"), entityTypeCount: 13)
+            : base(skipDetectChanges: false, modelId: new Guid("996a6960-f76f-4ba5-9407-bffec261084f"), entityTypeCount: 14)
         {
         }
 
@@ -28,6 +28,7 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.Sqlite
             var signatory0 = Signatory0EntityType.Create(this);
             var signature0 = Signature0EntityType.Create(this);
             var conventionEvent = ConventionEventEntityType.Create(this);
+            var documentPdf = DocumentPdfEntityType.Create(this);
             var publication = PublicationEntityType.Create(this);
             var publicationApproval = PublicationApprovalEntityType.Create(this);
 
@@ -50,6 +51,7 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.Sqlite
             Signatory0EntityType.CreateAnnotations(signatory0);
             Signature0EntityType.CreateAnnotations(signature0);
             ConventionEventEntityType.CreateAnnotations(conventionEvent);
+            DocumentPdfEntityType.CreateAnnotations(documentPdf);
             PublicationEntityType.CreateAnnotations(publication);
             PublicationApprovalEntityType.CreateAnnotations(publicationApproval);
 

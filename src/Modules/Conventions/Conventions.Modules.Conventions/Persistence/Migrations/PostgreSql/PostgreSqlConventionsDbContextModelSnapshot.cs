@@ -303,6 +303,45 @@ namespace Conventions.Modules.Conventions.Persistence.Migrations.PostgreSql
                     b.ToTable("conventions", "conventions");
                 });
 
+            modelBuilder.Entity("Conventions.Modules.Conventions.Domain.DocumentPdf", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AmendmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<Guid>("ConventionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HtmlSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("Original")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PdfSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConventionId", "HtmlSha256");
+
+                    b.ToTable("document_pdfs", "conventions");
+                });
+
             modelBuilder.Entity("Conventions.Modules.Conventions.Domain.Publication", b =>
                 {
                     b.Property<Guid>("Id")

@@ -309,6 +309,46 @@ namespace Conventions.Modules.Conventions.Persistence.Migrations.SqlServer
                     b.ToTable("conventions", "conventions");
                 });
 
+            modelBuilder.Entity("Conventions.Modules.Conventions.Domain.DocumentPdf", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("AmendmentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasMaxLength(-1)
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<Guid>("ConventionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("HtmlSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int?>("Original")
+                        .HasColumnType("int");
+
+                    b.Property<string>("PdfSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConventionId", "HtmlSha256");
+
+                    b.ToTable("document_pdfs", "conventions");
+                });
+
             modelBuilder.Entity("Conventions.Modules.Conventions.Domain.Publication", b =>
                 {
                     b.Property<Guid>("Id")

@@ -303,6 +303,46 @@ namespace Conventions.Modules.Conventions.Persistence.Migrations.Sqlite
                     b.ToTable("conventions_conventions", (string)null);
                 });
 
+            modelBuilder.Entity("Conventions.Modules.Conventions.Domain.DocumentPdf", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AmendmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasMaxLength(-1)
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid>("ConventionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HtmlSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Original")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PdfSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConventionId", "HtmlSha256");
+
+                    b.ToTable("conventions_document_pdfs", (string)null);
+                });
+
             modelBuilder.Entity("Conventions.Modules.Conventions.Domain.Publication", b =>
                 {
                     b.Property<Guid>("Id")
