@@ -305,6 +305,19 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         }),
         R("POST /api/v1/beneficiaries", Cpt, "F FF AAA AAA FFF FFF U", async (w, _) => new Target(await w.SharedCptAsync(), "/api/v1/beneficiaries", new { displayName = "Actionneur" })),
         R("GET /api/v1/beneficiaries", Cpt, "F FF AAA AAA FFF FFF U", async (w, _) => new Target(await w.SharedCptAsync(), "/api/v1/beneficiaries")),
+        R("GET /api/v1/beneficiaries/{id}/export", Cpt, "F FF ANN ANN FFF FFF U", async (w, _) =>
+        {
+            var o = await w.SharedCptAsync();
+            var beneficiary = (await w.Expect(o.Key("booker").PostJsonAsync("/api/v1/beneficiaries", new { displayName = "Actionneur exporté" }), HttpStatusCode.Created)).Str("id");
+            return new Target(o, $"/api/v1/beneficiaries/{beneficiary}/export");
+        }),
+        R("DELETE /api/v1/beneficiaries/{id}", Cpt, "F FF ANN ANN FFF FFF U", async (w, _) =>
+        {
+            var o = await w.SharedCptAsync();
+            var beneficiary = (await w.Expect(o.Key("booker").PostJsonAsync("/api/v1/beneficiaries", new { displayName = "Actionneur effacé" }), HttpStatusCode.Created)).Str("id");
+            return new Target(o, $"/api/v1/beneficiaries/{beneficiary}");
+        }),
+        R("GET /api/v1/personal-data-access", Cpt, "A AA FFF AAA FFF FFF U", async (w, _) => new Target(await w.SharedCptAsync(), "/api/v1/personal-data-access")),
         R("POST /api/v1/bookings", Cpt, "F FF ACC FFF FFF FFF U", async (w, _) =>
         {
             var (o, _) = await w.ActiveAsync(Cpt);
@@ -366,6 +379,19 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         {
             var (o, occurrence) = await w.OccurrenceAsync();
             return new Target(o, $"/api/v1/occurrences/{occurrence}/appointments", new { personName = "Amina", topic = "Retraite", referredByVenue = true });
+        }),
+        R("GET /api/v1/appointments/{id}/export", Ruche, "A AF FFF AFF FFF FFF U", async (w, _) =>
+        {
+            var (o, occurrence) = await w.OccurrenceAsync();
+            var appointment = (await w.Expect(w.Op(Ruche).PostJsonAsync($"/api/v1/occurrences/{occurrence}/appointments", new { personName = "Amina", topic = "Retraite", referredByVenue = true }), HttpStatusCode.Created)).Str("id");
+            return new Target(o, $"/api/v1/appointments/{appointment}/export");
+        }),
+        R("DELETE /api/v1/appointments/{id}", Ruche, "A AF FFF AFF FFF FFF U", async (w, _) =>
+        {
+            var (o, occurrence) = await w.OccurrenceAsync();
+            var appointment = (await w.Expect(w.Op(Ruche).PostJsonAsync($"/api/v1/occurrences/{occurrence}/appointments", new { personName = "Amina", topic = "Retraite", referredByVenue = true }), HttpStatusCode.Created)).Str("id");
+            await w.Expect(w.Op(Ruche).PostJsonAsync($"/api/v1/occurrences/{occurrence}/cancel", new { reason = "Intervenant absent" }), HttpStatusCode.OK);
+            return new Target(o, $"/api/v1/appointments/{appointment}");
         }),
     ];
 

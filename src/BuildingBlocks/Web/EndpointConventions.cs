@@ -34,6 +34,13 @@ public static class EndpointConventions
     public static TBuilder AcceptsBinary<TBuilder>(this TBuilder builder, params string[] contentTypes) where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new BinaryRequest(contentTypes));
 
+    /// <summary>
+    /// Marks a list that answers personal data in bulk (names, contact details): each successful call is recorded in the
+    /// access log (who, which key, when, what was asked), kept 12 months (issue 18, RGPD).
+    /// </summary>
+    public static TBuilder ListsPersonalData<TBuilder>(this TBuilder builder, string resource) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new PersonalDataList(resource));
+
     /// <summary>The problem details responses every authenticated endpoint may answer, for Swagger.</summary>
     public static RouteHandlerBuilder ProducesRefusals(this RouteHandlerBuilder builder, params int[] statuses)
     {
@@ -59,3 +66,6 @@ public sealed record BinaryResponse(IReadOnlyList<string> ContentTypes);
 
 /// <summary>A binary request body of one of these content types (see <see cref="EndpointConventions.AcceptsBinary{TBuilder}"/>).</summary>
 public sealed record BinaryRequest(IReadOnlyList<string> ContentTypes);
+
+/// <summary>A list of personal data (see <see cref="EndpointConventions.ListsPersonalData{TBuilder}"/>): what it lists.</summary>
+public sealed record PersonalDataList(string Resource);

@@ -220,6 +220,7 @@ internal static class HostSetup
         app.UseMiddleware<SuspensionMiddleware>();
         app.UseMiddleware<IdempotencyKeyMiddleware>();
         app.UseAuthorization();
+        app.UseMiddleware<PersonalDataAccessLogging>();
 
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/hangfire"), branch => branch.UseMiddleware<HangfireDashboardAccessMiddleware>());
         app.UseHangfireDashboard("/hangfire", new DashboardOptions

@@ -224,6 +224,7 @@ internal sealed class TagDescriptionsFilter : IDocumentFilter
         ("Notices", "Every notice (French letter) sent to an organization, with its delivery per recipient."),
         ("Webhooks", "Events pushed to an organization's portal, signed (Standard Webhooks), retried for 3 days; the deliveries and their attempts."),
         ("Legal calendar", "Legal deadlines as French law computes them, and public holidays."),
+        ("Personal data", "The RGPD side: the log of bulk reads of personal data (kept 12 months); exports and erasures are under Beneficiaries and Permanences."),
         ("Operations", "Jobs run on demand (platform admins)."),
     ];
 

@@ -97,3 +97,7 @@ public sealed record OrganizationLogoImage(string ContentType, byte[] Content, s
 
 /// <summary>Reads an organization's logo for another module (null when it has none).</summary>
 public sealed record GetOrganizationLogo(Guid OrganizationId) : IQuery<OrganizationLogoImage?>;
+
+/// <summary>Records a read of personal data in bulk (a list of people): who, through which key, when, what was asked (the host sends it).</summary>
+public sealed record RecordPersonalDataAccess(
+    Guid? CredentialId, Guid? OrganizationId, string? Role, string Resource, string Request, DateTimeOffset At) : ICommand<bool>;

@@ -15,6 +15,7 @@ public static class PartnersModule
         services.Configure<PartnersSettings>(configuration.GetSection("Conventions"));
         services.AddSingleton<IDemoDataSeeder, DemoPartners>();
         services.AddSingleton<ApiKeyCache>();
+        services.AddSingleton<global::Conventions.BuildingBlocks.Jobs.IJob, AccessLogRetentionJob>();
         services.AddValidatorsFromAssemblyContaining<RegisterOrganizationValidator>(ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;
     }
@@ -26,6 +27,7 @@ public static class PartnersModule
         ProgramEndpoints.Map(api);
         DirectoryEndpoints.Map(api);
         DonationEndpoints.Map(api);
+        AccessLogEndpoints.Map(api);
         return api;
     }
 }

@@ -15,6 +15,7 @@ public static class TicketingModule
         services.AddScoped<TicketingNotices>();
         services.AddScoped<Waitlist>();
         services.AddSingleton<BookingGroupCommit>();
+        services.AddSingleton<global::Conventions.BuildingBlocks.Jobs.IJob, BeneficiaryRetentionJob>();
         services.AddSingleton<IDemoDataSeeder, DemoTicketing>();
         services.AddValidatorsFromAssemblyContaining<CreateBookingValidator>(ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;

@@ -15,6 +15,7 @@ internal static class NoticeEndpoints
                 Guid? conventionId, Guid? disputeId, Guid? organizationId, int? offset, int? limit, DateTimeOffset? updatedSince, ListOrder? order,
                 IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ListNoticesQuery(conventionId, disputeId, organizationId, offset ?? 0, limit ?? 50, updatedSince, order), ct)))
+            .ListsPersonalData("notices")
             .WithSummary("Lists the notices addressed to the caller's organization (all of them for platform admins), newest first, or oldest first with order=updated (a notice never changes: updatedSince is its creation).")
             .ProducesRefusals(400, 401, 403);
 

@@ -24,6 +24,8 @@ internal class PartnersDbContext(DbContextOptions options) : ModuleDbContext(opt
 
     public DbSet<OrganizationLogo> Logos => Set<OrganizationLogo>();
 
+    public DbSet<PersonalDataAccess> PersonalDataAccesses => Set<PersonalDataAccess>();
+
     /// <summary>Keys and organizations are cached for authentication (<see cref="ApiKeyCache"/>).</summary>
     internal static readonly CachedDataInterceptor CachedData = new(ApiKeyCache.Signal, tracker =>
         tracker.Entries<Credential>().Any(e => e.State is EntityState.Modified or EntityState.Deleted)
@@ -59,6 +61,17 @@ internal class PartnersDbContext(DbContextOptions options) : ModuleDbContext(opt
             });
             b.HasMany(o => o.Contacts).WithOne().HasForeignKey(c => c.OrganizationId).OnDelete(DeleteBehavior.Cascade);
             b.HasIndex(o => o.Name);
+        });
+
+        modelBuilder.Entity<PersonalDataAccess>(b =>
+        {
+            b.ToTable("personal_data_access");
+            b.HasKey(e => e.Id);
+            b.Property(e => e.Role).HasMaxLength(40);
+            b.Property(e => e.Resource).HasMaxLength(60);
+            b.Property(e => e.Request).HasMaxLength(500);
+            b.HasIndex(e => new { e.At, e.Id });
+            b.HasIndex(e => new { e.OrganizationId, e.At, e.Id });
         });
 
         modelBuilder.Entity<OrganizationLogo>(b =>

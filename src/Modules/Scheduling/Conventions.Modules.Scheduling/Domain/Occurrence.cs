@@ -70,4 +70,24 @@ internal sealed class Appointment
     public string? Phone { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When the person's name and contact details were erased (at their request, or after the retention period).</summary>
+    public DateTimeOffset? AnonymisedAt { get; set; }
+
+    /// <summary>
+    /// Erases what identifies the person (issue 18, RGPD): name, e-mail, phone. The appointment stays, with its topic and
+    /// whether the venue referred it, so the counts of appointments stay exact. Doing it twice changes nothing.
+    /// </summary>
+    public bool Anonymise(DateTimeOffset now)
+    {
+        if (AnonymisedAt is not null)
+        {
+            return false;
+        }
+        PersonName = "Personne anonymisée";
+        Email = null;
+        Phone = null;
+        AnonymisedAt = now;
+        return true;
+    }
 }

@@ -82,6 +82,7 @@ internal class SchedulingDbContext(DbContextOptions options) : ModuleDbContext(o
             b.Property(a => a.Topic).HasMaxLength(500);
             b.Property(a => a.Email).HasMaxLength(320);
             b.Property(a => a.Phone).HasMaxLength(40);
+            b.HasIndex(a => new { a.AnonymisedAt, a.OccurrenceId });
         });
         modelBuilder.Entity<VisitCount>(b =>
         {

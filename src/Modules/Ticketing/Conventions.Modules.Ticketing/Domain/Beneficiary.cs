@@ -17,6 +17,27 @@ internal sealed class Beneficiary
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>When the person's name and reference were erased (at their request, or after the retention period).</summary>
+    public DateTimeOffset? AnonymisedAt { get; private set; }
+
+    public const string AnonymousName = "Personne anonymisée";
+
+    /// <summary>
+    /// Erases what identifies the person (issue 18, RGPD): the name becomes <see cref="AnonymousName"/>, the structure's
+    /// reference goes. The row and its bookings stay, so every count over them stays exact. Doing it twice changes nothing.
+    /// </summary>
+    public bool Anonymise(DateTimeOffset now)
+    {
+        if (AnonymisedAt is not null)
+        {
+            return false;
+        }
+        DisplayName = AnonymousName;
+        ExternalRef = null;
+        AnonymisedAt = now;
+        return true;
+    }
+
     public static Beneficiary Register(Guid organizationId, string displayName, string? externalRef, DateTimeOffset now) => new()
     {
         Id = Guid.NewGuid(),

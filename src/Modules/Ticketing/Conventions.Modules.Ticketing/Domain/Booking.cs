@@ -45,6 +45,19 @@ internal sealed class Booking : global::Conventions.BuildingBlocks.Persistence.I
 
     public List<Invitation> Invitations { get; private set; } = [];
 
+    /// <summary>The people's names, a companion's reason and the attendance comment erased; statuses and seats stay.</summary>
+    public void AnonymisePeople()
+    {
+        foreach (var invitation in Invitations)
+        {
+            invitation.Anonymise();
+        }
+        AttendanceComment = null;
+    }
+
+    /// <summary>An outing still to come: confirmed or waiting, for a session that has not started.</summary>
+    public bool IsUpcoming(DateTimeOffset now) => Status is BookingStatus.Confirmed or BookingStatus.Waitlisted && SessionStartsAt > now;
+
     /// <summary>Seats the booking holds (its invitations not cancelled).</summary>
     public int Party => Invitations.Count(i => i.Status != InvitationStatus.Cancelled);
 

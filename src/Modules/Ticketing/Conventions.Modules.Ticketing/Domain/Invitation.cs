@@ -42,6 +42,18 @@ internal sealed class Invitation
 
     internal void Cancel() => Status = InvitationStatus.Cancelled;
 
+    /// <summary>The holder's name and a companion's reason erased; the seat, its role, code and status stay (they are counted).</summary>
+    internal void Anonymise()
+    {
+        HolderName = Role switch
+        {
+            InvitationRole.Beneficiary => Beneficiary.AnonymousName,
+            InvitationRole.Guest => "Invité anonymisé",
+            _ => "Accompagnant anonymisé",
+        };
+        Reason = null;
+    }
+
     internal void Attend(bool attended) => Status = attended ? InvitationStatus.Attended : InvitationStatus.NoShow;
 
     /// <summary>Nine characters, <c>XXXX-XXXX</c>, from an alphabet without look-alikes (no 0/O, 1/I).</summary>

@@ -50,6 +50,8 @@ internal class TicketingDbContext(DbContextOptions options) : ModuleDbContext(op
             b.Property(x => x.DisplayName).HasMaxLength(200);
             b.Property(x => x.ExternalRef).HasMaxLength(100);
             b.HasIndex(x => x.OrganizationId);
+            // The retention job reads the persons not yet anonymised.
+            b.HasIndex(x => new { x.AnonymisedAt, x.Id });
         });
         modelBuilder.Entity<Booking>(b =>
         {

@@ -20,6 +20,7 @@ internal static class DirectoryEndpoints
         group.MapGet("/partners", async Task<Ok<ListResponse<PartnerDirectoryEntry>>> (OrganizationKind? kind, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetPartnerDirectory(kind), ct)))
             .RequireRoles(Role.PlatformAdmin, Role.OperatorAdmin, Role.Booker, Role.Publisher, Role.Partner)
+            .ListsPersonalData("partner-directory")
             .WithSummary("The partner directory (any partner key, not visitor codes): the organizations that share a program with the caller, with contact details and referents.")
             .ProducesRefusals(400, 401, 403);
     }

@@ -22,6 +22,7 @@ internal static class OrganizationEndpoints
 
         group.MapGet("/", async Task<Ok<ListResponse<OrganizationDto>>> (OrganizationKind? kind, DateTimeOffset? updatedSince, ListOrder? order, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ListOrganizations(kind, updatedSince, order), ct)))
+            .ListsPersonalData("organizations")
             .WithSummary("Lists the organizations the caller may see: all for platform admins, those of an operator's programs, otherwise the caller's own; by name, or by last change (order=updated).")
             .ProducesRefusals(400, 401, 403);
 

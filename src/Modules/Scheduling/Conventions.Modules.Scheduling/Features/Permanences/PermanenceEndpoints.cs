@@ -44,5 +44,22 @@ internal static class PermanenceEndpoints
             .RequireRoles(partners)
             .WithSummary("Takes an appointment in an occurrence, within its capacity (409 occurrence.full).")
             .ProducesRefusals(400, 401, 403, 404, 409);
+
+        api.MapGet("/appointments/{id:guid}/export", async Task<Ok<AppointmentExportDto>> (Guid id, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ExportAppointment(id), ct)))
+            .WithTags("Permanences")
+            .RequireRoles(partners)
+            .WithSummary("Everything held about an appointment's holder, as JSON (RGPD right of access): for the venue's operator and the partner running the occurrence.")
+            .ProducesRefusals(401, 403, 404);
+
+        api.MapDelete("/appointments/{id:guid}", async Task<NoContent> (Guid id, IMediator mediator, CancellationToken ct) =>
+            {
+                await mediator.Send(new EraseAppointmentHolder(id), ct);
+                return TypedResults.NoContent();
+            })
+            .WithTags("Permanences")
+            .RequireRoles(partners)
+            .WithSummary("Erases an appointment's holder (RGPD right to erasure): name, e-mail and phone anonymised, the appointment kept as a count. 409 appointment.upcoming while it is still to come. Idempotent.")
+            .ProducesRefusals(401, 403, 404, 409);
     }
 }

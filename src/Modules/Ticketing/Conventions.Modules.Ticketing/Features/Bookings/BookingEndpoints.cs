@@ -20,8 +20,24 @@ internal static class BookingEndpoints
         api.MapGet("/beneficiaries", async Task<Ok<ListResponse<BeneficiaryDto>>> (IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ListBeneficiaries(), ct)))
             .WithTags("Beneficiaries").RequireRoles(staff)
+            .ListsPersonalData("beneficiaries")
             .WithSummary("Your organization's beneficiaries (never another organization's).")
             .ProducesRefusals(401, 403);
+
+        api.MapGet("/beneficiaries/{id:guid}/export", async Task<Ok<BeneficiaryExportDto>> (Guid id, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ExportBeneficiary(id), ct)))
+            .WithTags("Beneficiaries").RequireRoles(staff)
+            .WithSummary("Everything held about one of your beneficiaries, as JSON (RGPD right of access and portability): the person, each booking with its seats, guests and companions.")
+            .ProducesRefusals(401, 403, 404);
+
+        api.MapDelete("/beneficiaries/{id:guid}", async Task<NoContent> (Guid id, IMediator mediator, CancellationToken ct) =>
+            {
+                await mediator.Send(new EraseBeneficiary(id), ct);
+                return TypedResults.NoContent();
+            })
+            .WithTags("Beneficiaries").RequireRoles(staff)
+            .WithSummary("Erases one of your beneficiaries (RGPD right to erasure): the name and reference, and the names and reasons on their bookings, are anonymised; the bookings stay as counts. 409 beneficiary.upcoming_outing while an outing is still to come: cancel it first. Idempotent.")
+            .ProducesRefusals(401, 403, 404, 409);
 
         var group = api.MapGroup("/bookings").WithTags("Bookings");
 
@@ -37,6 +53,7 @@ internal static class BookingEndpoints
         group.MapGet("/", async Task<Ok<ListResponse<BookingDto>>> (Guid? sessionId, BookingStatus? status, DateTimeOffset? updatedSince, ListOrder? order, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ListBookings(sessionId, status, updatedSince, order), ct)))
             .RequireRoles(staff)
+            .ListsPersonalData("bookings")
             .WithSummary("Your organization's bookings, by session date, or by last change (order=updated).")
             .ProducesRefusals(400, 401, 403);
 

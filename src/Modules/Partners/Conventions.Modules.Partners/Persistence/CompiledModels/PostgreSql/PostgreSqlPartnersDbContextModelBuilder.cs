@@ -12,7 +12,7 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.PostgreSql
     internal partial class PostgreSqlPartnersDbContextModel
     {
         private PostgreSqlPartnersDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("1625ecb8-7e29-40b7-be68-d22e89fbb1e5"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("1bfaffd6-79b6-4288-9230-bed37234a084"), entityTypeCount: 12)
         {
         }
 
@@ -28,6 +28,7 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.PostgreSql
             var operatorLink = OperatorLinkEntityType.Create(this);
             var organization = OrganizationEntityType.Create(this);
             var organizationLogo = OrganizationLogoEntityType.Create(this);
+            var personalDataAccess = PersonalDataAccessEntityType.Create(this);
             var programParticipant = ProgramParticipantEntityType.Create(this);
 
             AddressEntityType.CreateForeignKey1(address, organization);
@@ -45,6 +46,7 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.PostgreSql
             OperatorLinkEntityType.CreateAnnotations(operatorLink);
             OrganizationEntityType.CreateAnnotations(organization);
             OrganizationLogoEntityType.CreateAnnotations(organizationLogo);
+            PersonalDataAccessEntityType.CreateAnnotations(personalDataAccess);
             ProgramParticipantEntityType.CreateAnnotations(programParticipant);
 
             AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);

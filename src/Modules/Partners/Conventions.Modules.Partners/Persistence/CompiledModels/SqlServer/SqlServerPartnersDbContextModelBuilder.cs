@@ -11,7 +11,7 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.SqlServer
     internal partial class SqlServerPartnersDbContextModel
     {
         private SqlServerPartnersDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5a83f88d-bcd6-42d6-8c90-fd69465deb49"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("555e1389-b58d-4fb3-ae25-6460bbf2f939"), entityTypeCount: 12)
         {
         }
 
@@ -27,6 +27,7 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.SqlServer
             var operatorLink = OperatorLinkEntityType.Create(this);
             var organization = OrganizationEntityType.Create(this);
             var organizationLogo = OrganizationLogoEntityType.Create(this);
+            var personalDataAccess = PersonalDataAccessEntityType.Create(this);
             var programParticipant = ProgramParticipantEntityType.Create(this);
 
             AddressEntityType.CreateForeignKey1(address, organization);
@@ -44,6 +45,7 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.SqlServer
             OperatorLinkEntityType.CreateAnnotations(operatorLink);
             OrganizationEntityType.CreateAnnotations(organization);
             OrganizationLogoEntityType.CreateAnnotations(organizationLogo);
+            PersonalDataAccessEntityType.CreateAnnotations(personalDataAccess);
             ProgramParticipantEntityType.CreateAnnotations(programParticipant);
 
             AddAnnotation("ProductVersion", "10.0.15");

@@ -11,7 +11,7 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.Sqlite
     internal partial class SqlitePartnersDbContextModel
     {
         private SqlitePartnersDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("630b7cf4-433a-4f41-b383-1f11187104b6"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("0048edcc-421e-47df-82a1-361eede5305d"), entityTypeCount: 12)
         {
         }
 
@@ -27,6 +27,7 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.Sqlite
             var operatorLink = OperatorLinkEntityType.Create(this);
             var organization = OrganizationEntityType.Create(this);
             var organizationLogo = OrganizationLogoEntityType.Create(this);
+            var personalDataAccess = PersonalDataAccessEntityType.Create(this);
             var programParticipant = ProgramParticipantEntityType.Create(this);
 
             AddressEntityType.CreateForeignKey1(address, organization);
@@ -44,6 +45,7 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.Sqlite
             OperatorLinkEntityType.CreateAnnotations(operatorLink);
             OrganizationEntityType.CreateAnnotations(organization);
             OrganizationLogoEntityType.CreateAnnotations(organizationLogo);
+            PersonalDataAccessEntityType.CreateAnnotations(personalDataAccess);
             ProgramParticipantEntityType.CreateAnnotations(programParticipant);
 
             AddAnnotation("ProductVersion", "10.0.15");

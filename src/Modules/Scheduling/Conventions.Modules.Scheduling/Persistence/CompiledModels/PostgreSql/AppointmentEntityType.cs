@@ -23,9 +23,9 @@ namespace Conventions.Modules.Scheduling.Persistence.CompiledModels.PostgreSql
                 "Conventions.Modules.Scheduling.Domain.Appointment",
                 typeof(Appointment),
                 baseEntityType,
-                propertyCount: 8,
+                propertyCount: 9,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 1,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -37,6 +37,15 @@ namespace Conventions.Modules.Scheduling.Persistence.CompiledModels.PostgreSql
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
             id.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var anonymisedAt = runtimeEntityType.AddProperty(
+                "AnonymisedAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(Appointment).GetProperty("AnonymisedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Appointment).GetField("<AnonymisedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new ModuleDbContext.UtcInstantConverter());
+            anonymisedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var createdAt = runtimeEntityType.AddProperty(
                 "CreatedAt",
@@ -103,6 +112,9 @@ namespace Conventions.Modules.Scheduling.Persistence.CompiledModels.PostgreSql
 
             var index = runtimeEntityType.AddIndex(
                 new[] { occurrenceId });
+
+            var index0 = runtimeEntityType.AddIndex(
+                new[] { anonymisedAt, occurrenceId });
 
             return runtimeEntityType;
         }

@@ -12,7 +12,7 @@ namespace Conventions.Modules.Scheduling.Persistence.CompiledModels.PostgreSql
     internal partial class PostgreSqlSchedulingDbContextModel
     {
         private PostgreSqlSchedulingDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b2d9e769-c554-4792-885f-96f3808de89d"), entityTypeCount: 10)
+            : base(skipDetectChanges: false, modelId: new Guid("e7c12872-c535-4ad9-9a37-faf98a7fa40c"), entityTypeCount: 10)
         {
         }
 

@@ -21,9 +21,9 @@ namespace Conventions.Modules.Scheduling.Persistence.CompiledModels.SqlServer
                 "Conventions.Modules.Scheduling.Domain.Appointment",
                 typeof(Appointment),
                 baseEntityType,
-                propertyCount: 8,
+                propertyCount: 9,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 1,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -35,6 +35,14 @@ namespace Conventions.Modules.Scheduling.Persistence.CompiledModels.SqlServer
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
             id.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+            var anonymisedAt = runtimeEntityType.AddProperty(
+                "AnonymisedAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(Appointment).GetProperty("AnonymisedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Appointment).GetField("<AnonymisedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            anonymisedAt.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
             var createdAt = runtimeEntityType.AddProperty(
                 "CreatedAt",
@@ -100,6 +108,9 @@ namespace Conventions.Modules.Scheduling.Persistence.CompiledModels.SqlServer
 
             var index = runtimeEntityType.AddIndex(
                 new[] { occurrenceId });
+
+            var index0 = runtimeEntityType.AddIndex(
+                new[] { anonymisedAt, occurrenceId });
 
             return runtimeEntityType;
         }

@@ -11,7 +11,7 @@ namespace Conventions.Modules.Scheduling.Persistence.CompiledModels.SqlServer
     internal partial class SqlServerSchedulingDbContextModel
     {
         private SqlServerSchedulingDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("37843879-2b0c-42b1-b8c2-7f5d7d4d1650"), entityTypeCount: 10)
+            : base(skipDetectChanges: false, modelId: new Guid("c80ffba5-bc01-4834-b1a9-f8793e9c1aec"), entityTypeCount: 10)
         {
         }
 

@@ -11,7 +11,7 @@ namespace Conventions.Modules.Scheduling.Persistence.CompiledModels.Sqlite
     internal partial class SqliteSchedulingDbContextModel
     {
         private SqliteSchedulingDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("96c90666-45db-4794-9513-b75050626776"), entityTypeCount: 10)
+            : base(skipDetectChanges: false, modelId: new Guid("601d4ac8-0855-4039-8cd1-3ab1f106e56e"), entityTypeCount: 10)
         {
         }
 

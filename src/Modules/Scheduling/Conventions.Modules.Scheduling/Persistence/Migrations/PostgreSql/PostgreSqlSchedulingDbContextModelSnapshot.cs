@@ -112,6 +112,9 @@ namespace Conventions.Modules.Scheduling.Persistence.Migrations.PostgreSql
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("AnonymisedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -142,6 +145,8 @@ namespace Conventions.Modules.Scheduling.Persistence.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.HasIndex("OccurrenceId");
+
+                    b.HasIndex("AnonymisedAt", "OccurrenceId");
 
                     b.ToTable("appointments", "scheduling");
                 });

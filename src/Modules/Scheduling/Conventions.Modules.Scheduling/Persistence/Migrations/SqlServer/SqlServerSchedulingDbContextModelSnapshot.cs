@@ -114,6 +114,9 @@ namespace Conventions.Modules.Scheduling.Persistence.Migrations.SqlServer
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTimeOffset?>("AnonymisedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -144,6 +147,8 @@ namespace Conventions.Modules.Scheduling.Persistence.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("OccurrenceId");
+
+                    b.HasIndex("AnonymisedAt", "OccurrenceId");
 
                     b.ToTable("appointments", "scheduling");
                 });

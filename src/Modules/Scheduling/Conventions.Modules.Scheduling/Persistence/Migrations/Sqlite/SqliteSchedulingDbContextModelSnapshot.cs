@@ -108,6 +108,9 @@ namespace Conventions.Modules.Scheduling.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AnonymisedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -138,6 +141,8 @@ namespace Conventions.Modules.Scheduling.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("OccurrenceId");
+
+                    b.HasIndex("AnonymisedAt", "OccurrenceId");
 
                     b.ToTable("scheduling_appointments", (string)null);
                 });

@@ -21,8 +21,8 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.PostgreSql
                 "Conventions.Modules.Ticketing.Domain.Beneficiary",
                 typeof(Beneficiary),
                 baseEntityType,
-                propertyCount: 5,
-                unnamedIndexCount: 1,
+                propertyCount: 6,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -34,6 +34,15 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.PostgreSql
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
             id.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var anonymisedAt = runtimeEntityType.AddProperty(
+                "AnonymisedAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(Beneficiary).GetProperty("AnonymisedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Beneficiary).GetField("<AnonymisedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new ModuleDbContext.UtcInstantConverter());
+            anonymisedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var createdAt = runtimeEntityType.AddProperty(
                 "CreatedAt",
@@ -75,6 +84,9 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.PostgreSql
 
             var index = runtimeEntityType.AddIndex(
                 new[] { organizationId });
+
+            var index0 = runtimeEntityType.AddIndex(
+                new[] { anonymisedAt, id });
 
             return runtimeEntityType;
         }

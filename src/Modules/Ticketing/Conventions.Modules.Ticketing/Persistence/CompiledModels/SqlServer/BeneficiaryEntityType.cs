@@ -19,8 +19,8 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.SqlServer
                 "Conventions.Modules.Ticketing.Domain.Beneficiary",
                 typeof(Beneficiary),
                 baseEntityType,
-                propertyCount: 5,
-                unnamedIndexCount: 1,
+                propertyCount: 6,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -32,6 +32,14 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.SqlServer
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
             id.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+            var anonymisedAt = runtimeEntityType.AddProperty(
+                "AnonymisedAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(Beneficiary).GetProperty("AnonymisedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Beneficiary).GetField("<AnonymisedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            anonymisedAt.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
             var createdAt = runtimeEntityType.AddProperty(
                 "CreatedAt",
@@ -72,6 +80,9 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.SqlServer
 
             var index = runtimeEntityType.AddIndex(
                 new[] { organizationId });
+
+            var index0 = runtimeEntityType.AddIndex(
+                new[] { anonymisedAt, id });
 
             return runtimeEntityType;
         }

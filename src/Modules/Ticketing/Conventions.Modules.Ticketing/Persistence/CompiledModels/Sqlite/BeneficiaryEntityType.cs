@@ -20,8 +20,8 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.Sqlite
                 "Conventions.Modules.Ticketing.Domain.Beneficiary",
                 typeof(Beneficiary),
                 baseEntityType,
-                propertyCount: 5,
-                unnamedIndexCount: 1,
+                propertyCount: 6,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -32,6 +32,14 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.Sqlite
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+
+            var anonymisedAt = runtimeEntityType.AddProperty(
+                "AnonymisedAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(Beneficiary).GetProperty("AnonymisedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Beneficiary).GetField("<AnonymisedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new ModuleDbContext.UtcTicksConverter());
 
             var createdAt = runtimeEntityType.AddProperty(
                 "CreatedAt",
@@ -69,6 +77,9 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.Sqlite
 
             var index = runtimeEntityType.AddIndex(
                 new[] { organizationId });
+
+            var index0 = runtimeEntityType.AddIndex(
+                new[] { anonymisedAt, id });
 
             return runtimeEntityType;
         }

@@ -112,6 +112,9 @@ namespace Conventions.Modules.Ticketing.Persistence.Migrations.PostgreSql
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("AnonymisedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -130,6 +133,8 @@ namespace Conventions.Modules.Ticketing.Persistence.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.HasIndex("OrganizationId");
+
+                    b.HasIndex("AnonymisedAt", "Id");
 
                     b.ToTable("beneficiaries", "ticketing");
                 });

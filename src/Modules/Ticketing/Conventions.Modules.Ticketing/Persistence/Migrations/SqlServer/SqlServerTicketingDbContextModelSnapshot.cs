@@ -114,6 +114,9 @@ namespace Conventions.Modules.Ticketing.Persistence.Migrations.SqlServer
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTimeOffset?>("AnonymisedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -132,6 +135,8 @@ namespace Conventions.Modules.Ticketing.Persistence.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("OrganizationId");
+
+                    b.HasIndex("AnonymisedAt", "Id");
 
                     b.ToTable("beneficiaries", "ticketing");
                 });

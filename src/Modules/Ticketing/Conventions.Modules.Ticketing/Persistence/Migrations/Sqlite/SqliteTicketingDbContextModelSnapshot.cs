@@ -108,6 +108,9 @@ namespace Conventions.Modules.Ticketing.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AnonymisedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -126,6 +129,8 @@ namespace Conventions.Modules.Ticketing.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("OrganizationId");
+
+                    b.HasIndex("AnonymisedAt", "Id");
 
                     b.ToTable("ticketing_beneficiaries", (string)null);
                 });
