@@ -101,6 +101,17 @@ public sealed class ConventionScenario(ConventionsFactory factory)
             variables = new { partnerFullName = "Aide à la Valorisation et l'Amélioration des Quartiers de Bagnols-sur-Cèze" },
         }).ExpectAsync(HttpStatusCode.Created);
 
+    /// <summary>
+    /// The follow-up committee meets and renews the current period (La Ruche): the next period's semesters open to
+    /// permanences (issue 18).
+    /// </summary>
+    public async Task DecideRenewalAsync(string id, string meetsOn = "2026-11-23")
+    {
+        var committee = (await Operator.PostJsonAsync($"/api/v1/conventions/{id}/committees", new { meetsOn }).ExpectAsync(HttpStatusCode.Created)).Str("id");
+        await Operator.PostJsonAsync($"/api/v1/conventions/{id}/committees/{committee}/decision", new { renew = true, minutes = "Bilan positif, reconduction." })
+            .ExpectAsync(HttpStatusCode.OK);
+    }
+
     public async Task<JsonElement> SignBothAsync(string id, string? signedOn = null, string place = "Lyon", bool send = true)
     {
         if (send)

@@ -33,6 +33,29 @@ public sealed class AmendmentTests(ConventionsFactory factory) : IClassFixture<C
     }
 
     [Fact]
+    public async Task Either_party_proposes_an_amendment_and_both_sign_it_but_no_one_else_proposes()
+    {
+        var conventions = await ConventionsDriver.RucheAsync(factory);
+        var id = (await conventions.DraftRucheAsync()).Id;
+        await conventions.SignBothAsync(id, place: "Bagnols-sur-Cèze");
+        var body = new { summary = "Nom complet de l'association corrigé.", changes = new { variables = new { partnerFullName = "Aide à la Valorisation et à l'Amélioration des Quartiers" } } };
+
+        var stranger = await factory.Admin().CreateOrganizationAsync("Association voisine");
+        var (_, strangerKey) = await factory.Admin().IssueKeyAsync(stranger, "partner");
+        await factory.Client(strangerKey).PostJsonAsync($"/api/v1/conventions/{id}/amendments", body).ExpectProblemAsync(HttpStatusCode.Forbidden, "convention.forbidden");
+        var proposed = await conventions.Partner.PostJsonAsync($"/api/v1/conventions/{id}/amendments", body).ExpectAsync(HttpStatusCode.Created);
+        Assert.Equal("partner", proposed.Str("proposedBy"));
+        var amendment = Guid.Parse(proposed.Str("id"));
+
+        await conventions.SignAmendmentAsync(conventions.Partner, id, amendment, ConventionsDriver.Signature("partner", "Madame Maryse NORDEZ-RYEZ", "Présidente"));
+        var applied = await conventions.SignAmendmentAsync(conventions.Operator, id, amendment, ConventionsDriver.Signature("operator", "Jean-Yves CHAPELET", "Maire"));
+
+        Assert.Equal("applied", applied.Status);
+        var convention = await conventions.ConventionAsync(id);
+        Assert.Contains(convention.History, h => h.Kind == "amendment-drafted" && h.Detail.Contains("proposed by the partner", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_draft_is_not_amended_and_a_second_amendment_waits_for_the_first()
     {
         var conventions = await ConventionsDriver.CultureAsync(factory, "Structure prudente");

@@ -89,7 +89,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             return new Target(org, $"/api/v1/conventions/{id}/signatures", World.Signature(caller.IsOperator ? "operator" : "partner"));
         }),
         R("GET /api/v1/convention-templates", Cpt, "A AA AAA AAA AAA FFF U", async (w, _) => new Target(await w.SharedCptAsync(), "/api/v1/convention-templates")),
-        R("POST /api/v1/conventions/{id}/amendments", Cpt, "A AF FFF FFF FFF FFF U", async (w, _) =>
+        R("POST /api/v1/conventions/{id}/amendments", Cpt, "A AF FFF AFF FFF FFF U", async (w, _) =>
         {
             var (org, id) = await w.ActiveAsync(Cpt);
             return new Target(org, $"/api/v1/conventions/{id}/amendments", World.Amendment);
@@ -356,6 +356,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             new Target(await w.SharedRucheAsync(), $"/api/v1/venues/{await w.VenueAsync()}/rooms", new { name = "Salle", kind = "room", capacity = 10, hasInternet = true })),
         R("POST /api/v1/venues/{id}/closures", Ruche, "A AF FFF FFF FFF FFF U", async (w, _) =>
             new Target(await w.SharedRucheAsync(), $"/api/v1/venues/{await w.VenueAsync()}/closures", new { from = "2028-08-01", to = "2028-08-02", reason = "Travaux" })),
+        R("PUT /api/v1/venues/{id}/opening-hours", Ruche, "A AF FFF FFF FFF FFF U", async (w, _) =>
+            new Target(await w.SharedRucheAsync(), $"/api/v1/venues/{await w.VenueAsync()}/opening-hours", new { hours = Array.Empty<object>() })),
         R("POST /api/v1/venues/{id}/visits", Ruche, "A AF FFF FFF FFF FFF U", async (w, _) =>
             new Target(await w.SharedRucheAsync(), $"/api/v1/venues/{await w.VenueAsync()}/visits", new { on = "2026-11-20", category = "walk-in", count = 3 })),
         R("GET /api/v1/venues/{id}/statistics", Ruche, "A AF AAF AAF AAF FFF U", async (w, _) => new Target(await w.SharedRucheAsync(), $"/api/v1/venues/{await w.VenueAsync()}/statistics?year=2026")),
@@ -603,6 +605,13 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             var (operatorName, operatorTitle) = program == Cpt ? ("Anne Sophie CONDEMINE", "Présidente") : ("Jean-Yves CHAPELET", "Maire");
             await Expect(op.PostJsonAsync($"/api/v1/conventions/{id}/signatures", new { party = "operator", signatoryName = operatorName, signatoryTitle = operatorTitle, place = "Lyon" }), HttpStatusCode.Created);
             await Expect(org.Key("partner").PostJsonAsync($"/api/v1/conventions/{id}/signatures", Signature("partner")), HttpStatusCode.Created);
+            if (program == Ruche)
+            {
+                // The committee renewed 2026 into 2027, whose semesters the permanence rows use (issue 18: a slot falls
+                // within the period, or the next one once renewal is decided).
+                var committee = (await Expect(op.PostJsonAsync($"/api/v1/conventions/{id}/committees", new { meetsOn = "2026-11-23" }), HttpStatusCode.Created)).Str("id");
+                await Expect(op.PostJsonAsync($"/api/v1/conventions/{id}/committees/{committee}/decision", new { renew = true, minutes = "Reconduction." }), HttpStatusCode.OK);
+            }
             return (org, id);
         }
 

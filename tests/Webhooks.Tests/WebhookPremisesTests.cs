@@ -23,6 +23,7 @@ public sealed class WebhookPremisesTests : IAsyncLifetime
         var scenario = await ConventionScenario.RucheAsync(_factory);
         var conventionId = (await scenario.DraftRucheAsync()).Str("id");
         await scenario.SignBothAsync(conventionId, place: "Bagnols-sur-Cèze");
+        await scenario.DecideRenewalAsync(conventionId);
         var venue = (await scenario.Operator.PostJsonAsync("/api/v1/venues", new
         {
             name = "La Ruche Numérique", operatorOrganizationId = scenario.OperatorId,

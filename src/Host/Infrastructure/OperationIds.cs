@@ -102,6 +102,7 @@ internal static class OperationIds
         ["GET /venues/{id}"] = "getVenue",
         ["POST /venues/{id}/rooms"] = "addRoom",
         ["POST /venues/{id}/closures"] = "addClosure",
+        ["PUT /venues/{id}/opening-hours"] = "setOpeningHours",
         ["POST /venues/{id}/visits"] = "recordVisits",
         ["GET /venues/{id}/statistics"] = "getVisitStatistics",
         ["GET /venues/{id}/calendar"] = "getVenueCalendar",

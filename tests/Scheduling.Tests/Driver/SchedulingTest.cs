@@ -20,6 +20,8 @@ public abstract class SchedulingTest : IAsyncLifetime
         Scenario = await ConventionScenario.RucheAsync(Factory);
         var conventionId = (await Scenario.DraftRucheAsync()).Str("id");
         await Scenario.SignBothAsync(conventionId, place: "Bagnols-sur-Cèze");
+        // The 2026 period's follow-up committee agreed to renew: the 2027 semesters are open to permanences (issue 18).
+        await Scenario.DecideRenewalAsync(conventionId);
         var venue = await Scenario.Operator.PostJsonAsync("/api/v1/venues", new
         {
             name = "La Ruche Numérique",

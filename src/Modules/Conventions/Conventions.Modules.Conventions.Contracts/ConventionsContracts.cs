@@ -53,6 +53,7 @@ public static class ConventionTemplates
 }
 
 /// <summary>A convention as other modules see it.</summary>
+/// <param name="RenewedPeriodEndsOn">The end of the next period once the follow-up committee decided to renew the current one (null otherwise).</param>
 public sealed record ConventionSummary(
     Guid Id,
     string TemplateKey,
@@ -64,7 +65,8 @@ public sealed record ConventionSummary(
     DateOnly StartsOn,
     DateOnly EndsOn,
     DateOnly CurrentPeriodStartsOn,
-    DateOnly CurrentPeriodEndsOn);
+    DateOnly CurrentPeriodEndsOn,
+    DateOnly? RenewedPeriodEndsOn = null);
 
 /// <summary>Reads a convention for another module, whoever the caller is (null when it does not exist).</summary>
 public sealed record GetConventionSummary(Guid ConventionId) : IQuery<ConventionSummary?>;

@@ -34,3 +34,9 @@ public sealed record DisputeDeadlineReminder(
     Guid PartnerOrganizationId,
     string Deadline,
     DateOnly DueOn) : IntegrationEvent(OccurredAt);
+
+/// <summary>The dispute still open on a convention: while it runs, the convention's end is in question.</summary>
+public sealed record OpenDisputeSummary(Guid Id, DisputeStatus Status, DateOnly NotifiedOn);
+
+/// <summary>The open dispute on a convention, whoever the caller is (null when none is open).</summary>
+public sealed record GetOpenDispute(Guid ConventionId) : Mediator.IQuery<OpenDisputeSummary?>;

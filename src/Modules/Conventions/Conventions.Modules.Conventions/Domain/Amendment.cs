@@ -32,6 +32,9 @@ internal sealed class Amendment
 
     public int AppliesToVersion { get; set; }
 
+    /// <summary>The party that proposed it (null when the platform drafted it, or before issue 18).</summary>
+    public ConventionParty? ProposedBy { get; set; }
+
     public List<Signature> Signatures { get; set; } = [];
 
     public DateTimeOffset CreatedAt { get; set; }

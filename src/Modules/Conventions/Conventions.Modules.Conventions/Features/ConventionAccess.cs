@@ -50,4 +50,24 @@ internal static class ConventionAccess
                 $"Only a key of the {Convention.Describe(party)}'s own organization signs for it.");
         }
     }
+
+    /// <summary>
+    /// The party the caller acts for: the operator's admins (of an organization operating the program) or the partner's
+    /// staff; null for the platform, which may act without being a party. Anyone else is refused.
+    /// </summary>
+    public static ConventionParty? EnsureParty(Actor actor, Convention convention)
+    {
+        EnsureCanRead(actor, convention);
+        if (actor.IsStaffOf(convention.OperatorOrganizationId, Role.OperatorAdmin) && actor.Operates(ProgramKeys.OfTemplate(convention.TemplateKey)))
+        {
+            return ConventionParty.Operator;
+        }
+        if (actor.IsStaffOf(convention.PartnerOrganizationId, Role.Partner, Role.OperatorAdmin))
+        {
+            return ConventionParty.Partner;
+        }
+        return actor.SeesEverything
+            ? null
+            : throw new ForbiddenException("convention.party_forbidden", "Only the convention's parties (its operator's admins, its partner's staff) do this.");
+    }
 }

@@ -122,6 +122,7 @@ internal class ConventionsDbContext(DbContextOptions options) : ModuleDbContext(
                 SignatureEvidence(s);
             });
             b.HasIndex(a => new { a.ConventionId, a.Number }).IsUnique();
+            b.Property(a => a.ProposedBy).HasConversion<string>().HasMaxLength(20);
         });
 
         modelBuilder.Entity<Publication>(b =>

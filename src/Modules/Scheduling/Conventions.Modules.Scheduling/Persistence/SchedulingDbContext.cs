@@ -35,6 +35,13 @@ internal class SchedulingDbContext(DbContextOptions options) : ModuleDbContext(o
             b.Property(v => v.City).HasMaxLength(120);
             b.HasMany(v => v.Rooms).WithOne().HasForeignKey(r => r.VenueId);
             b.HasMany(v => v.Closures).WithOne().HasForeignKey(c => c.VenueId);
+            b.OwnsMany(v => v.OpeningHours, h =>
+            {
+                h.ToTable("opening_hours");
+                h.WithOwner().HasForeignKey("VenueId");
+                h.HasKey("VenueId", nameof(OpeningHours.DayOfWeek), nameof(OpeningHours.Opens));
+                h.Property(x => x.DayOfWeek).HasConversion<string>().HasMaxLength(10);
+            });
         });
         modelBuilder.Entity<Room>(b =>
         {

@@ -16,8 +16,8 @@ internal static class AmendmentEndpoints
                 var amendment = await mediator.Send(new DraftAmendment(id, body), ct);
                 return TypedResults.Created(amendment.DocumentUrl, amendment);
             })
-            .RequireRoles(Role.PlatformAdmin, Role.OperatorAdmin)
-            .WithSummary("Drafts an amendment (avenant) with its summary and changes, rendered as its own document referring to the convention's hash.")
+            .RequireRoles(Role.PlatformAdmin, Role.OperatorAdmin, Role.Partner)
+            .WithSummary("Proposes an amendment (avenant): either party (its operator's admins, its partner's staff) or the platform, with its summary and changes, rendered as its own document referring to the convention's hash; both then sign it.")
             .ProducesRefusals(400, 401, 403, 404, 409, 422);
 
         group.MapGet("/", async Task<Ok<ListResponse<AmendmentDto>>> (Guid id, IMediator mediator, CancellationToken ct) =>

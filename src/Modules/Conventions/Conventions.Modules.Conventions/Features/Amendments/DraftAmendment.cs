@@ -38,7 +38,8 @@ internal sealed class DraftAmendmentHandler(ConventionsDbContext db, ICurrentAct
     public async ValueTask<AmendmentDto> Handle(DraftAmendment command, CancellationToken cancellationToken)
     {
         var convention = await ConventionAccess.LoadAsync(db, command.ConventionId, cancellationToken);
-        ConventionAccess.EnsureOperator(current.Actor, convention);
+        // Either party proposes a change "après concertation" (La Ruche, art. 6); both sign it.
+        var proposedBy = ConventionAccess.EnsureParty(current.Actor, convention);
         convention.EnsureAmendable();
         if (await db.Amendments.AnyAsync(a => a.ConventionId == convention.Id && a.Status == AmendmentStatus.AwaitingSignatures, cancellationToken))
         {
@@ -76,10 +77,12 @@ internal sealed class DraftAmendmentHandler(ConventionsDbContext db, ICurrentAct
             DocumentSha256 = document.Sha256,
             ConventionSha256 = convention.DocumentSha256!,
             AppliesToVersion = convention.Version,
+            ProposedBy = proposedBy,
             CreatedAt = now,
         };
         db.Amendments.Add(amendment);
-        convention.Record(now, "amendment-drafted", $"Amendment no. {number} drafted: {amendment.Summary}");
+        convention.Record(now, "amendment-drafted",
+            $"Amendment no. {number} proposed{(proposedBy is { } party ? $" by the {Convention.Describe(party)}" : string.Empty)}: {amendment.Summary}", current.Actor.CredentialId);
         return AmendmentMapping.ToDto(amendment, convention.Version);
     }
 }

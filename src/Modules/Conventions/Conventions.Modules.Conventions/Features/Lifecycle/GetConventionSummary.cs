@@ -5,7 +5,7 @@ internal sealed class GetConventionSummaryHandler(ConventionsDbContext db) : IQu
 {
     public async ValueTask<ConventionSummary?> Handle(GetConventionSummary query, CancellationToken cancellationToken)
     {
-        var convention = await db.Conventions.AsNoTracking().SingleOrDefaultAsync(c => c.Id == query.ConventionId, cancellationToken);
+        var convention = await db.Conventions.AsNoTracking().Include(c => c.Committees).SingleOrDefaultAsync(c => c.Id == query.ConventionId, cancellationToken);
         return convention is null ? null : Lifecycle.ToSummary(convention);
     }
 }

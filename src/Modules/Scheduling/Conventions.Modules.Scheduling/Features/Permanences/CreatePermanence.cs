@@ -81,11 +81,14 @@ internal sealed class CreatePermanenceHandler(SchedulingDbContext db, ICurrentAc
         {
             throw new BusinessRuleException("permanence.capacity_exceeds_room", $"The room takes {room.Capacity} people.");
         }
+        PermanenceRules.EnsureWithinOpeningHours(venue, command.DayOfWeek!.Value, start, end);
         var (dates, skipped) = Semesters.Expand(from, to, command.DayOfWeek!.Value, venue);
         if (dates.Count == 0)
         {
             throw new BusinessRuleException("permanence.no_dates", "No date of this semester is open on that day.");
         }
+        PermanenceRules.EnsureWithinPeriod(dates, convention);
+        PermanenceRules.EnsureNoDispute(await mediator.Send(new global::Conventions.Modules.Disputes.Contracts.GetOpenDispute(convention.Id), cancellationToken));
         // A wall-clock time the spring DST change skips on one of the dates is refused, not silently moved.
         if (dates.FirstOrDefault(d => !ParisTime.Exists(d, start) || !ParisTime.Exists(d, end)) is var gap && gap != default)
         {

@@ -32,6 +32,12 @@ internal static class VenueEndpoints
             .WithSummary("Adds a room or an office (capacity, internet access).")
             .ProducesRefusals(400, 401, 403, 404);
 
+        group.MapPut("/{id:guid}/opening-hours", async Task<Ok<VenueDto>> (Guid id, OpeningHoursBody body, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new SetOpeningHours(id, body), ct)))
+            .RequireRoles(Role.PlatformAdmin, Role.OperatorAdmin)
+            .WithSummary("Replaces the venue's opening hours, day by day (several ranges a day); a new permanence must fit them (422 permanence.outside_opening_hours). An empty list lifts the restriction. The venue's operator only.")
+            .ProducesRefusals(400, 401, 403, 404);
+
         group.MapPost("/{id:guid}/closures", async Task<Created<ClosureResultDto>> (Guid id, ClosureBody body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Created($"/api/v1/venues/{id}", await mediator.Send(new AddClosure(id, body), ct)))
             .RequireRoles(Role.PlatformAdmin, Role.OperatorAdmin)

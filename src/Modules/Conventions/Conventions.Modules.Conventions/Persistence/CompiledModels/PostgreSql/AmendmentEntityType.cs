@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Reflection;
 using System.Text.Json;
 using Conventions.BuildingBlocks.Persistence;
+using Conventions.Modules.Conventions.Contracts;
 using Conventions.Modules.Conventions.Domain;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -25,7 +26,7 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.PostgreSql
                 "Conventions.Modules.Conventions.Domain.Amendment",
                 typeof(Amendment),
                 baseEntityType,
-                propertyCount: 13,
+                propertyCount: 14,
                 navigationCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -126,6 +127,16 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.PostgreSql
                 fieldInfo: typeof(Amendment).GetField("<Number>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
             number.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var proposedBy = runtimeEntityType.AddProperty(
+                "ProposedBy",
+                typeof(ConventionParty?),
+                propertyInfo: typeof(Amendment).GetProperty("ProposedBy", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Amendment).GetField("<ProposedBy>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 20,
+                providerPropertyType: typeof(string));
+            proposedBy.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var status = runtimeEntityType.AddProperty(
                 "Status",

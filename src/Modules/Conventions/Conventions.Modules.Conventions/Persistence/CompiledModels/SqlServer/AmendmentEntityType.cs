@@ -3,6 +3,7 @@ using System;
 using System.Collections.Generic;
 using System.Reflection;
 using System.Text.Json;
+using Conventions.Modules.Conventions.Contracts;
 using Conventions.Modules.Conventions.Domain;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -23,7 +24,7 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.SqlServer
                 "Conventions.Modules.Conventions.Domain.Amendment",
                 typeof(Amendment),
                 baseEntityType,
-                propertyCount: 13,
+                propertyCount: 14,
                 navigationCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -124,6 +125,16 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.SqlServer
                 fieldInfo: typeof(Amendment).GetField("<Number>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
             number.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+            var proposedBy = runtimeEntityType.AddProperty(
+                "ProposedBy",
+                typeof(ConventionParty?),
+                propertyInfo: typeof(Amendment).GetProperty("ProposedBy", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Amendment).GetField("<ProposedBy>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 20,
+                providerPropertyType: typeof(string));
+            proposedBy.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
             var status = runtimeEntityType.AddProperty(
                 "Status",

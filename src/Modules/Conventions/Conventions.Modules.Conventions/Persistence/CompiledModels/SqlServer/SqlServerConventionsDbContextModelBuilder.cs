@@ -11,7 +11,7 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.SqlServer
     internal partial class SqlServerConventionsDbContextModel
     {
         private SqlServerConventionsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("398849c0-a2e7-49b0-ab0a-689f3f86549c"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("53b97700-be30-4603-9d90-46c9e77e0d92"), entityTypeCount: 14)
         {
         }
 

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Reflection;
 using System.Text.Json;
 using Conventions.BuildingBlocks.Persistence;
+using Conventions.Modules.Conventions.Contracts;
 using Conventions.Modules.Conventions.Domain;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -24,7 +25,7 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.Sqlite
                 "Conventions.Modules.Conventions.Domain.Amendment",
                 typeof(Amendment),
                 baseEntityType,
-                propertyCount: 13,
+                propertyCount: 14,
                 navigationCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -116,6 +117,15 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.Sqlite
                 propertyInfo: typeof(Amendment).GetProperty("Number", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Amendment).GetField("<Number>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+
+            var proposedBy = runtimeEntityType.AddProperty(
+                "ProposedBy",
+                typeof(ConventionParty?),
+                propertyInfo: typeof(Amendment).GetProperty("ProposedBy", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Amendment).GetField("<ProposedBy>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 20,
+                providerPropertyType: typeof(string));
 
             var status = runtimeEntityType.AddProperty(
                 "Status",

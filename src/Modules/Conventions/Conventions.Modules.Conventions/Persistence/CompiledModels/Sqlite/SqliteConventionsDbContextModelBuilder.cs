@@ -11,7 +11,7 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.Sqlite
     internal partial class SqliteConventionsDbContextModel
     {
         private SqliteConventionsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("996a6960-f76f-4ba5-9407-bffec261084f"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("8300ea29-e4c1-499e-aab9-580268b0c01b"), entityTypeCount: 14)
         {
         }
 

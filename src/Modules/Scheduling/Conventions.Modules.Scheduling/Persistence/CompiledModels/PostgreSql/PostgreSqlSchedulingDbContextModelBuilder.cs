@@ -12,7 +12,7 @@ namespace Conventions.Modules.Scheduling.Persistence.CompiledModels.PostgreSql
     internal partial class PostgreSqlSchedulingDbContextModel
     {
         private PostgreSqlSchedulingDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e7c12872-c535-4ad9-9a37-faf98a7fa40c"), entityTypeCount: 10)
+            : base(skipDetectChanges: false, modelId: new Guid("788fde95-e6f7-42ec-9dbd-3c8c665b60b3"), entityTypeCount: 11)
         {
         }
 
@@ -24,6 +24,7 @@ namespace Conventions.Modules.Scheduling.Persistence.CompiledModels.PostgreSql
             var appointment = AppointmentEntityType.Create(this);
             var closure = ClosureEntityType.Create(this);
             var occurrence = OccurrenceEntityType.Create(this);
+            var openingHours = OpeningHoursEntityType.Create(this);
             var permanence = PermanenceEntityType.Create(this);
             var room = RoomEntityType.Create(this);
             var venue = VenueEntityType.Create(this);
@@ -31,6 +32,7 @@ namespace Conventions.Modules.Scheduling.Persistence.CompiledModels.PostgreSql
 
             AppointmentEntityType.CreateForeignKey1(appointment, occurrence);
             ClosureEntityType.CreateForeignKey1(closure, venue);
+            OpeningHoursEntityType.CreateForeignKey1(openingHours, venue);
             RoomEntityType.CreateForeignKey1(room, venue);
 
             IdempotencyRecordEntityType.CreateAnnotations(idempotencyRecord);
@@ -39,6 +41,7 @@ namespace Conventions.Modules.Scheduling.Persistence.CompiledModels.PostgreSql
             AppointmentEntityType.CreateAnnotations(appointment);
             ClosureEntityType.CreateAnnotations(closure);
             OccurrenceEntityType.CreateAnnotations(occurrence);
+            OpeningHoursEntityType.CreateAnnotations(openingHours);
             PermanenceEntityType.CreateAnnotations(permanence);
             RoomEntityType.CreateAnnotations(room);
             VenueEntityType.CreateAnnotations(venue);

@@ -11,7 +11,7 @@ namespace Conventions.Modules.Scheduling.Persistence.CompiledModels.SqlServer
     internal partial class SqlServerSchedulingDbContextModel
     {
         private SqlServerSchedulingDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c80ffba5-bc01-4834-b1a9-f8793e9c1aec"), entityTypeCount: 10)
+            : base(skipDetectChanges: false, modelId: new Guid("5273901a-652e-44f1-a3a7-a28182e7238c"), entityTypeCount: 11)
         {
         }
 
@@ -23,6 +23,7 @@ namespace Conventions.Modules.Scheduling.Persistence.CompiledModels.SqlServer
             var appointment = AppointmentEntityType.Create(this);
             var closure = ClosureEntityType.Create(this);
             var occurrence = OccurrenceEntityType.Create(this);
+            var openingHours = OpeningHoursEntityType.Create(this);
             var permanence = PermanenceEntityType.Create(this);
             var room = RoomEntityType.Create(this);
             var venue = VenueEntityType.Create(this);
@@ -30,6 +31,7 @@ namespace Conventions.Modules.Scheduling.Persistence.CompiledModels.SqlServer
 
             AppointmentEntityType.CreateForeignKey1(appointment, occurrence);
             ClosureEntityType.CreateForeignKey1(closure, venue);
+            OpeningHoursEntityType.CreateForeignKey1(openingHours, venue);
             RoomEntityType.CreateForeignKey1(room, venue);
 
             IdempotencyRecordEntityType.CreateAnnotations(idempotencyRecord);
@@ -38,6 +40,7 @@ namespace Conventions.Modules.Scheduling.Persistence.CompiledModels.SqlServer
             AppointmentEntityType.CreateAnnotations(appointment);
             ClosureEntityType.CreateAnnotations(closure);
             OccurrenceEntityType.CreateAnnotations(occurrence);
+            OpeningHoursEntityType.CreateAnnotations(openingHours);
             PermanenceEntityType.CreateAnnotations(permanence);
             RoomEntityType.CreateAnnotations(room);
             VenueEntityType.CreateAnnotations(venue);

@@ -20,7 +20,7 @@ namespace Conventions.Modules.Scheduling.Persistence.CompiledModels.SqlServer
                 typeof(Venue),
                 baseEntityType,
                 propertyCount: 7,
-                navigationCount: 2,
+                navigationCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(

@@ -11,7 +11,7 @@ namespace Conventions.Modules.Scheduling.Persistence.CompiledModels.Sqlite
     internal partial class SqliteSchedulingDbContextModel
     {
         private SqliteSchedulingDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("601d4ac8-0855-4039-8cd1-3ab1f106e56e"), entityTypeCount: 10)
+            : base(skipDetectChanges: false, modelId: new Guid("6d393dbd-10cf-4b52-ab45-5b2bc3f42c8b"), entityTypeCount: 11)
         {
         }
 
@@ -23,6 +23,7 @@ namespace Conventions.Modules.Scheduling.Persistence.CompiledModels.Sqlite
             var appointment = AppointmentEntityType.Create(this);
             var closure = ClosureEntityType.Create(this);
             var occurrence = OccurrenceEntityType.Create(this);
+            var openingHours = OpeningHoursEntityType.Create(this);
             var permanence = PermanenceEntityType.Create(this);
             var room = RoomEntityType.Create(this);
             var venue = VenueEntityType.Create(this);
@@ -30,6 +31,7 @@ namespace Conventions.Modules.Scheduling.Persistence.CompiledModels.Sqlite
 
             AppointmentEntityType.CreateForeignKey1(appointment, occurrence);
             ClosureEntityType.CreateForeignKey1(closure, venue);
+            OpeningHoursEntityType.CreateForeignKey1(openingHours, venue);
             RoomEntityType.CreateForeignKey1(room, venue);
 
             IdempotencyRecordEntityType.CreateAnnotations(idempotencyRecord);
@@ -38,6 +40,7 @@ namespace Conventions.Modules.Scheduling.Persistence.CompiledModels.Sqlite
             AppointmentEntityType.CreateAnnotations(appointment);
             ClosureEntityType.CreateAnnotations(closure);
             OccurrenceEntityType.CreateAnnotations(occurrence);
+            OpeningHoursEntityType.CreateAnnotations(openingHours);
             PermanenceEntityType.CreateAnnotations(permanence);
             RoomEntityType.CreateAnnotations(room);
             VenueEntityType.CreateAnnotations(venue);

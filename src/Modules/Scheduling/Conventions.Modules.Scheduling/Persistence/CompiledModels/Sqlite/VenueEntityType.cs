@@ -21,7 +21,7 @@ namespace Conventions.Modules.Scheduling.Persistence.CompiledModels.Sqlite
                 typeof(Venue),
                 baseEntityType,
                 propertyCount: 7,
-                navigationCount: 2,
+                navigationCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(

@@ -432,6 +432,34 @@ namespace Conventions.Modules.Scheduling.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Conventions.Modules.Scheduling.Domain.Venue", b =>
+                {
+                    b.OwnsMany("Conventions.Modules.Scheduling.Domain.OpeningHours", "OpeningHours", b1 =>
+                        {
+                            b1.Property<Guid>("VenueId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("DayOfWeek")
+                                .HasMaxLength(10)
+                                .HasColumnType("nvarchar(10)");
+
+                            b1.Property<TimeOnly>("Opens")
+                                .HasColumnType("time");
+
+                            b1.Property<TimeOnly>("Closes")
+                                .HasColumnType("time");
+
+                            b1.HasKey("VenueId", "DayOfWeek", "Opens");
+
+                            b1.ToTable("opening_hours", "scheduling");
+
+                            b1.WithOwner()
+                                .HasForeignKey("VenueId");
+                        });
+
+                    b.Navigation("OpeningHours");
+                });
+
             modelBuilder.Entity("Conventions.Modules.Scheduling.Domain.Occurrence", b =>
                 {
                     b.Navigation("Appointments");

@@ -426,6 +426,34 @@ namespace Conventions.Modules.Scheduling.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Conventions.Modules.Scheduling.Domain.Venue", b =>
+                {
+                    b.OwnsMany("Conventions.Modules.Scheduling.Domain.OpeningHours", "OpeningHours", b1 =>
+                        {
+                            b1.Property<Guid>("VenueId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("DayOfWeek")
+                                .HasMaxLength(10)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<TimeOnly>("Opens")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<TimeOnly>("Closes")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("VenueId", "DayOfWeek", "Opens");
+
+                            b1.ToTable("opening_hours", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("VenueId");
+                        });
+
+                    b.Navigation("OpeningHours");
+                });
+
             modelBuilder.Entity("Conventions.Modules.Scheduling.Domain.Occurrence", b =>
                 {
                     b.Navigation("Appointments");

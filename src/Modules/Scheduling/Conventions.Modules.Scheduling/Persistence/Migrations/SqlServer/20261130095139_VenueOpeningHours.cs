@@ -1,0 +1,45 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Conventions.Modules.Scheduling.Persistence.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    internal partial class VenueOpeningHours : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "opening_hours",
+                schema: "scheduling",
+                columns: table => new
+                {
+                    DayOfWeek = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    Opens = table.Column<TimeOnly>(type: "time", nullable: false),
+                    VenueId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Closes = table.Column<TimeOnly>(type: "time", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_opening_hours", x => new { x.VenueId, x.DayOfWeek, x.Opens });
+                    table.ForeignKey(
+                        name: "FK_opening_hours_venues_VenueId",
+                        column: x => x.VenueId,
+                        principalSchema: "scheduling",
+                        principalTable: "venues",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "opening_hours",
+                schema: "scheduling");
+        }
+    }
+}

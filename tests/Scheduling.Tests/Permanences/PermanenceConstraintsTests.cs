@@ -1,0 +1,68 @@
+using System.Net;
+using Conventions.Testing;
+using Scheduling.Tests.Driver;
+
+namespace Scheduling.Tests.Permanences;
+
+/// <summary>
+/// When a permanence may be held (issue 18): the seed's complaint was a Sunday 22:00–23:30 slot, past the convention's
+/// current period, while a lapse dispute was open, accepted. Each is now refused with its code.
+/// </summary>
+public sealed class PermanenceConstraintsTests : SchedulingTest
+{
+    [Fact]
+    public async Task A_slot_fits_the_venues_opening_hours_of_its_weekday_which_only_the_operator_sets()
+    {
+        var hours = new
+        {
+            hours = new[]
+            {
+                new { dayOfWeek = "tuesday", opens = "09:00", closes = "12:00" },
+                new { dayOfWeek = "thursday", opens = "09:00", closes = "12:00" },
+                new { dayOfWeek = "thursday", opens = "13:30", closes = "16:30" },
+            },
+        };
+        await Premises.Partner.PutJsonAsync($"/api/v1/venues/{Premises.VenueId}/opening-hours", hours).ExpectAsync(HttpStatusCode.Forbidden);
+        var venue = await Premises.Operator.PutJsonAsync($"/api/v1/venues/{Premises.VenueId}/opening-hours", hours).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(["tuesday", "thursday", "thursday"], venue.GetProperty("openingHours").EnumerateArray().Select(h => h.Str("dayOfWeek")));
+        await Premises.Operator.PutJsonAsync($"/api/v1/venues/{Premises.VenueId}/opening-hours",
+            new { hours = new[] { new { dayOfWeek = "monday", opens = "09:00", closes = "12:00" }, new { dayOfWeek = "monday", opens = "11:00", closes = "13:00" } } })
+            .ExpectProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
+
+        var sunday = await Premises.DeclareCall(Premises.Permanence(day: "sunday", start: "22:00", end: "23:30")).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "permanence.outside_opening_hours");
+        Assert.Contains("closed on Sundays", sunday.Str("detail"), StringComparison.Ordinal);
+        var late = await Premises.DeclareCall(Premises.Permanence(day: "thursday", start: "14:00", end: "17:00")).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "permanence.outside_opening_hours");
+        Assert.Contains("09:00–12:00 and 13:30–16:30", late.Str("detail"), StringComparison.Ordinal);
+        await Premises.DeclareCall(Premises.Permanence(day: "thursday", start: "13:30", end: "16:30")).ExpectAsync(HttpStatusCode.Created);
+
+        // An empty list lifts the restriction.
+        await Premises.Operator.PutJsonAsync($"/api/v1/venues/{Premises.VenueId}/opening-hours", new { hours = Array.Empty<object>() }).ExpectAsync(HttpStatusCode.OK);
+        await Premises.DeclareCall(Premises.Permanence(day: "sunday", start: "10:00", end: "12:00", roomId: Premises.Room)).ExpectAsync(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task A_slot_falls_within_the_conventions_period_or_the_next_one_once_renewal_is_decided()
+    {
+        // The committee renewed 2026 into 2027 (SchedulingTest); 2028 is beyond what was decided.
+        var refusal = await Premises.DeclareCall(new
+        {
+            conventionId = Premises.ConventionId, roomId = Premises.Office, semester = "2028-S1", dayOfWeek = "thursday",
+            startTime = "14:00", endTime = "17:00", activity = "residence-permit", intervenant = "Conseillère", capacity = 2,
+        }).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "permanence.outside_period");
+        Assert.Contains("2026-01-01 – 2027-12-31", refusal.Str("detail"), StringComparison.Ordinal);
+        await Premises.DeclareCall(Premises.Permanence()).ExpectAsync(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task No_new_permanence_while_a_dispute_puts_the_conventions_end_in_question()
+    {
+        await Premises.Operator.PostJsonAsync("/api/v1/disputes", new
+        {
+            conventionId = Premises.ConventionId, raisedBy = "operator", kind = "breach", grounds = "Permanences non tenues sans prévenir.",
+            notice = new { channel = "registered-letter", sentOn = "2026-11-20", notifiedOn = "2026-11-23" },
+        }).ExpectAsync(HttpStatusCode.Created);
+
+        var refusal = await Premises.DeclareCall(Premises.Permanence()).ExpectProblemAsync(HttpStatusCode.Conflict, "permanence.dispute_open");
+        Assert.Contains("2026-11-23", refusal.Str("detail"), StringComparison.Ordinal);
+    }
+}
