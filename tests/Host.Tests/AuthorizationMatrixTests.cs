@@ -362,6 +362,18 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             new Target(await w.SharedRucheAsync(), $"/api/v1/venues/{await w.VenueAsync()}/visits", new { on = "2026-11-20", category = "walk-in", count = 3 })),
         R("GET /api/v1/venues/{id}/statistics", Ruche, "A AF AAF AAF AAF FFF U", async (w, _) => new Target(await w.SharedRucheAsync(), $"/api/v1/venues/{await w.VenueAsync()}/statistics?year=2026")),
         R("GET /api/v1/venues/{id}/calendar", Ruche, "A AF AAF AAF AAF FFF U", async (w, _) => new Target(await w.SharedRucheAsync(), $"/api/v1/venues/{await w.VenueAsync()}/calendar")),
+        R("POST /api/v1/permanences/{id}/approval", Ruche, "A AF FFF FFF FFF FFF U", async (w, _) =>
+        {
+            var (o, c) = await w.ActiveAsync(Ruche);
+            var proposed = await w.Expect(o.Key("partner").PostJsonAsync("/api/v1/permanences", World.Permanence(c, await w.RoomAsync())), HttpStatusCode.Created);
+            return new Target(o, $"/api/v1/permanences/{proposed.Str("id")}/approval");
+        }),
+        R("POST /api/v1/permanences/{id}/refusal", Ruche, "A AF FFF FFF FFF FFF U", async (w, _) =>
+        {
+            var (o, c) = await w.ActiveAsync(Ruche);
+            var proposed = await w.Expect(o.Key("partner").PostJsonAsync("/api/v1/permanences", World.Permanence(c, await w.RoomAsync())), HttpStatusCode.Created);
+            return new Target(o, $"/api/v1/permanences/{proposed.Str("id")}/refusal", new { reason = "Salle réservée aux ateliers." });
+        }),
         R("POST /api/v1/permanences", Ruche, "A AF FFF AFF FFF FFF U", async (w, _) =>
         {
             var (o, c) = await w.ActiveAsync(Ruche);
@@ -725,7 +737,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         public async Task<(Org Org, string Occurrence)> OccurrenceAsync()
         {
             var (org, convention) = await ActiveAsync(Ruche);
-            var permanence = await Expect(org.Key("partner").PostJsonAsync("/api/v1/permanences", Permanence(convention, await RoomAsync())), HttpStatusCode.Created);
+            var proposed = await Expect(org.Key("partner").PostJsonAsync("/api/v1/permanences", Permanence(convention, await RoomAsync())), HttpStatusCode.Created);
+            var permanence = await Expect(Op(Ruche).PostAsync($"/api/v1/permanences/{proposed.Str("id")}/approval", null), HttpStatusCode.OK);
             return (org, permanence.GetProperty("occurrences")[0].Str("id"));
         }
 

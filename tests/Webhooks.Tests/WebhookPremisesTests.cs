@@ -36,6 +36,8 @@ public sealed class WebhookPremisesTests : IAsyncLifetime
             conventionId, roomId = office, semester = "2027-S1", dayOfWeek = "thursday", startTime = "14:00", endTime = "17:00",
             activity = "residence-permit", intervenant = "Conseiller numérique", capacity = 2,
         }).ExpectAsync(HttpStatusCode.Created);
+        // The partner proposes it; the operator approves it, which expands it into occurrences (issue 18).
+        permanence = await scenario.Operator.PostAsync($"/api/v1/permanences/{permanence.Str("id")}/approval", null).ExpectAsync(HttpStatusCode.OK);
         var occurrences = permanence.GetProperty("occurrences").EnumerateArray().Select(o => o.Str("id")).ToList();
         _factory.Clock.Advance(TimeSpan.FromMinutes(1));
         string[] types = ["appointment.created", "permanence.occurrence-cancelled"];

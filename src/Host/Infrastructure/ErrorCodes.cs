@@ -108,6 +108,8 @@ internal static class ErrorCodes
         "permanence.capacity_exceeds_room",
         "permanence.dispute_open",
         "permanence.no_dates",
+        "permanence.not_found",
+        "permanence.not_proposed",
         "permanence.outside_opening_hours",
         "permanence.outside_period",
         "precondition.failed",

@@ -107,6 +107,8 @@ internal static class OperationIds
         ["GET /venues/{id}/statistics"] = "getVisitStatistics",
         ["GET /venues/{id}/calendar"] = "getVenueCalendar",
         ["POST /permanences"] = "createPermanence",
+        ["POST /permanences/{id}/approval"] = "approvePermanence",
+        ["POST /permanences/{id}/refusal"] = "refusePermanence",
         ["POST /rooms/{id}/reservations"] = "reserveRoom",
         ["POST /occurrences/{id}/cancel"] = "cancelOccurrence",
         ["POST /occurrences/{id}/appointments"] = "bookAppointment",

@@ -40,7 +40,13 @@ public sealed class SchedulingDriver(ConventionScenario scenario, Guid conventio
 
     public Task<HttpResponseMessage> DeclareCall(object permanence, HttpClient? client = null) => (client ?? Partner).PostJsonAsync("/api/v1/permanences", permanence);
 
-    public Task<PermanenceView> DeclareAsync(object? permanence = null) => DeclareCall(permanence ?? Permanence()).ExpectAsync<PermanenceView>(HttpStatusCode.Created);
+    /// <summary>The partner proposes the permanence and the venue's operator approves it: its occurrences then exist (issue 18).</summary>
+    public async Task<PermanenceView> DeclareAsync(object? permanence = null)
+    {
+        var proposed = await DeclareCall(permanence ?? Permanence()).ExpectAsync<PermanenceView>(HttpStatusCode.Created);
+        Assert.Equal(("proposed", 0), (proposed.Status, proposed.Occurrences.Count));
+        return await Operator.PostAsync($"/api/v1/permanences/{proposed.Id}/approval", null).ExpectAsync<PermanenceView>(HttpStatusCode.OK);
+    }
 
     public Task<HttpResponseMessage> ReserveCall(Guid roomId, string startsAt, string endsAt, string purpose = "Rendez-vous retraite") =>
         Partner.PostJsonAsync($"/api/v1/rooms/{roomId}/reservations", new { conventionId = ConventionId, startsAt, endsAt, purpose });

@@ -7,7 +7,7 @@ public sealed record OccurrenceView(Guid Id, string Kind, string Date, string St
 
 public sealed record SkippedDateView(string Date, string Reason);
 
-public sealed record PermanenceView(Guid Id, string StartTime, string EndTime, IReadOnlyList<OccurrenceView> Occurrences, IReadOnlyList<SkippedDateView> Skipped);
+public sealed record PermanenceView(Guid Id, string StartTime, string EndTime, IReadOnlyList<OccurrenceView> Occurrences, IReadOnlyList<SkippedDateView> Skipped, string Status, string? RefusalReason);
 
 public sealed record AppointmentView(Guid Id, Guid OccurrenceId, string PersonName, int Booked, int Capacity);
 

@@ -65,4 +65,26 @@ public sealed class PermanenceConstraintsTests : SchedulingTest
         var refusal = await Premises.DeclareCall(Premises.Permanence()).ExpectProblemAsync(HttpStatusCode.Conflict, "permanence.dispute_open");
         Assert.Contains("2026-11-23", refusal.Str("detail"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_partner_proposes_and_only_the_venues_operator_approves_again_as_of_now_or_refuses_with_a_reason()
+    {
+        var proposed = await Premises.DeclareCall(Premises.Permanence()).ExpectAsync<PermanenceView>(HttpStatusCode.Created);
+        Assert.Equal(("proposed", 0), (proposed.Status, proposed.Occurrences.Count));
+        var other = await Premises.DeclareCall(Premises.Permanence(day: "tuesday")).ExpectAsync<PermanenceView>(HttpStatusCode.Created);
+
+        await Premises.Partner.PostAsync($"/api/v1/permanences/{proposed.Id}/approval", null).ExpectAsync(HttpStatusCode.Forbidden);
+        var refused = await Premises.Operator.PostJsonAsync($"/api/v1/permanences/{other.Id}/refusal", new { reason = "Le bureau est pris le mardi." }).ExpectAsync<PermanenceView>(HttpStatusCode.OK);
+        Assert.Equal(("refused", "Le bureau est pris le mardi."), (refused.Status, refused.RefusalReason));
+        await Premises.Operator.PostAsync($"/api/v1/permanences/{other.Id}/approval", null).ExpectProblemAsync(HttpStatusCode.Conflict, "permanence.not_proposed");
+
+        // A dispute opened meanwhile: the approval checks again, as of now.
+        await Premises.Operator.PostJsonAsync("/api/v1/disputes", new
+        {
+            conventionId = Premises.ConventionId, raisedBy = "operator", kind = "breach", grounds = "Permanences non tenues.",
+            notice = new { channel = "registered-letter", sentOn = "2026-11-20", notifiedOn = "2026-11-23" },
+        }).ExpectAsync(HttpStatusCode.Created);
+        await Premises.Operator.PostAsync($"/api/v1/permanences/{proposed.Id}/approval", null).ExpectProblemAsync(HttpStatusCode.Conflict, "permanence.dispute_open");
+        Assert.Empty((await Premises.CalendarAsync("2027-01-01", "2027-06-30")).Items);
+    }
 }

@@ -64,6 +64,8 @@ internal class SchedulingDbContext(DbContextOptions options) : ModuleDbContext(o
             b.Property(p => p.DayOfWeek).HasConversion<string>().HasMaxLength(12);
             b.Property(p => p.Activity).HasConversion<string>().HasMaxLength(30);
             b.Property(p => p.Intervenant).HasMaxLength(200);
+            b.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
+            b.Property(p => p.RefusalReason).HasMaxLength(1000);
             b.HasIndex(p => p.ConventionId);
         });
         modelBuilder.Entity<Occurrence>(b =>

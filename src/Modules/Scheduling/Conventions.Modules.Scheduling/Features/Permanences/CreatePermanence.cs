@@ -38,9 +38,11 @@ internal sealed record CreatePermanence : ICommand<PermanenceDto>
 
 internal sealed record SkippedDateDto(DateOnly Date, string Reason);
 
+/// <param name="Status">proposed (a partner's, awaiting the operator), approved (expanded into occurrences) or refused.</param>
 internal sealed record PermanenceDto(
     Guid Id, Guid ConventionId, Guid VenueId, Guid RoomId, string Semester, DayOfWeek DayOfWeek, string StartTime, string EndTime,
-    Activity Activity, string Intervenant, int Capacity, IReadOnlyList<OccurrenceDto> Occurrences, IReadOnlyList<SkippedDateDto> Skipped);
+    Activity Activity, string Intervenant, int Capacity, IReadOnlyList<OccurrenceDto> Occurrences, IReadOnlyList<SkippedDateDto> Skipped,
+    PermanenceStatus Status, string? RefusalReason);
 
 internal sealed class CreatePermanenceValidator : AbstractValidator<CreatePermanence>
 {
@@ -60,46 +62,22 @@ internal sealed class CreatePermanenceValidator : AbstractValidator<CreatePerman
     }
 }
 
+/// <summary>
+/// Declares a permanence. The venue's operator (or the platform) declares an agreed one, expanded at once; a partner
+/// proposes one, which the operator then approves (expanded then) or refuses (issue 18: slots "définis par les Parties").
+/// Either way the slot must be possible now: opening hours, period, no open dispute, no room conflict.
+/// </summary>
 internal sealed class CreatePermanenceHandler(SchedulingDbContext db, ICurrentActor current, TimeProvider clock, IMediator mediator)
     : ICommandHandler<CreatePermanence, PermanenceDto>
 {
     public async ValueTask<PermanenceDto> Handle(CreatePermanence command, CancellationToken cancellationToken)
     {
         var convention = await SchedulingAccess.PremisesConventionAsync(mediator, current.Actor, command.ConventionId!.Value, cancellationToken);
-        Semesters.TryParse(command.Semester, out var from, out var to);
         SchedulingMapping.TryParseTime(command.StartTime, out var start);
         SchedulingMapping.TryParseTime(command.EndTime, out var end);
         var now = clock.GetUtcNow();
-
         var room = await db.Rooms.SingleOrDefaultAsync(r => r.Id == command.RoomId, cancellationToken) ?? throw NotFoundException.For("room", command.RoomId!.Value);
         var venue = await SchedulingAccess.VenueAsync(db, room.VenueId, cancellationToken);
-        if (venue.OperatorOrganizationId != convention.OperatorOrganizationId)
-        {
-            throw new BusinessRuleException("room.other_operator", "This room belongs to a venue of another operator than the convention's.");
-        }
-        if (command.Capacity > room.Capacity)
-        {
-            throw new BusinessRuleException("permanence.capacity_exceeds_room", $"The room takes {room.Capacity} people.");
-        }
-        PermanenceRules.EnsureWithinOpeningHours(venue, command.DayOfWeek!.Value, start, end);
-        var (dates, skipped) = Semesters.Expand(from, to, command.DayOfWeek!.Value, venue);
-        if (dates.Count == 0)
-        {
-            throw new BusinessRuleException("permanence.no_dates", "No date of this semester is open on that day.");
-        }
-        PermanenceRules.EnsureWithinPeriod(dates, convention);
-        PermanenceRules.EnsureNoDispute(await mediator.Send(new global::Conventions.Modules.Disputes.Contracts.GetOpenDispute(convention.Id), cancellationToken));
-        // A wall-clock time the spring DST change skips on one of the dates is refused, not silently moved.
-        if (dates.FirstOrDefault(d => !ParisTime.Exists(d, start) || !ParisTime.Exists(d, end)) is var gap && gap != default)
-        {
-            throw InvalidInputException.Field("startTime", $"On {gap:yyyy-MM-dd} this time does not exist in Europe/Paris (the clocks go forward).");
-        }
-        var slots = dates.Select(d => (ParisTime.At(d, start), ParisTime.At(d, end))).ToList();
-        var conflicts = await SchedulingAccess.ConflictsAsync(db, room.Id, slots, cancellationToken);
-        if (conflicts.Count > 0)
-        {
-            throw SchedulingAccess.RoomConflict(conflicts);
-        }
         var permanence = new Permanence
         {
             Id = Guid.NewGuid(),
@@ -108,7 +86,7 @@ internal sealed class CreatePermanenceHandler(SchedulingDbContext db, ICurrentAc
             VenueId = venue.Id,
             RoomId = room.Id,
             Semester = command.Semester!.ToUpperInvariant(),
-            DayOfWeek = command.DayOfWeek.Value,
+            DayOfWeek = command.DayOfWeek!.Value,
             StartTime = start,
             EndTime = end,
             Activity = command.Activity!.Value,
@@ -116,31 +94,17 @@ internal sealed class CreatePermanenceHandler(SchedulingDbContext db, ICurrentAc
             Capacity = command.Capacity!.Value,
             CreatedAt = now,
         };
+        var plan = await PermanencePlanner.PlanAsync(db, mediator, convention, venue, room, permanence, cancellationToken);
         db.Permanences.Add(permanence);
-        var occurrences = dates.Select(d => new Occurrence
+        if (!SchedulingAccess.IsVenueOperator(current.Actor, venue))
         {
-            Id = Guid.NewGuid(),
-            Kind = OccurrenceKind.Permanence,
-            PermanenceId = permanence.Id,
-            VenueId = venue.Id,
-            RoomId = room.Id,
-            ConventionId = convention.Id,
-            PartnerOrganizationId = convention.PartnerOrganizationId,
-            Date = d,
-            StartsAt = ParisTime.At(d, start),
-            EndsAt = ParisTime.At(d, end),
-            Title = $"Permanence {Titles.Of(permanence.Activity)} – {permanence.Intervenant}",
-            Activity = permanence.Activity,
-            Intervenant = permanence.Intervenant,
-            Capacity = permanence.Capacity,
-            Status = OccurrenceStatus.Planned,
-        }).ToList();
+            permanence.Status = PermanenceStatus.Proposed;
+            return PermanencePlanner.ToDto(permanence, [], plan.Skipped);
+        }
+        permanence.DecidedAt = now;
+        var occurrences = PermanencePlanner.Occurrences(permanence, plan.Dates);
         db.Occurrences.AddRange(occurrences);
-        return new PermanenceDto(
-            permanence.Id, permanence.ConventionId, permanence.VenueId, permanence.RoomId, permanence.Semester, permanence.DayOfWeek,
-            SchedulingMapping.Time(start), SchedulingMapping.Time(end), permanence.Activity, permanence.Intervenant, permanence.Capacity,
-            occurrences.Select(SchedulingMapping.ToDto).ToList(),
-            skipped.Select(s => new SkippedDateDto(s.Date, s.Reason)).ToList());
+        return PermanencePlanner.ToDto(permanence, occurrences, plan.Skipped);
     }
 }
 

@@ -18,8 +18,22 @@ internal static class PermanenceEndpoints
             })
             .WithTags("Permanences")
             .RequireRoles(partners)
-            .WithSummary("Declares a weekly permanence for a semester under an active premises convention; it expands into dated occurrences that skip public holidays and closures. 409 room.conflict with the conflicting occurrences.")
+            .WithSummary("Declares a weekly permanence for a semester under an active premises convention. The venue's operator declares an agreed one, which expands at once into dated occurrences that skip public holidays and closures; a partner proposes one (status proposed, no occurrence) that the operator approves or refuses. The slot must fit the venue's opening hours (422 permanence.outside_opening_hours) and the convention's period (422 permanence.outside_period), with no dispute open (409 permanence.dispute_open) and no room conflict (409 room.conflict with the conflicting occurrences).")
             .ProducesRefusals(400, 401, 403, 404, 409, 422);
+
+        api.MapPost("/permanences/{id:guid}/approval", async Task<Ok<PermanenceDto>> (Guid id, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ApprovePermanence(id), ct)))
+            .WithTags("Permanences")
+            .RequireRoles(Role.PlatformAdmin, Role.OperatorAdmin)
+            .WithSummary("The venue's operator approves a proposed permanence: checked again as of now (hours, period, dispute, room), then expanded into its occurrences. 409 permanence.not_proposed otherwise.")
+            .ProducesRefusals(401, 403, 404, 409, 422);
+
+        api.MapPost("/permanences/{id:guid}/refusal", async Task<Ok<PermanenceDto>> (Guid id, RefusalBody body, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new RefusePermanence(id, body), ct)))
+            .WithTags("Permanences")
+            .RequireRoles(Role.PlatformAdmin, Role.OperatorAdmin)
+            .WithSummary("The venue's operator refuses a proposed permanence, with its reason.")
+            .ProducesRefusals(400, 401, 403, 404, 409);
 
         api.MapPost("/rooms/{id:guid}/reservations", async Task<Created<OccurrenceDto>> (Guid id, ReservationBody body, IMediator mediator, CancellationToken ct) =>
             {

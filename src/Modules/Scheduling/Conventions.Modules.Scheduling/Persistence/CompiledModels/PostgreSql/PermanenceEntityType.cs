@@ -21,7 +21,7 @@ namespace Conventions.Modules.Scheduling.Persistence.CompiledModels.PostgreSql
                 "Conventions.Modules.Scheduling.Domain.Permanence",
                 typeof(Permanence),
                 baseEntityType,
-                propertyCount: 13,
+                propertyCount: 16,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -80,6 +80,15 @@ namespace Conventions.Modules.Scheduling.Persistence.CompiledModels.PostgreSql
             dayOfWeek.SetSentinelFromProviderValue("Sunday");
             dayOfWeek.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var decidedAt = runtimeEntityType.AddProperty(
+                "DecidedAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(Permanence).GetProperty("DecidedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Permanence).GetField("<DecidedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new ModuleDbContext.UtcInstantConverter());
+            decidedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var endTime = runtimeEntityType.AddProperty(
                 "EndTime",
                 typeof(TimeOnly),
@@ -104,6 +113,15 @@ namespace Conventions.Modules.Scheduling.Persistence.CompiledModels.PostgreSql
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
             partnerOrganizationId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var refusalReason = runtimeEntityType.AddProperty(
+                "RefusalReason",
+                typeof(string),
+                propertyInfo: typeof(Permanence).GetProperty("RefusalReason", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Permanence).GetField("<RefusalReason>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 1000);
+            refusalReason.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var roomId = runtimeEntityType.AddProperty(
                 "RoomId",
                 typeof(Guid),
@@ -127,6 +145,16 @@ namespace Conventions.Modules.Scheduling.Persistence.CompiledModels.PostgreSql
                 fieldInfo: typeof(Permanence).GetField("<StartTime>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new TimeOnly(0, 0, 0));
             startTime.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var status = runtimeEntityType.AddProperty(
+                "Status",
+                typeof(PermanenceStatus),
+                propertyInfo: typeof(Permanence).GetProperty("Status", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Permanence).GetField("<Status>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 20,
+                providerPropertyType: typeof(string));
+            status.SetSentinelFromProviderValue("Proposed");
+            status.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var venueId = runtimeEntityType.AddProperty(
                 "VenueId",

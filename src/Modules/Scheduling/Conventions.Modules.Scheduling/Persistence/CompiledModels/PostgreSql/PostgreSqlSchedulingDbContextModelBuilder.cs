@@ -12,7 +12,7 @@ namespace Conventions.Modules.Scheduling.Persistence.CompiledModels.PostgreSql
     internal partial class PostgreSqlSchedulingDbContextModel
     {
         private PostgreSqlSchedulingDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("788fde95-e6f7-42ec-9dbd-3c8c665b60b3"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("7899fef9-0624-41aa-9c91-7f3bb70c137f"), entityTypeCount: 11)
         {
         }
 

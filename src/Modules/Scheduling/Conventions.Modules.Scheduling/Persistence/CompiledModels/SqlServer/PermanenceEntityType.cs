@@ -19,7 +19,7 @@ namespace Conventions.Modules.Scheduling.Persistence.CompiledModels.SqlServer
                 "Conventions.Modules.Scheduling.Domain.Permanence",
                 typeof(Permanence),
                 baseEntityType,
-                propertyCount: 13,
+                propertyCount: 16,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -77,6 +77,14 @@ namespace Conventions.Modules.Scheduling.Persistence.CompiledModels.SqlServer
             dayOfWeek.SetSentinelFromProviderValue("Sunday");
             dayOfWeek.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
+            var decidedAt = runtimeEntityType.AddProperty(
+                "DecidedAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(Permanence).GetProperty("DecidedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Permanence).GetField("<DecidedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            decidedAt.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
             var endTime = runtimeEntityType.AddProperty(
                 "EndTime",
                 typeof(TimeOnly),
@@ -101,6 +109,15 @@ namespace Conventions.Modules.Scheduling.Persistence.CompiledModels.SqlServer
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
             partnerOrganizationId.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
+            var refusalReason = runtimeEntityType.AddProperty(
+                "RefusalReason",
+                typeof(string),
+                propertyInfo: typeof(Permanence).GetProperty("RefusalReason", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Permanence).GetField("<RefusalReason>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 1000);
+            refusalReason.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
             var roomId = runtimeEntityType.AddProperty(
                 "RoomId",
                 typeof(Guid),
@@ -124,6 +141,16 @@ namespace Conventions.Modules.Scheduling.Persistence.CompiledModels.SqlServer
                 fieldInfo: typeof(Permanence).GetField("<StartTime>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new TimeOnly(0, 0, 0));
             startTime.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+            var status = runtimeEntityType.AddProperty(
+                "Status",
+                typeof(PermanenceStatus),
+                propertyInfo: typeof(Permanence).GetProperty("Status", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Permanence).GetField("<Status>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 20,
+                providerPropertyType: typeof(string));
+            status.SetSentinelFromProviderValue("Proposed");
+            status.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
             var venueId = runtimeEntityType.AddProperty(
                 "VenueId",

@@ -11,7 +11,7 @@ namespace Conventions.Modules.Scheduling.Persistence.CompiledModels.SqlServer
     internal partial class SqlServerSchedulingDbContextModel
     {
         private SqlServerSchedulingDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5273901a-652e-44f1-a3a7-a28182e7238c"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("5832ed96-3404-4fed-94c6-6d0ca30da71c"), entityTypeCount: 11)
         {
         }
 

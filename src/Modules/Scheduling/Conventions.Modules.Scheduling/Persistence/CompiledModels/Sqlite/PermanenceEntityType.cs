@@ -20,7 +20,7 @@ namespace Conventions.Modules.Scheduling.Persistence.CompiledModels.Sqlite
                 "Conventions.Modules.Scheduling.Domain.Permanence",
                 typeof(Permanence),
                 baseEntityType,
-                propertyCount: 13,
+                propertyCount: 16,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -73,6 +73,14 @@ namespace Conventions.Modules.Scheduling.Persistence.CompiledModels.Sqlite
                 providerPropertyType: typeof(string));
             dayOfWeek.SetSentinelFromProviderValue("Sunday");
 
+            var decidedAt = runtimeEntityType.AddProperty(
+                "DecidedAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(Permanence).GetProperty("DecidedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Permanence).GetField("<DecidedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new ModuleDbContext.UtcTicksConverter());
+
             var endTime = runtimeEntityType.AddProperty(
                 "EndTime",
                 typeof(TimeOnly),
@@ -94,6 +102,14 @@ namespace Conventions.Modules.Scheduling.Persistence.CompiledModels.Sqlite
                 fieldInfo: typeof(Permanence).GetField("<PartnerOrganizationId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
 
+            var refusalReason = runtimeEntityType.AddProperty(
+                "RefusalReason",
+                typeof(string),
+                propertyInfo: typeof(Permanence).GetProperty("RefusalReason", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Permanence).GetField("<RefusalReason>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 1000);
+
             var roomId = runtimeEntityType.AddProperty(
                 "RoomId",
                 typeof(Guid),
@@ -114,6 +130,15 @@ namespace Conventions.Modules.Scheduling.Persistence.CompiledModels.Sqlite
                 propertyInfo: typeof(Permanence).GetProperty("StartTime", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Permanence).GetField("<StartTime>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new TimeOnly(0, 0, 0));
+
+            var status = runtimeEntityType.AddProperty(
+                "Status",
+                typeof(PermanenceStatus),
+                propertyInfo: typeof(Permanence).GetProperty("Status", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Permanence).GetField("<Status>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 20,
+                providerPropertyType: typeof(string));
+            status.SetSentinelFromProviderValue("Proposed");
 
             var venueId = runtimeEntityType.AddProperty(
                 "VenueId",

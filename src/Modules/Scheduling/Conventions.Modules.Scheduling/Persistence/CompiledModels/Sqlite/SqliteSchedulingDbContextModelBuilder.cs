@@ -11,7 +11,7 @@ namespace Conventions.Modules.Scheduling.Persistence.CompiledModels.Sqlite
     internal partial class SqliteSchedulingDbContextModel
     {
         private SqliteSchedulingDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6d393dbd-10cf-4b52-ab45-5b2bc3f42c8b"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("2407eae0-b216-4b9e-82a8-4bb05fc50966"), entityTypeCount: 11)
         {
         }
 

@@ -274,6 +274,9 @@ namespace Conventions.Modules.Scheduling.Persistence.Migrations.PostgreSql
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)");
 
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<TimeOnly>("EndTime")
                         .HasColumnType("time without time zone");
 
@@ -285,6 +288,10 @@ namespace Conventions.Modules.Scheduling.Persistence.Migrations.PostgreSql
                     b.Property<Guid>("PartnerOrganizationId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<Guid>("RoomId")
                         .HasColumnType("uuid");
 
@@ -295,6 +302,11 @@ namespace Conventions.Modules.Scheduling.Persistence.Migrations.PostgreSql
 
                     b.Property<TimeOnly>("StartTime")
                         .HasColumnType("time without time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<Guid>("VenueId")
                         .HasColumnType("uuid");

@@ -276,6 +276,9 @@ namespace Conventions.Modules.Scheduling.Persistence.Migrations.SqlServer
                         .HasMaxLength(12)
                         .HasColumnType("nvarchar(12)");
 
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<TimeOnly>("EndTime")
                         .HasColumnType("time");
 
@@ -287,6 +290,10 @@ namespace Conventions.Modules.Scheduling.Persistence.Migrations.SqlServer
                     b.Property<Guid>("PartnerOrganizationId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.Property<Guid>("RoomId")
                         .HasColumnType("uniqueidentifier");
 
@@ -297,6 +304,11 @@ namespace Conventions.Modules.Scheduling.Persistence.Migrations.SqlServer
 
                     b.Property<TimeOnly>("StartTime")
                         .HasColumnType("time");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
 
                     b.Property<Guid>("VenueId")
                         .HasColumnType("uniqueidentifier");

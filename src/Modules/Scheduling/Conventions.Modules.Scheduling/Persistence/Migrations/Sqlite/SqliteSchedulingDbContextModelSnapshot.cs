@@ -270,6 +270,9 @@ namespace Conventions.Modules.Scheduling.Persistence.Migrations.Sqlite
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<TimeOnly>("EndTime")
                         .HasColumnType("TEXT");
 
@@ -281,6 +284,10 @@ namespace Conventions.Modules.Scheduling.Persistence.Migrations.Sqlite
                     b.Property<Guid>("PartnerOrganizationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("RoomId")
                         .HasColumnType("TEXT");
 
@@ -290,6 +297,11 @@ namespace Conventions.Modules.Scheduling.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<TimeOnly>("StartTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("VenueId")
