@@ -19,9 +19,16 @@ internal sealed class ConventionDocuments(DocumentRenderer renderer, IMediator m
 {
     private static TemplateRef Template(string file) => new(typeof(ConventionDocuments).Assembly, file);
 
-    public async Task<Parties> PartiesAsync(Convention convention, CancellationToken cancellationToken)
+    public async Task<Parties> PartiesAsync(Convention convention, CancellationToken cancellationToken) =>
+        await PartiesAsync(convention.OperatorOrganizationId, convention.PartnerOrganizationId, cancellationToken);
+
+    /// <summary>
+    /// The parties with what the convention's text prints of them, their logos included when the template shows them:
+    /// for rendering the text (a draft, or the freeze), not for letters and effects, which never load the images.
+    /// </summary>
+    public async Task<Parties> PartiesForTextAsync(Convention convention, CancellationToken cancellationToken)
     {
-        var parties = await PartiesAsync(convention.OperatorOrganizationId, convention.PartnerOrganizationId, cancellationToken);
+        var parties = await PartiesAsync(convention, cancellationToken);
         if (TemplateCatalog.Find(convention.TemplateKey)?.PrintsLogos != true)
         {
             return parties;

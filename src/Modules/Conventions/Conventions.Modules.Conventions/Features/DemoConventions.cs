@@ -81,7 +81,7 @@ internal sealed class DemoConventions(IServiceScopeFactory scopes, TimeProvider 
         ConventionsDbContext db, ConventionDocuments documents, ConventionEffects effects, Convention convention,
         DateOnly signedOn, DateOnly today, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var parties = await documents.PartiesAsync(convention, cancellationToken);
+        var parties = await documents.PartiesForTextAsync(convention, cancellationToken);
         var frozenAt = ParisTime.At(signedOn.AddDays(-1), new TimeOnly(10, 0));
         var signedAt = ParisTime.At(signedOn, new TimeOnly(11, 0));
         convention.AttestDraft(documents.RenderBody(convention, parties, draft: true).Sha256, null);

@@ -58,9 +58,6 @@ internal sealed record LogoImage(string ContentType, byte[] Content)
         };
     }
 
-    /// <summary>The logo as a <c>data:</c> URI, for a document that must carry it (a frozen text hashes what it shows).</summary>
-    public static string DataUri(string contentType, byte[] content) => $"data:{contentType};base64,{Convert.ToBase64String(content)}";
-
     private static byte[] CheckPng(byte[] content)
     {
         // The signature, then the IHDR chunk: length 13, type "IHDR", width and height (big-endian).

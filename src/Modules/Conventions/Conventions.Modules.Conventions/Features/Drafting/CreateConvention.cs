@@ -96,7 +96,7 @@ internal sealed class CreateConventionHandler(ConventionsDbContext db, ICurrentA
             new Signatory { FullName = command.PartnerSignatory!.FullName!.Trim(), Title = command.PartnerSignatory.Title!.Trim() },
             variables, clock.GetUtcNow());
         // Rendering once now proves the draft renders before anyone relies on it.
-        var draft = documents.RenderBody(convention, await documents.PartiesAsync(convention, cancellationToken), draft: true);
+        var draft = documents.RenderBody(convention, await documents.PartiesForTextAsync(convention, cancellationToken), draft: true);
         convention.AttestDraft(draft.Sha256, actor.CredentialId);
         db.Conventions.Add(convention);
         return ConventionMapping.ToDto(convention);

@@ -59,7 +59,7 @@ internal sealed class EditConventionHandler(ConventionsDbContext db, ICurrentAct
             body.OperatorSignatory is { } o ? new Signatory { FullName = o.FullName!.Trim(), Title = o.Title!.Trim() } : convention.OperatorSignatory,
             body.PartnerSignatory is { } p ? new Signatory { FullName = p.FullName!.Trim(), Title = p.Title!.Trim() } : convention.PartnerSignatory,
             variables, clock.GetUtcNow());
-        var draft = documents.RenderBody(convention, await documents.PartiesAsync(convention, cancellationToken), draft: true);
+        var draft = documents.RenderBody(convention, await documents.PartiesForTextAsync(convention, cancellationToken), draft: true);
         convention.AttestDraft(draft.Sha256, current.Actor.CredentialId);
         return ConventionMapping.ToDto(convention);
     }

@@ -22,7 +22,9 @@ internal sealed class GetConventionDocumentHandler(ConventionsDbContext db, ICur
         }
         var applied = await db.Amendments.AsNoTracking()
             .Where(a => a.ConventionId == convention.Id && a.Status == AmendmentStatus.Applied).ToListAsync(cancellationToken);
-        return documents.RenderPrint(convention, await documents.PartiesAsync(convention, cancellationToken), original, applied);
+        return documents.RenderPrint(convention, convention.IsFrozen
+            ? await documents.PartiesAsync(convention, cancellationToken)
+            : await documents.PartiesForTextAsync(convention, cancellationToken), original, applied);
     }
 
     internal static void EnsureOriginal(int? original)

@@ -11,7 +11,7 @@ internal sealed class SendForSignatureHandler(ConventionsDbContext db, ICurrentA
         var convention = await ConventionAccess.LoadAsync(db, command.ConventionId, cancellationToken);
         ConventionAccess.EnsureOperator(current.Actor, convention);
         convention.EnsureDraft();
-        var document = documents.RenderBody(convention, await documents.PartiesAsync(convention, cancellationToken), draft: false);
+        var document = documents.RenderBody(convention, await documents.PartiesForTextAsync(convention, cancellationToken), draft: false);
         var now = clock.GetUtcNow();
         convention.SendForSignature(document, now, current.Actor.CredentialId);
         db.Publish(new ConventionSignatureRequested(now, convention.Id, convention.TemplateKey, convention.OperatorOrganizationId,
