@@ -69,7 +69,52 @@ public sealed class RenewalTests : IAsyncLifetime
         await _factory.RunJobAsync("renewals");
 
         Assert.Equal("expired", (await conventions.ConventionAsync(id)).Status);
-        Assert.Equal(["activated", "committee-reminder", "expired", "renewed", "renewed"], await conventions.NoticeKindsAsync(id, @operator));
+        Assert.Equal(["activated", "committee-decision", "committee-reminder", "expired", "renewed", "renewed"], await conventions.NoticeKindsAsync(id, @operator));
+    }
+
+    [Theory]
+    [InlineData("agrees", "active", "après accord des deux parties : le comité de suivi l'a décidé et")]
+    [InlineData("silent", "active", "n'a pas confirmé cette décision avant la fin de la période : c'est donc la règle de tacite reconduction de l'article 1 qui s'applique")]
+    [InlineData("declines", "expired", "n'ayant pas donné son accord à la reconduction proposée par le comité de suivi")]
+    public async Task The_committees_renewal_holds_once_the_partner_confirms_and_without_an_answer_the_tacit_rule_applies_and_says_so(
+        string answer, string status, string letterSays)
+    {
+        var conventions = await ConventionsDriver.RucheAsync(_factory);
+        var (partner, @operator) = (conventions.Scenario.PartnerId, conventions.Scenario.OperatorId);
+        var id = (await conventions.DraftRucheAsync("2026-01-01")).Id;
+        _factory.Clock.SetParisDate(new DateOnly(2025, 12, 15));
+        await conventions.SignBothAsync(id, place: "Bagnols-sur-Cèze");
+        _factory.Clock.SetParisDate(new DateOnly(2026, 11, 23));
+        await _factory.RunJobAsync("renewals");
+        var committee = await conventions.Operator.PostJsonAsync($"/api/v1/conventions/{id}/committees", new { meetsOn = "2026-11-23" }).ExpectAsync<CommitteeView>(HttpStatusCode.Created);
+        var answerUrl = $"/api/v1/conventions/{id}/committees/{committee.Id}/answer";
+
+        // Nothing to answer before the decision; the operator cannot answer for the partner, nor can the platform.
+        await conventions.Partner.PostJsonAsync(answerUrl, new { agrees = true }).ExpectProblemAsync(HttpStatusCode.Conflict, "committee.not_decided");
+        await conventions.Operator.PostJsonAsync($"/api/v1/conventions/{id}/committees/{committee.Id}/decision", new { renew = true, minutes = "Bilan positif : 42 personnes accompagnées." })
+            .ExpectAsync(HttpStatusCode.OK);
+        var decisionNotice = (await conventions.NoticesAsync(id, partner)).Single(n => n.Kind == "committee-decision");
+        Assert.Contains("est invitée à confirmer son accord, ou à faire part de son désaccord, avant le 31 décembre 2026", (await conventions.LetterAsync(decisionNotice.Id)).BodyHtml, StringComparison.Ordinal);
+        await conventions.Operator.PostJsonAsync(answerUrl, new { agrees = true }).ExpectProblemAsync(HttpStatusCode.Forbidden, "convention.party_forbidden");
+        await _factory.Admin().PostJsonAsync(answerUrl, new { agrees = true }).ExpectProblemAsync(HttpStatusCode.Forbidden, "auth.role_forbidden");
+        await conventions.Partner.PostJsonAsync(answerUrl, new { }).ExpectProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
+
+        if (answer != "silent")
+        {
+            var answered = await conventions.Partner.PostJsonAsync(answerUrl, new { agrees = answer == "agrees", comment = "Vu en bureau le 24 novembre." })
+                .ExpectAsync<CommitteeView>(HttpStatusCode.OK);
+            Assert.Equal((true, answer == "agrees", "Vu en bureau le 24 novembre."), (answered.Renew!.Value, answered.PartnerAgrees!.Value, answered.PartnerComment));
+            await conventions.Partner.PostJsonAsync(answerUrl, new { agrees = true }).ExpectProblemAsync(HttpStatusCode.Conflict, "committee.already_answered");
+            Assert.Contains("committee-answer", await conventions.NoticeKindsAsync(id, @operator));
+        }
+
+        _factory.Clock.SetParisDate(new DateOnly(2027, 1, 1), new TimeOnly(0, 10));
+        await _factory.RunJobAsync("renewals");
+        await conventions.Partner.PostJsonAsync(answerUrl, new { agrees = true })
+            .ExpectProblemAsync(HttpStatusCode.Conflict, answer == "silent" ? (status == "active" ? "committee.period_over" : "convention.not_active") : "committee.already_answered");
+        Assert.Equal(status, (await conventions.ConventionAsync(id)).Status);
+        var outcome = (await conventions.NoticesAsync(id, partner)).Single(n => n.Kind == (status == "active" ? "renewed" : "expired"));
+        Assert.Contains(letterSays, (await conventions.LetterAsync(outcome.Id)).BodyHtml, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -117,6 +117,14 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             var committee = (await w.Expect(w.Op(Ruche).PostJsonAsync($"/api/v1/conventions/{id}/committees", new { meetsOn = "2026-11-23" }), HttpStatusCode.Created)).Str("id");
             return new Target(org, $"/api/v1/conventions/{id}/committees/{committee}/decision", new { renew = true, minutes = "Le partenariat se poursuit." });
         }),
+        // The partner answers the committee's decision for itself: neither the operator nor the platform answers for it.
+        R("POST /api/v1/conventions/{id}/committees/{committeeId}/answer", Ruche, "F FF FFF AFF FFF FFF U", async (w, _) =>
+        {
+            var (org, id) = await w.ActiveAsync(Ruche);
+            var committee = (await w.Expect(w.Op(Ruche).PostJsonAsync($"/api/v1/conventions/{id}/committees", new { meetsOn = "2026-11-23" }), HttpStatusCode.Created)).Str("id");
+            await w.Expect(w.Op(Ruche).PostJsonAsync($"/api/v1/conventions/{id}/committees/{committee}/decision", new { renew = true, minutes = "Le partenariat se poursuit." }), HttpStatusCode.OK);
+            return new Target(org, $"/api/v1/conventions/{id}/committees/{committee}/answer", new { agrees = true });
+        }),
         R("POST /api/v1/conventions/{id}/publications", Ruche, "A AF FFF AFF FFF FFF U", async (w, _) =>
         {
             var (org, id) = await w.ActiveAsync(Ruche);

@@ -24,6 +24,11 @@ public static class Rules
             .MaximumLength(max)
             .Must(v => v is null || !HasControlCharacters(v, allowNewLines: true)).WithMessage("Must not contain control characters.");
 
+    /// <summary>An optional free text that may span lines.</summary>
+    public static IRuleBuilderOptions<T, string?> OptionalParagraphs<T>(this IRuleBuilder<T, string?> rule, int max) =>
+        rule.MaximumLength(max)
+            .Must(v => v is null || !HasControlCharacters(v, allowNewLines: true)).WithMessage("Must not contain control characters.");
+
     /// <summary>
     /// One mailbox address, as the mail library parses it: what it reads must be exactly the address given, so that a
     /// value like <c>victim@example.org;bcc=evil@example.org</c> or a display name with a second address is refused.

@@ -68,6 +68,7 @@ internal static class OperationIds
         ["POST /conventions/{id}/amendments/{amendmentId}/signatures"] = "signAmendment",
         ["POST /conventions/{id}/committees"] = "scheduleCommittee",
         ["POST /conventions/{id}/committees/{committeeId}/decision"] = "recordCommitteeDecision",
+        ["POST /conventions/{id}/committees/{committeeId}/answer"] = "answerCommitteeDecision",
         ["POST /conventions/{id}/publications"] = "submitPublication",
         ["POST /conventions/{id}/publications/{publicationId}/approvals"] = "approvePublication",
         ["POST /disputes"] = "openDispute",

@@ -15,7 +15,7 @@ public sealed record ConventionView(
 
 public sealed record AmendmentView(Guid Id, int Number, string Status, string DocumentSha256, string ConventionSha256, string DocumentUrl);
 
-public sealed record CommitteeView(Guid Id, string MeetsOn);
+public sealed record CommitteeView(Guid Id, string MeetsOn, bool? Renew = null, bool? PartnerAgrees = null, string? PartnerComment = null, DateTimeOffset? PartnerAnsweredAt = null);
 
 public sealed record PublicationView(Guid Id, string Status);
 

@@ -53,7 +53,7 @@ public static class ConventionTemplates
 }
 
 /// <summary>A convention as other modules see it.</summary>
-/// <param name="RenewedPeriodEndsOn">The end of the next period once the follow-up committee decided to renew the current one (null otherwise).</param>
+/// <param name="RenewedPeriodEndsOn">The end of the next period once the follow-up committee decided to renew the current one and the partner did not withhold its agreement (null otherwise).</param>
 public sealed record ConventionSummary(
     Guid Id,
     string TemplateKey,

@@ -18,4 +18,17 @@ internal sealed class Committee
     public string? Minutes { get; set; }
 
     public DateTimeOffset? DecidedAt { get; set; }
+
+    /// <summary>
+    /// The partner's answer to the decision (article 1: renewal "après accord respectif des deux parties"): true agrees,
+    /// false withholds its agreement; null until it answers.
+    /// </summary>
+    public bool? PartnerAgrees { get; set; }
+
+    public string? PartnerComment { get; set; }
+
+    public DateTimeOffset? PartnerAnsweredAt { get; set; }
+
+    /// <summary>The key through which the partner answered.</summary>
+    public Guid? PartnerAnsweredBy { get; set; }
 }

@@ -137,8 +137,8 @@ internal sealed class ConventionDocuments(DocumentRenderer renderer, IMediator m
 
     /// <summary>A French letter about the convention (end of term, committee reminder, renewal, expiry, entry into force).</summary>
     public string RenderNotice(
-        string kind, string subject, Convention convention, Parties parties, DateOnly today, bool notRenewed = false,
-        DateOnly? periodStartsOn = null, DateOnly? periodEndsOn = null)
+        string kind, string subject, Convention convention, Parties parties, DateOnly today, TermBasis? basis = null,
+        DateOnly? periodStartsOn = null, DateOnly? periodEndsOn = null, IReadOnlyDictionary<string, object?>? extra = null)
     {
         var startsOn = periodStartsOn ?? convention.PeriodStartsOn;
         var endsOn = periodEndsOn ?? convention.PeriodEndsOn;
@@ -156,8 +156,21 @@ internal sealed class ConventionDocuments(DocumentRenderer renderer, IMediator m
             ["ends_on"] = French.Date(convention.RenewalPolicy == RenewalPolicy.None ? convention.EndsOn : endsOn),
             ["period_starts_on"] = French.Date(startsOn),
             ["period_ends_on"] = French.Date(endsOn),
-            ["not_renewed"] = notRenewed,
+            ["basis"] = basis switch
+            {
+                TermBasis.FixedTerm => "fixed-term",
+                TermBasis.Tacit => "tacit",
+                TermBasis.Agreed => "agreed",
+                TermBasis.TacitUnconfirmed => "tacit-unconfirmed",
+                TermBasis.CommitteeRefused => "committee-refused",
+                TermBasis.PartnerDeclined => "partner-declined",
+                _ => null,
+            },
         };
+        foreach (var (name, value) in extra ?? new Dictionary<string, object?>())
+        {
+            model[name] = value;
+        }
         return renderer.Render(Template("convention-notice.sbn-html"), model).Html;
     }
 

@@ -98,6 +98,7 @@ internal class ConventionsDbContext(DbContextOptions options) : ModuleDbContext(
             b.ToTable("committees");
             b.HasKey(c => c.Id);
             b.Property(c => c.Minutes).HasMaxLength(4000);
+            b.Property(c => c.PartnerComment).HasMaxLength(2000);
         });
 
         modelBuilder.Entity<Amendment>(b =>

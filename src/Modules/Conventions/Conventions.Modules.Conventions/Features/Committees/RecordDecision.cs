@@ -23,13 +23,17 @@ internal sealed class RecordDecisionValidator : AbstractValidator<RecordDecision
     }
 }
 
-internal sealed class RecordDecisionHandler(ConventionsDbContext db, ICurrentActor current, TimeProvider clock) : ICommandHandler<RecordDecision, CommitteeDto>
+internal sealed class RecordDecisionHandler(ConventionsDbContext db, ICurrentActor current, TimeProvider clock, ConventionDocuments documents, ConventionEffects effects)
+    : ICommandHandler<RecordDecision, CommitteeDto>
 {
     public async ValueTask<CommitteeDto> Handle(RecordDecision command, CancellationToken cancellationToken)
     {
         var convention = await ConventionAccess.LoadAsync(db, command.ConventionId, cancellationToken);
         ConventionAccess.EnsureOperator(current.Actor, convention);
-        var committee = convention.RecordDecision(command.CommitteeId, command.Body.Renew!.Value, command.Body.Minutes!.Trim(), clock.Today(), clock.GetUtcNow());
+        var today = clock.Today();
+        var now = clock.GetUtcNow();
+        var committee = convention.RecordDecision(command.CommitteeId, command.Body.Renew!.Value, command.Body.Minutes!.Trim(), today, now, current.Actor.CredentialId);
+        effects.CommitteeDecided(db, convention, await documents.PartiesAsync(convention, cancellationToken), committee, today, now);
         return ConventionMapping.ToDto(committee);
     }
 }

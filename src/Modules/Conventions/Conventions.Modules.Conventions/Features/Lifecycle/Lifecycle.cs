@@ -33,5 +33,5 @@ internal sealed class Lifecycle(ConventionsDbContext db, TimeProvider clock)
     public static ConventionSummary ToSummary(Convention c) => new(
         c.Id, c.TemplateKey, c.OperatorOrganizationId, c.PartnerOrganizationId, c.Status, c.DisputePolicy, c.RenewalPolicy,
         c.StartsOn, c.EndsOn, c.PeriodStartsOn, c.PeriodEndsOn,
-        c.Committees.Any(x => x.PeriodEndsOn == c.PeriodEndsOn && x.Renew == true) ? c.PeriodEndsOn.AddYears(1) : null);
+        c.RenewedPeriodEndsOn);
 }

@@ -7,7 +7,10 @@ internal sealed record SignatoryDto(string FullName, string Title);
 /// <summary>A signature: the registered signatory (<c>contactId</c>), place and day, and the hash of the document signed.</summary>
 internal sealed record SignatureDto(ConventionParty Party, string SignatoryName, string SignatoryTitle, string Place, DateOnly SignedOn, DateTimeOffset RecordedAt, Guid? ContactId, string? DocumentSha256);
 
-internal sealed record CommitteeDto(Guid Id, DateOnly MeetsOn, DateOnly PeriodEndsOn, bool? Renew, string? Minutes, DateTimeOffset? DecidedAt);
+/// <param name="PartnerAgrees">The partner's answer to the decision: true agrees, false withholds its agreement, null not answered yet.</param>
+internal sealed record CommitteeDto(
+    Guid Id, DateOnly MeetsOn, DateOnly PeriodEndsOn, bool? Renew, string? Minutes, DateTimeOffset? DecidedAt,
+    bool? PartnerAgrees, string? PartnerComment, DateTimeOffset? PartnerAnsweredAt);
 
 internal sealed record HistoryDto(DateTimeOffset At, string Kind, string Detail);
 
@@ -56,5 +59,5 @@ internal static class ConventionMapping
 
     public static SignatureDto ToDto(Signature s) => new(s.Party, s.SignatoryName, s.SignatoryTitle, s.Place, s.SignedOn, s.RecordedAt, s.ContactId, s.DocumentSha256);
 
-    public static CommitteeDto ToDto(Committee c) => new(c.Id, c.MeetsOn, c.PeriodEndsOn, c.Renew, c.Minutes, c.DecidedAt);
+    public static CommitteeDto ToDto(Committee c) => new(c.Id, c.MeetsOn, c.PeriodEndsOn, c.Renew, c.Minutes, c.DecidedAt, c.PartnerAgrees, c.PartnerComment, c.PartnerAnsweredAt);
 }

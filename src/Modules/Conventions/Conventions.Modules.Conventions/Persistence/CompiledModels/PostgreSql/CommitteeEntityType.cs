@@ -23,7 +23,7 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.PostgreSql
                 "Conventions.Modules.Conventions.Domain.Committee",
                 typeof(Committee),
                 baseEntityType,
-                propertyCount: 7,
+                propertyCount: 11,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -71,6 +71,40 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.PostgreSql
                 nullable: true,
                 maxLength: 4000);
             minutes.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var partnerAgrees = runtimeEntityType.AddProperty(
+                "PartnerAgrees",
+                typeof(bool?),
+                propertyInfo: typeof(Committee).GetProperty("PartnerAgrees", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Committee).GetField("<PartnerAgrees>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            partnerAgrees.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var partnerAnsweredAt = runtimeEntityType.AddProperty(
+                "PartnerAnsweredAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(Committee).GetProperty("PartnerAnsweredAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Committee).GetField("<PartnerAnsweredAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new ModuleDbContext.UtcInstantConverter());
+            partnerAnsweredAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var partnerAnsweredBy = runtimeEntityType.AddProperty(
+                "PartnerAnsweredBy",
+                typeof(Guid?),
+                propertyInfo: typeof(Committee).GetProperty("PartnerAnsweredBy", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Committee).GetField("<PartnerAnsweredBy>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            partnerAnsweredBy.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var partnerComment = runtimeEntityType.AddProperty(
+                "PartnerComment",
+                typeof(string),
+                propertyInfo: typeof(Committee).GetProperty("PartnerComment", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Committee).GetField("<PartnerComment>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 2000);
+            partnerComment.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var periodEndsOn = runtimeEntityType.AddProperty(
                 "PeriodEndsOn",

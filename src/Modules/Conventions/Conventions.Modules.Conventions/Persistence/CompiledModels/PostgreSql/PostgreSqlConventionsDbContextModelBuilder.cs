@@ -12,7 +12,7 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.PostgreSql
     internal partial class PostgreSqlConventionsDbContextModel
     {
         private PostgreSqlConventionsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("1848a3d6-2b6b-42bb-996c-0063c76a49ad"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("44346644-6d52-4700-9b6f-d3f7303fd785"), entityTypeCount: 14)
         {
         }
 

@@ -11,7 +11,7 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.SqlServer
     internal partial class SqlServerConventionsDbContextModel
     {
         private SqlServerConventionsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("53b97700-be30-4603-9d90-46c9e77e0d92"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("09225bbb-01a9-4722-96e7-91d285df1c7f"), entityTypeCount: 14)
         {
         }
 

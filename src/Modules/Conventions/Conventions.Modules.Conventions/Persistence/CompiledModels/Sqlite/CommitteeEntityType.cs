@@ -22,7 +22,7 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.Sqlite
                 "Conventions.Modules.Conventions.Domain.Committee",
                 typeof(Committee),
                 baseEntityType,
-                propertyCount: 7,
+                propertyCount: 11,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -65,6 +65,36 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.Sqlite
                 fieldInfo: typeof(Committee).GetField("<Minutes>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 4000);
+
+            var partnerAgrees = runtimeEntityType.AddProperty(
+                "PartnerAgrees",
+                typeof(bool?),
+                propertyInfo: typeof(Committee).GetProperty("PartnerAgrees", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Committee).GetField("<PartnerAgrees>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
+            var partnerAnsweredAt = runtimeEntityType.AddProperty(
+                "PartnerAnsweredAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(Committee).GetProperty("PartnerAnsweredAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Committee).GetField("<PartnerAnsweredAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new ModuleDbContext.UtcTicksConverter());
+
+            var partnerAnsweredBy = runtimeEntityType.AddProperty(
+                "PartnerAnsweredBy",
+                typeof(Guid?),
+                propertyInfo: typeof(Committee).GetProperty("PartnerAnsweredBy", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Committee).GetField("<PartnerAnsweredBy>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
+            var partnerComment = runtimeEntityType.AddProperty(
+                "PartnerComment",
+                typeof(string),
+                propertyInfo: typeof(Committee).GetProperty("PartnerComment", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Committee).GetField("<PartnerComment>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 2000);
 
             var periodEndsOn = runtimeEntityType.AddProperty(
                 "PeriodEndsOn",

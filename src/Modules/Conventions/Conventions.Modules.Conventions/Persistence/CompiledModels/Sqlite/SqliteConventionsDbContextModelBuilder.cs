@@ -11,7 +11,7 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.Sqlite
     internal partial class SqliteConventionsDbContextModel
     {
         private SqliteConventionsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8300ea29-e4c1-499e-aab9-580268b0c01b"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("e362169b-ade2-4b8e-94b2-ded1549ae6d3"), entityTypeCount: 14)
         {
         }
 

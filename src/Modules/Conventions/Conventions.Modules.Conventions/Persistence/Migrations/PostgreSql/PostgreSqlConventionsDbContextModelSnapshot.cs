@@ -189,6 +189,19 @@ namespace Conventions.Modules.Conventions.Persistence.Migrations.PostgreSql
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<bool?>("PartnerAgrees")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("PartnerAnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("PartnerAnsweredBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PartnerComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<DateOnly>("PeriodEndsOn")
                         .HasColumnType("date");
 

@@ -193,6 +193,19 @@ namespace Conventions.Modules.Conventions.Persistence.Migrations.SqlServer
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<bool?>("PartnerAgrees")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset?>("PartnerAnsweredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("PartnerAnsweredBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("PartnerComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
                     b.Property<DateOnly>("PeriodEndsOn")
                         .HasColumnType("date");
 

@@ -187,6 +187,19 @@ namespace Conventions.Modules.Conventions.Persistence.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool?>("PartnerAgrees")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PartnerAnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PartnerAnsweredBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartnerComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("PeriodEndsOn")
                         .HasColumnType("TEXT");
 
