@@ -59,4 +59,41 @@ public sealed class WebhookPremisesTests : IAsyncLifetime
             Assert.All(received, r => Assert.DoesNotContain("Lina", r.Body, StringComparison.Ordinal));
         }
     }
+
+    [Fact]
+    public async Task A_proposed_permanence_and_its_refusal_reach_both_parties_as_permanence_changed()
+    {
+        var scenario = await ConventionScenario.RucheAsync(_factory);
+        var conventionId = (await scenario.DraftRucheAsync()).Str("id");
+        await scenario.SignBothAsync(conventionId, place: "Bagnols-sur-Cèze");
+        await scenario.DecideRenewalAsync(conventionId);
+        var venue = (await scenario.Operator.PostJsonAsync("/api/v1/venues", new
+        {
+            name = "La Ruche Numérique", operatorOrganizationId = scenario.OperatorId,
+            address = new { line1 = "Tiers-lieu", postalCode = "30200", city = "Bagnols-sur-Cèze" },
+        }).ExpectAsync(HttpStatusCode.Created)).Str("id");
+        var office = (await scenario.Operator.PostJsonAsync($"/api/v1/venues/{venue}/rooms", new { name = "Bureau", kind = "office", capacity = 3, hasInternet = true })
+            .ExpectAsync(HttpStatusCode.Created)).Str("id");
+        string[] types = ["permanence.changed"];
+        var partnerSecret = (await scenario.Partner.PostJsonAsync("/api/v1/webhooks", new { url = _receiver.Url, eventTypes = types }).ExpectAsync(HttpStatusCode.Created)).Str("secret");
+        var operatorSecret = (await scenario.Operator.PostJsonAsync("/api/v1/webhooks", new { url = _receiver.Url, eventTypes = types }).ExpectAsync(HttpStatusCode.Created)).Str("secret");
+        _factory.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        var permanence = (await scenario.Partner.PostJsonAsync("/api/v1/permanences", new
+        {
+            conventionId, roomId = office, semester = "2027-S1", dayOfWeek = "thursday", startTime = "14:00", endTime = "17:00",
+            activity = "residence-permit", intervenant = "Conseiller numérique", capacity = 2,
+        }).ExpectAsync(HttpStatusCode.Created)).Str("id");
+        await scenario.Operator.PostJsonAsync($"/api/v1/permanences/{permanence}/refusal", new { reason = "Le bureau est pris le jeudi." }).ExpectAsync(HttpStatusCode.OK);
+        await _factory.RunJobAsync("outbox");
+        await _factory.RunJobAsync("webhooks");
+
+        foreach (var secret in new[] { partnerSecret, operatorSecret })
+        {
+            var received = _receiver.Received.Where(r => WebhookReceiver.Verify(r, secret)).ToList();
+            Assert.Equal(["proposed", "refused"], received.Select(r => r.Data.Str("change")).Order(StringComparer.Ordinal));
+            Assert.All(received, r => Assert.Equal(permanence, r.Data.Str("permanenceId")));
+            Assert.Equal("Le bureau est pris le jeudi.", received.Single(r => r.Data.Str("change") == "refused").Data.Str("reason"));
+        }
+    }
 }

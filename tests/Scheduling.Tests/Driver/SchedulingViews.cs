@@ -23,4 +23,6 @@ public sealed record PageView<T>(IReadOnlyList<T> Items, int Total);
 
 public sealed record RecipientView(string Name, string Email);
 
-public sealed record NoticeView(string Kind, string Subject, IReadOnlyList<RecipientView> Recipients);
+public sealed record NoticeView(string Kind, string Subject, IReadOnlyList<RecipientView> Recipients, Guid Id = default);
+
+public sealed record LetterView(Guid Id, string Kind, string BodyHtml);

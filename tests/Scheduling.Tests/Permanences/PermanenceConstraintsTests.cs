@@ -78,6 +78,21 @@ public sealed class PermanenceConstraintsTests : SchedulingTest
         Assert.Equal(("refused", "Le bureau est pris le mardi."), (refused.Status, refused.RefusalReason));
         await Premises.Operator.PostAsync($"/api/v1/permanences/{other.Id}/approval", null).ExpectProblemAsync(HttpStatusCode.Conflict, "permanence.not_proposed");
 
+        // Each proposal is put to the venue's operator by a letter; the refusal tells the partner why (the operator keeps a copy).
+        await Factory.RunJobAsync("outbox");
+        var notices = (await Factory.Admin().GetAsync($"/api/v1/notices?conventionId={Premises.ConventionId}").ExpectAsync<PageView<NoticeView>>(HttpStatusCode.OK)).Items;
+        var proposals = notices.Where(n => n.Kind == "permanence-proposed").ToList();
+        Assert.Equal(2, proposals.Count);
+        Assert.All(proposals, n => Assert.Equal("referente@operateur.example", Assert.Single(n.Recipients).Email));
+        var proposalLetter = await Factory.Admin().GetAsync($"/api/v1/notices/{proposals[0].Id}").ExpectAsync<LetterView>(HttpStatusCode.OK);
+        Assert.Contains("de 14h00 à 17h00, pour le premier semestre 2027", proposalLetter.BodyHtml, StringComparison.Ordinal);
+        // One letter per organization.
+        var refusals = notices.Where(n => n.Kind == "permanence-refused").ToList();
+        Assert.Equal(["referent@partenaire.example", "referente@operateur.example"], refusals.Select(n => Assert.Single(n.Recipients).Email).Order(StringComparer.Ordinal));
+        var refusalLetter = await Factory.Admin().GetAsync($"/api/v1/notices/{refusals[0].Id}").ExpectAsync<LetterView>(HttpStatusCode.OK);
+        Assert.Contains("chaque mardi de 14h00 à 17h00", refusalLetter.BodyHtml, StringComparison.Ordinal);
+        Assert.Contains("Motif : Le bureau est pris le mardi.", refusalLetter.BodyHtml, StringComparison.Ordinal);
+
         // A dispute opened meanwhile: the approval checks again, as of now.
         await Premises.Operator.PostJsonAsync("/api/v1/disputes", new
         {

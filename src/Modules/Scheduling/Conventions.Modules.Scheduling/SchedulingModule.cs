@@ -13,6 +13,7 @@ public static class SchedulingModule
     {
         services.AddModuleDbContext<SchedulingDbContext, SqliteSchedulingDbContext, SqlServerSchedulingDbContext, PostgreSqlSchedulingDbContext>(SchedulingDbContext.SchemaName);
         services.AddScoped<OccurrenceCancellation>();
+        services.AddScoped<PermanenceNotices>();
         services.AddSingleton<global::Conventions.BuildingBlocks.Jobs.IJob, AppointmentRetentionJob>();
         services.AddSingleton<IDemoDataSeeder, DemoScheduling>();
         services.AddValidatorsFromAssemblyContaining<CreatePermanenceValidator>(ServiceLifetime.Singleton, includeInternalTypes: true);

@@ -18,6 +18,7 @@ public static class WebhookEventTypes
     public const string DisputeStatusChanged = "dispute.status-changed";
     public const string DeadlineReminder = "deadline.reminder";
     public const string OccurrenceCancelled = "permanence.occurrence-cancelled";
+    public const string PermanenceChanged = "permanence.changed";
     public const string AppointmentCreated = "appointment.created";
     public const string NoticeCreated = "notice.created";
 
@@ -28,6 +29,6 @@ public static class WebhookEventTypes
     [
         BookingConfirmed, BookingWaitlisted, BookingPromoted, BookingCancelled, SessionChanged, SessionCancelled,
         ConventionStatusChanged, ConventionSignatureRequested, DisputeOpened, DisputeStatusChanged, DeadlineReminder,
-        OccurrenceCancelled, AppointmentCreated, NoticeCreated,
+        OccurrenceCancelled, PermanenceChanged, AppointmentCreated, NoticeCreated,
     ];
 }

@@ -1,5 +1,6 @@
 using Conventions.Modules.Conventions.Contracts;
 using Conventions.Modules.Disputes.Contracts;
+using Conventions.Modules.Scheduling.Contracts;
 using Conventions.Modules.Ticketing.Contracts;
 
 namespace Conventions.Modules.Webhooks.Contracts;
@@ -42,6 +43,9 @@ public sealed record DeadlineReminderData(Guid DisputeId, Guid ConventionId, str
 
 public sealed record OccurrenceCancelledData(Guid OccurrenceId, Guid VenueId, Guid ConventionId, DateTimeOffset StartsAt, string Reason);
 
+/// <summary>A permanence was proposed by the partner, or approved (declared) or refused by the venue's operator, with its reason.</summary>
+public sealed record PermanenceChangedData(Guid PermanenceId, Guid VenueId, Guid ConventionId, PermanenceChange Change, string Semester, string? Reason);
+
 public sealed record AppointmentCreatedData(Guid AppointmentId, Guid OccurrenceId, Guid VenueId, Guid ConventionId, DateTimeOffset StartsAt);
 
 public sealed record NoticeCreatedData(Guid NoticeId, string Kind, string Subject, Guid? ConventionId, Guid? DisputeId);
@@ -65,6 +69,7 @@ public static class WebhookCatalog
         (WebhookEventTypes.DisputeStatusChanged, typeof(DisputeEventData), "A dispute on a convention you are a party to changed status."),
         (WebhookEventTypes.DeadlineReminder, typeof(DeadlineReminderData), "A dispute's deadline falls due soon."),
         (WebhookEventTypes.OccurrenceCancelled, typeof(OccurrenceCancelledData), "A permanence occurrence under your convention will not be held."),
+        (WebhookEventTypes.PermanenceChanged, typeof(PermanenceChangedData), "A permanence under your convention was proposed by the partner, or approved or refused by the venue's operator."),
         (WebhookEventTypes.AppointmentCreated, typeof(AppointmentCreatedData), "Someone took a place at a permanence under your convention."),
         (WebhookEventTypes.NoticeCreated, typeof(NoticeCreatedData), "A notice (a French letter) was addressed to your organization."),
         (WebhookEventTypes.Ping, typeof(PingData), "Sent by POST /webhooks/{id}/test only."),

@@ -16,6 +16,10 @@ internal static class Semesters
         return true;
     }
 
+    /// <summary>"2026-S1" as a letter says it: "premier semestre 2026".</summary>
+    public static string InFrench(string semester) =>
+        TryParse(semester, out var start, out _) ? $"{(start.Month == 1 ? "premier" : "second")} semestre {start.Year}" : semester;
+
     public static string Of(DateOnly date) => $"{date.Year}-S{(date.Month <= 6 ? 1 : 2)}";
 
     /// <summary>Every date of the semester falling on the day, and the ones skipped with why.</summary>

@@ -1,4 +1,5 @@
 using Conventions.BuildingBlocks.Mediation;
+using Conventions.Modules.Scheduling.Contracts;
 using System.Data;
 using Microsoft.AspNetCore.Builder;
 
@@ -67,7 +68,7 @@ internal sealed class CreatePermanenceValidator : AbstractValidator<CreatePerman
 /// proposes one, which the operator then approves (expanded then) or refuses (issue 18: slots "définis par les Parties").
 /// Either way the slot must be possible now: opening hours, period, no open dispute, no room conflict.
 /// </summary>
-internal sealed class CreatePermanenceHandler(SchedulingDbContext db, ICurrentActor current, TimeProvider clock, IMediator mediator)
+internal sealed class CreatePermanenceHandler(SchedulingDbContext db, ICurrentActor current, TimeProvider clock, IMediator mediator, PermanenceNotices notices)
     : ICommandHandler<CreatePermanence, PermanenceDto>
 {
     public async ValueTask<PermanenceDto> Handle(CreatePermanence command, CancellationToken cancellationToken)
@@ -99,11 +100,13 @@ internal sealed class CreatePermanenceHandler(SchedulingDbContext db, ICurrentAc
         if (!SchedulingAccess.IsVenueOperator(current.Actor, venue))
         {
             permanence.Status = PermanenceStatus.Proposed;
+            await notices.PublishAsync(db, venue, permanence, PermanenceChange.Proposed, 0, now, cancellationToken);
             return PermanencePlanner.ToDto(permanence, [], plan.Skipped);
         }
         permanence.DecidedAt = now;
         var occurrences = PermanencePlanner.Occurrences(permanence, plan.Dates);
         db.Occurrences.AddRange(occurrences);
+        await notices.PublishAsync(db, venue, permanence, PermanenceChange.Approved, occurrences.Count, now, cancellationToken);
         return PermanencePlanner.ToDto(permanence, occurrences, plan.Skipped);
     }
 }

@@ -1,4 +1,5 @@
 using Conventions.BuildingBlocks.Mediation;
+using Conventions.Modules.Scheduling.Contracts;
 using System.Data;
 
 namespace Conventions.Modules.Scheduling.Features;
@@ -22,7 +23,7 @@ internal sealed class RefusePermanenceValidator : AbstractValidator<RefusePerman
     public RefusePermanenceValidator() => RuleFor(c => c.Body.Reason).RequiredText(1000).OverridePropertyName("reason");
 }
 
-internal sealed class DecidePermanenceHandler(SchedulingDbContext db, ICurrentActor current, TimeProvider clock, IMediator mediator)
+internal sealed class DecidePermanenceHandler(SchedulingDbContext db, ICurrentActor current, TimeProvider clock, IMediator mediator, PermanenceNotices notices)
     : ICommandHandler<ApprovePermanence, PermanenceDto>, ICommandHandler<RefusePermanence, PermanenceDto>
 {
     public async ValueTask<PermanenceDto> Handle(ApprovePermanence command, CancellationToken cancellationToken)
@@ -35,15 +36,17 @@ internal sealed class DecidePermanenceHandler(SchedulingDbContext db, ICurrentAc
         permanence.DecidedAt = clock.GetUtcNow();
         var occurrences = PermanencePlanner.Occurrences(permanence, plan.Dates);
         db.Occurrences.AddRange(occurrences);
+        await notices.PublishAsync(db, venue, permanence, PermanenceChange.Approved, occurrences.Count, permanence.DecidedAt.Value, cancellationToken);
         return PermanencePlanner.ToDto(permanence, occurrences, plan.Skipped);
     }
 
     public async ValueTask<PermanenceDto> Handle(RefusePermanence command, CancellationToken cancellationToken)
     {
-        var (permanence, _) = await LoadAsync(command.PermanenceId, cancellationToken);
+        var (permanence, venue) = await LoadAsync(command.PermanenceId, cancellationToken);
         permanence.Status = PermanenceStatus.Refused;
         permanence.RefusalReason = command.Body.Reason!.Trim();
         permanence.DecidedAt = clock.GetUtcNow();
+        await notices.PublishAsync(db, venue, permanence, PermanenceChange.Refused, 0, permanence.DecidedAt.Value, cancellationToken);
         return PermanencePlanner.ToDto(permanence, [], []);
     }
 

@@ -20,6 +20,7 @@ internal sealed class WebhookEventHandlers(WebhookFanOut fanOut, IMediator media
     INotificationHandler<DisputeStatusChanged>,
     INotificationHandler<DisputeDeadlineReminder>,
     INotificationHandler<OccurrenceCancelled>,
+    INotificationHandler<PermanenceChanged>,
     INotificationHandler<AppointmentCreated>,
     INotificationHandler<NoticeCreated>
 {
@@ -83,6 +84,13 @@ internal sealed class WebhookEventHandlers(WebhookFanOut fanOut, IMediator media
         var (operatorId, partnerId) = await PartiesOfAsync(e.ConventionId, cancellationToken);
         await fanOut.RecordAsync(e, Parties(operatorId, partnerId, WebhookEventTypes.OccurrenceCancelled,
             new OccurrenceCancelledData(e.OccurrenceId, e.VenueId, e.ConventionId, e.StartsAt, e.Reason)), cancellationToken);
+    }
+
+    public async ValueTask Handle(PermanenceChanged e, CancellationToken cancellationToken)
+    {
+        var (operatorId, partnerId) = await PartiesOfAsync(e.ConventionId, cancellationToken);
+        await fanOut.RecordAsync(e, Parties(operatorId, partnerId, WebhookEventTypes.PermanenceChanged,
+            new PermanenceChangedData(e.PermanenceId, e.VenueId, e.ConventionId, e.Change, e.Semester, e.Reason)), cancellationToken);
     }
 
     public async ValueTask Handle(AppointmentCreated e, CancellationToken cancellationToken)
