@@ -112,6 +112,29 @@ public sealed class ConventionScenario(ConventionsFactory factory)
             .ExpectAsync(HttpStatusCode.OK);
     }
 
+    /// <summary>
+    /// The venue's operator publishes internal rules (creating La Ruche's venue when none is given) and the partner
+    /// acknowledges them under the premises convention: what an internal-rules breach cites (issue 18). Returns the venue.
+    /// </summary>
+    public async Task<string> AcknowledgeInternalRulesAsync(string conventionId, string? venueId = null)
+    {
+        venueId ??= (await Operator.PostJsonAsync("/api/v1/venues", new
+        {
+            name = "La Ruche Numérique", operatorOrganizationId = OperatorId,
+            address = new { line1 = "Tiers-lieu", postalCode = "30200", city = "Bagnols-sur-Cèze" },
+        }).ExpectAsync(HttpStatusCode.Created)).Str("id");
+        var rules = await Operator.PostJsonAsync($"/api/v1/venues/{venueId}/internal-rules", new
+        {
+            title = "Règlement intérieur de la Ruche Numérique",
+            text = "Article 1 – Accès. Les locaux sont ouverts aux heures affichées.\nArticle 2 – Usage. Les postes sont réservés aux accompagnements.",
+        }).ExpectAsync(HttpStatusCode.Created);
+        await Partner.PostJsonAsync($"/api/v1/venues/{venueId}/internal-rules/acknowledgments", new
+        {
+            conventionId, version = rules.GetProperty("version").GetInt32(), acknowledgedBy = "Maryse NORDEZ-RYEZ, présidente",
+        }).ExpectAsync(HttpStatusCode.Created);
+        return venueId;
+    }
+
     public async Task<JsonElement> SignBothAsync(string id, string? signedOn = null, string place = "Lyon", bool send = true)
     {
         if (send)

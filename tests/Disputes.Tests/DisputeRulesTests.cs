@@ -2,6 +2,7 @@ using Conventions.BuildingBlocks.Errors;
 using Conventions.Modules.Conventions.Contracts;
 using Conventions.Modules.Disputes.Contracts;
 using Conventions.Modules.Disputes.Domain;
+using Conventions.Modules.Scheduling.Contracts;
 
 namespace Disputes.Tests;
 
@@ -22,9 +23,12 @@ public sealed class DisputeRulesTests
         Dispute.Open(Convention(DisputePolicy.SuspendExplainTerminate), ConventionParty.Operator, DisputeKind.Breach, "Réservations inutilisées",
             NoticeChannel.SimpleLetter, notifiedOn.AddDays(-2), notifiedOn, Now);
 
+    private static readonly RulesAcknowledgmentSummary AcknowledgedRules = new(
+        Guid.NewGuid(), "La Ruche Numérique", 2, "Règlement intérieur", new string('a', 64), Now.AddYears(-1), "Maryse NORDEZ-RYEZ", Now.AddMonths(-6));
+
     private static (Dispute Dispute, List<DisputeEffect> Effects) Ruche(DateOnly notifiedOn, DisputeKind kind = DisputeKind.Breach) =>
         Dispute.Open(Convention(DisputePolicy.LapseAfterOneMonth), ConventionParty.Operator, kind, "Permanences non maintenues",
-            NoticeChannel.RegisteredLetter, null, notifiedOn, Now);
+            NoticeChannel.RegisteredLetter, null, notifiedOn, Now, acknowledgedRules: AcknowledgedRules);
 
     private static IEnumerable<DisputeEffectKind> Kinds(IEnumerable<DisputeEffect> effects) => effects.Select(e => e.Kind);
 
@@ -215,7 +219,14 @@ public sealed class DisputeRulesTests
         Assert.Contains(effects, e => e.Kind == DisputeEffectKind.TerminateConvention && e.On == D(2024, 3, 4));
         Assert.Empty(dispute.Deadlines);
         Assert.Null(dispute.NextDueOn);
+        Assert.Equal((2, AcknowledgedRules.Sha256, "Maryse NORDEZ-RYEZ"), (dispute.CitedRulesVersion, dispute.CitedRulesSha256, dispute.CitedRulesAcknowledgedBy));
     }
+
+    [Fact]
+    public void A_breach_of_internal_rules_the_partner_never_acknowledged_cannot_be_invoked() =>
+        Assert.Equal("dispute.internal_rules_not_acknowledged", Assert.Throws<BusinessRuleException>(() =>
+            Dispute.Open(Convention(DisputePolicy.LapseAfterOneMonth), ConventionParty.Operator, DisputeKind.InternalRulesBreach, "x",
+                NoticeChannel.RegisteredLetter, null, D(2024, 3, 4), Now)).Code);
 
     [Fact]
     public void The_internal_rules_bind_the_association_only_so_the_partner_cannot_invoke_them() =>

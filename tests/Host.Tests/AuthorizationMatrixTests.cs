@@ -366,6 +366,24 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             new Target(await w.SharedRucheAsync(), $"/api/v1/venues/{await w.VenueAsync()}/closures", new { from = "2028-08-01", to = "2028-08-02", reason = "Travaux" })),
         R("PUT /api/v1/venues/{id}/opening-hours", Ruche, "A AF FFF FFF FFF FFF U", async (w, _) =>
             new Target(await w.SharedRucheAsync(), $"/api/v1/venues/{await w.VenueAsync()}/opening-hours", new { hours = Array.Empty<object>() })),
+        R("POST /api/v1/venues/{id}/internal-rules", Ruche, "A AF FFF FFF FFF FFF U", async (w, _) =>
+            new Target(await w.SharedRucheAsync(), $"/api/v1/venues/{await w.VenueAsync()}/internal-rules", new { title = "Règlement intérieur", text = "Article 1 – Accès." })),
+        R("GET /api/v1/venues/{id}/internal-rules", Ruche, "A AF AAF AAF AAF FFF U", async (w, _) =>
+        {
+            var venue = await w.VenueAsync();
+            await w.Expect(w.Op(Ruche).PostJsonAsync($"/api/v1/venues/{venue}/internal-rules", new { title = "Règlement intérieur", text = "Article 1 – Accès." }), HttpStatusCode.Created);
+            return new Target(await w.SharedRucheAsync(), $"/api/v1/venues/{venue}/internal-rules");
+        }),
+        // The partner acknowledges for itself, under its own premises convention: a venue of its own per target, so that no
+        // other caller's publication supersedes the version it acknowledges.
+        R("POST /api/v1/venues/{id}/internal-rules/acknowledgments", Ruche, "F FF FFF AFF FFF FFF U", async (w, _) =>
+        {
+            var (org, id) = await w.ActiveAsync(Ruche);
+            var venue = (await w.Expect(w.Op(Ruche).PostJsonAsync("/api/v1/venues", new { name = "Annexe", operatorOrganizationId = w.OperatorId(Ruche), address = new { line1 = "Rue", postalCode = "30200", city = "Bagnols-sur-Cèze" } }),
+                HttpStatusCode.Created)).Str("id");
+            await w.Expect(w.Op(Ruche).PostJsonAsync($"/api/v1/venues/{venue}/internal-rules", new { title = "Règlement intérieur", text = "Article 1 – Accès." }), HttpStatusCode.Created);
+            return new Target(org, $"/api/v1/venues/{venue}/internal-rules/acknowledgments", new { conventionId = id, version = 1, acknowledgedBy = "La présidente" });
+        }),
         R("POST /api/v1/venues/{id}/visits", Ruche, "A AF FFF FFF FFF FFF U", async (w, _) =>
             new Target(await w.SharedRucheAsync(), $"/api/v1/venues/{await w.VenueAsync()}/visits", new { on = "2026-11-20", category = "walk-in", count = 3 })),
         R("GET /api/v1/venues/{id}/statistics", Ruche, "A AF AAF AAF AAF FFF U", async (w, _) => new Target(await w.SharedRucheAsync(), $"/api/v1/venues/{await w.VenueAsync()}/statistics?year=2026")),

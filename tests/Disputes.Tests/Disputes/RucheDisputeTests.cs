@@ -34,8 +34,21 @@ public sealed class RucheDisputeTests : DisputeTest
         Assert.Equal("resolved", remedied.Status);
         Assert.Equal("active", await disputes.ConventionStatusAsync());
 
+        // The internal rules' breach is invoked only against rules the partner acknowledged, and cites that version.
+        await disputes.OpenCall(DisputeDriver.Grievance(disputes.ConventionId, "internal-rules-breach"))
+            .ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "dispute.internal_rules_not_acknowledged");
+        var venue = await disputes.Scenario.AcknowledgeInternalRulesAsync(disputes.ConventionId.ToString());
+        // A second version published afterwards: the dispute still cites the one the partner acknowledged.
+        await disputes.Operator.PostJsonAsync($"/api/v1/venues/{venue}/internal-rules", new { title = "Règlement intérieur (2027)", text = "Nouveau texte." })
+            .ExpectAsync(HttpStatusCode.Created);
         var immediate = await disputes.OpenAsync(kind: "internal-rules-breach");
         Assert.Equal("terminated", immediate.Status);
         Assert.Equal("terminated", await disputes.ConventionStatusAsync());
+        var cited = await disputes.Operator.GetAsync($"/api/v1/disputes/{immediate.Id}").ExpectAsync(HttpStatusCode.OK);
+        var rules = cited.GetProperty("internalRules");
+        Assert.Equal((1, "Règlement intérieur de la Ruche Numérique", "Maryse NORDEZ-RYEZ, présidente"),
+            (rules.GetProperty("version").GetInt32(), rules.Str("title"), rules.Str("acknowledgedBy")));
+        Assert.Equal(64, rules.Str("sha256").Length);
+        Assert.Contains(immediate.Events, e => e.Kind == "terminated" && e.Detail.Contains("version 1 acknowledged on 2026-11-23", StringComparison.Ordinal));
     }
 }

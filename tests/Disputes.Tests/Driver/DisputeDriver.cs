@@ -16,6 +16,8 @@ public sealed class DisputeDriver(ConventionsFactory factory, ConventionScenario
 
     public HttpClient Partner => scenario.Partner;
 
+    public ConventionScenario Scenario => scenario;
+
     /// <summary>A signed Culture pour tous convention between the operator and a social partner.</summary>
     public static async Task<DisputeDriver> CultureAsync(ConventionsFactory factory)
     {

@@ -31,6 +31,7 @@ public sealed class CancelOccurrenceTests : SchedulingTest
     public async Task When_the_premises_convention_ends_its_future_occurrences_are_cancelled()
     {
         await Premises.DeclareAsync();
+        await Scenario.AcknowledgeInternalRulesAsync(Premises.ConventionId.ToString(), Premises.VenueId.ToString());
         await Premises.Operator.PostJsonAsync("/api/v1/disputes", new
         {
             conventionId = Premises.ConventionId, raisedBy = "operator", kind = "internal-rules-breach", grounds = "Manquement au règlement intérieur.",

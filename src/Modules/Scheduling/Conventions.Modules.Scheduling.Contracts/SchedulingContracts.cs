@@ -19,3 +19,10 @@ public sealed record AppointmentCreated(
     Guid VenueId,
     Guid ConventionId,
     DateTimeOffset StartsAt) : IntegrationEvent(OccurredAt);
+
+/// <summary>The internal rules a partner acknowledged under a premises convention: which venue, which version, its hash, who and when.</summary>
+public sealed record RulesAcknowledgmentSummary(
+    Guid VenueId, string VenueName, int Version, string Title, string Sha256, DateTimeOffset PublishedAt, string AcknowledgedBy, DateTimeOffset AcknowledgedAt);
+
+/// <summary>The latest internal rules acknowledged under the convention (null when none), whoever the caller is.</summary>
+public sealed record GetRulesAcknowledgment(Guid ConventionId) : Mediator.IQuery<RulesAcknowledgmentSummary?>;

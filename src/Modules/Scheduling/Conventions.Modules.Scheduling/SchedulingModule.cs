@@ -14,6 +14,7 @@ public static class SchedulingModule
         services.AddModuleDbContext<SchedulingDbContext, SqliteSchedulingDbContext, SqlServerSchedulingDbContext, PostgreSqlSchedulingDbContext>(SchedulingDbContext.SchemaName);
         services.AddScoped<OccurrenceCancellation>();
         services.AddScoped<PermanenceNotices>();
+        services.AddScoped<InternalRulesNotices>();
         services.AddSingleton<global::Conventions.BuildingBlocks.Jobs.IJob, AppointmentRetentionJob>();
         services.AddSingleton<IDemoDataSeeder, DemoScheduling>();
         services.AddValidatorsFromAssemblyContaining<CreatePermanenceValidator>(ServiceLifetime.Singleton, includeInternalTypes: true);

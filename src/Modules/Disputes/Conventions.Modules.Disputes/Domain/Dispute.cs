@@ -1,5 +1,6 @@
 using Conventions.BuildingBlocks.LegalCalendar;
 using Conventions.Modules.Conventions.Contracts;
+using Conventions.Modules.Scheduling.Contracts;
 
 namespace Conventions.Modules.Disputes.Domain;
 
@@ -80,6 +81,24 @@ internal sealed partial class Dispute : global::Conventions.BuildingBlocks.Persi
 
     public string? TerminationTrackingNumber { get; private set; }
 
+    /// <summary>
+    /// For an internal-rules breach: the version of the venue's internal rules the partner acknowledged, which the
+    /// dispute cites (venue, version, title, SHA-256, who acknowledged it and when).
+    /// </summary>
+    public Guid? CitedRulesVenueId { get; private set; }
+
+    public string? CitedRulesVenueName { get; private set; }
+
+    public int? CitedRulesVersion { get; private set; }
+
+    public string? CitedRulesTitle { get; private set; }
+
+    public string? CitedRulesSha256 { get; private set; }
+
+    public string? CitedRulesAcknowledgedBy { get; private set; }
+
+    public DateTimeOffset? CitedRulesAcknowledgedAt { get; private set; }
+
     /// <summary>The next date something is due (a reminder, a deadline passing); null once the dispute is closed.</summary>
     public DateOnly? NextDueOn { get; private set; }
 
@@ -94,7 +113,8 @@ internal sealed partial class Dispute : global::Conventions.BuildingBlocks.Persi
 
     public static (Dispute Dispute, List<DisputeEffect> Effects) Open(
         ConventionSummary convention, ConventionParty raisedBy, DisputeKind kind, string grounds,
-        NoticeChannel channel, DateOnly? sentOn, DateOnly notifiedOn, DateTimeOffset now, HolidayRegion region = HolidayRegion.Metropolitan)
+        NoticeChannel channel, DateOnly? sentOn, DateOnly notifiedOn, DateTimeOffset now, HolidayRegion region = HolidayRegion.Metropolitan,
+        RulesAcknowledgmentSummary? acknowledgedRules = null)
     {
         if (convention.Status is not (ConventionStatus.Active or ConventionStatus.Suspended))
         {
@@ -107,6 +127,11 @@ internal sealed partial class Dispute : global::Conventions.BuildingBlocks.Persi
         if (kind == DisputeKind.InternalRulesBreach && raisedBy != ConventionParty.Operator)
         {
             throw new BusinessRuleException("dispute.kind_not_applicable", "The internal rules (art. 3) bind the association: only the venue's operator invokes their breach.");
+        }
+        if (kind == DisputeKind.InternalRulesBreach && acknowledgedRules is null)
+        {
+            throw new BusinessRuleException("dispute.internal_rules_not_acknowledged",
+                "The partner has acknowledged no version of the venue's internal rules under this convention: publish them and have the partner acknowledge them before invoking their breach.");
         }
         var dispute = new Dispute
         {
@@ -126,6 +151,16 @@ internal sealed partial class Dispute : global::Conventions.BuildingBlocks.Persi
             CreatedAt = now,
             UpdatedAt = now,
         };
+        if (kind == DisputeKind.InternalRulesBreach && acknowledgedRules is { } rules)
+        {
+            dispute.CitedRulesVenueId = rules.VenueId;
+            dispute.CitedRulesVenueName = rules.VenueName;
+            dispute.CitedRulesVersion = rules.Version;
+            dispute.CitedRulesTitle = rules.Title;
+            dispute.CitedRulesSha256 = rules.Sha256;
+            dispute.CitedRulesAcknowledgedBy = rules.AcknowledgedBy;
+            dispute.CitedRulesAcknowledgedAt = rules.AcknowledgedAt;
+        }
         var effects = new List<DisputeEffect>();
         dispute.Record(now, "opened", $"Raised by the {Describe(raisedBy)} ({BuildingBlocks.Web.JsonDefaults.Kebab(kind)}), notified on {notifiedOn:yyyy-MM-dd} by {BuildingBlocks.Web.JsonDefaults.Kebab(channel)}{(sentOn is { } s ? $", sent on {s:yyyy-MM-dd}" : string.Empty)}.");
 
@@ -141,7 +176,7 @@ internal sealed partial class Dispute : global::Conventions.BuildingBlocks.Persi
         {
             dispute.Status = DisputeStatus.Terminated;
             effects.Add(new DisputeEffect(DisputeEffectKind.TerminateConvention, notifiedOn));
-            dispute.Record(now, "terminated", $"Breach of the internal rules (art. 3): the partnership ends at once, on {notifiedOn:yyyy-MM-dd}.");
+            dispute.Record(now, "terminated", $"Breach of the internal rules (art. 3), version {dispute.CitedRulesVersion} acknowledged on {dispute.CitedRulesAcknowledgedAt:yyyy-MM-dd} by {dispute.CitedRulesAcknowledgedBy}: the partnership ends at once, on {notifiedOn:yyyy-MM-dd}.");
             effects.Add(new DisputeEffect(DisputeEffectKind.Notice, notifiedOn, "internal-rules-termination"));
         }
         else

@@ -110,6 +110,11 @@ internal sealed class DisputeEffects(IMediator mediator, DocumentRenderer render
             ["effective_on"] = French.Date(effect.On),
             ["summary"] = dispute.ResolutionSummary,
             ["tracking_number"] = dispute.TerminationTrackingNumber,
+            ["rules_version"] = dispute.CitedRulesVersion,
+            ["rules_title"] = dispute.CitedRulesTitle,
+            ["rules_sha256"] = dispute.CitedRulesSha256,
+            ["rules_acknowledged_by"] = dispute.CitedRulesAcknowledgedBy,
+            ["rules_acknowledged_on"] = dispute.CitedRulesAcknowledgedAt is { } acknowledgedAt ? French.Date(DateOnly.FromDateTime(ParisTime.ToParis(acknowledgedAt).DateTime)) : null,
             ["deadline_name"] = deadline?.Name switch
             {
                 DeadlineName.Explanation => "le délai d'explication",

@@ -26,6 +26,10 @@ internal class DisputesDbContext(DbContextOptions options) : ModuleDbContext(opt
             b.Property(d => d.NoticeChannel).HasConversion<string>().HasMaxLength(40);
             b.Property(d => d.Status).HasConversion<string>().HasMaxLength(40);
             b.Property(d => d.Grounds).HasMaxLength(4000);
+            b.Property(d => d.CitedRulesVenueName).HasMaxLength(200);
+            b.Property(d => d.CitedRulesTitle).HasMaxLength(200);
+            b.Property(d => d.CitedRulesSha256).HasMaxLength(64);
+            b.Property(d => d.CitedRulesAcknowledgedBy).HasMaxLength(200);
             b.Property(d => d.ExplanationText).HasMaxLength(8000);
             b.Property(d => d.ResolutionSummary).HasMaxLength(4000);
             b.Property(d => d.AgreementProposedBy).HasConversion<string>().HasMaxLength(20);

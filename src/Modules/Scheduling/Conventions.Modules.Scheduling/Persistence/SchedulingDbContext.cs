@@ -23,6 +23,10 @@ internal class SchedulingDbContext(DbContextOptions options) : ModuleDbContext(o
 
     public DbSet<VisitCount> Visits => Set<VisitCount>();
 
+    public DbSet<InternalRules> InternalRules => Set<InternalRules>();
+
+    public DbSet<RulesAcknowledgment> RulesAcknowledgments => Set<RulesAcknowledgment>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Venue>(b =>
@@ -99,6 +103,26 @@ internal class SchedulingDbContext(DbContextOptions options) : ModuleDbContext(o
             b.HasKey(v => v.Id);
             b.Property(v => v.Category).HasConversion<string>().HasMaxLength(30);
             b.HasIndex(v => new { v.VenueId, v.On, v.Category }).IsUnique();
+        });
+        modelBuilder.Entity<InternalRules>(b =>
+        {
+            b.ToTable("internal_rules");
+            b.HasKey(r => r.Id);
+            b.Property(r => r.Title).HasMaxLength(200);
+            b.Property(r => r.Text).HasMaxLength(-1);
+            b.Property(r => r.Sha256).HasMaxLength(64);
+            // Two operators publishing at once cannot both take the same version number.
+            b.HasIndex(r => new { r.VenueId, r.Version }).IsUnique();
+        });
+        modelBuilder.Entity<RulesAcknowledgment>(b =>
+        {
+            b.ToTable("rules_acknowledgments");
+            b.HasKey(a => a.Id);
+            b.Property(a => a.Sha256).HasMaxLength(64);
+            b.Property(a => a.AcknowledgedBy).HasMaxLength(200);
+            b.Property(a => a.ClientAddress).HasMaxLength(64);
+            b.HasIndex(a => new { a.RulesId, a.ConventionId }).IsUnique();
+            b.HasIndex(a => new { a.ConventionId, a.AcknowledgedAt });
         });
     }
 }

@@ -13,7 +13,10 @@ internal sealed record DisputeDto(
     DisputeNoticeDto Notice, IReadOnlyList<DeadlineDto> Deadlines, IReadOnlyList<DisputeEventDto> Events,
     DateOnly? ExplanationSubmittedOn, string? Explanation, DateOnly? AgreedOn, DateOnly? RemediedOn, string? ResolutionSummary,
     DateOnly? TerminationSentOn, string? TerminationTrackingNumber, DateOnly? NextDueOn, DateTimeOffset CreatedAt,
-    AgreementDto? Agreement, DateTimeOffset UpdatedAt, string HolidayCalendar);
+    AgreementDto? Agreement, DateTimeOffset UpdatedAt, string HolidayCalendar, CitedRulesDto? InternalRules);
+
+/// <summary>The internal rules an internal-rules breach cites: the version the partner acknowledged, its SHA-256, who acknowledged it and when.</summary>
+internal sealed record CitedRulesDto(Guid VenueId, string VenueName, int Version, string Title, string Sha256, string AcknowledgedBy, DateTimeOffset AcknowledgedAt);
 
 /// <summary>Who agreed: the party that proposed the agreement, and the one that accepted it (null while pending).</summary>
 internal sealed record AgreementDto(ConventionParty ProposedBy, DateOnly ProposedOn, string Summary, ConventionParty? AcceptedBy, DateOnly? AcceptedOn, IReadOnlyList<ConventionParty> AgreedBy);
@@ -31,5 +34,9 @@ internal static class DisputeMapping
             ? new AgreementDto(proposedBy, d.AgreementProposedOn!.Value, d.AgreementProposal ?? string.Empty, d.AgreementAcceptedBy, d.AgreementAcceptedBy is null ? null : d.AgreedOn,
                 d.AgreementAcceptedBy is { } acceptedBy ? [proposedBy, acceptedBy] : [proposedBy])
             : null,
-        d.UpdatedAt, BuildingBlocks.LegalCalendar.HolidayRegions.Key(d.Region));
+        d.UpdatedAt, BuildingBlocks.LegalCalendar.HolidayRegions.Key(d.Region),
+        d.CitedRulesVersion is { } version
+            ? new CitedRulesDto(d.CitedRulesVenueId!.Value, d.CitedRulesVenueName ?? string.Empty, version, d.CitedRulesTitle ?? string.Empty, d.CitedRulesSha256 ?? string.Empty,
+                d.CitedRulesAcknowledgedBy ?? string.Empty, d.CitedRulesAcknowledgedAt!.Value)
+            : null);
 }

@@ -85,7 +85,12 @@ internal sealed partial class OpenDisputeHandler(DisputesDbContext db, ICurrentA
         // The deadlines count the public holidays of the convention's place: the operator's (Alsace-Moselle has two more).
         var @operator = await mediator.Send(new global::Conventions.Modules.Partners.Contracts.GetOrganizationSummary(convention.OperatorOrganizationId), cancellationToken);
         var region = HolidayRegions.OfPostalCode(@operator?.Address.PostalCode);
-        var (dispute, opened) = Dispute.Open(convention, command.RaisedBy.Value, command.Kind!.Value, command.Grounds!.Trim(), notice.Channel!.Value, notice.SentOn, notice.NotifiedOn!.Value, now, region);
+        // An internal-rules breach cites the version of the rules the partner acknowledged under this convention.
+        var acknowledgedRules = command.Kind == DisputeKind.InternalRulesBreach
+            ? await mediator.Send(new global::Conventions.Modules.Scheduling.Contracts.GetRulesAcknowledgment(convention.Id), cancellationToken)
+            : null;
+        var (dispute, opened) = Dispute.Open(convention, command.RaisedBy.Value, command.Kind!.Value, command.Grounds!.Trim(), notice.Channel!.Value, notice.SentOn, notice.NotifiedOn!.Value, now, region,
+            acknowledgedRules);
         db.Disputes.Add(dispute);
         // A dispute recorded late (notified weeks ago) catches up at once.
         opened.AddRange(dispute.ApplyDue(today, now));

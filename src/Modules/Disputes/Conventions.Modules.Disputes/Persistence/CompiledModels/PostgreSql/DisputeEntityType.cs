@@ -24,7 +24,7 @@ namespace Conventions.Modules.Disputes.Persistence.CompiledModels.PostgreSql
                 "Conventions.Modules.Disputes.Domain.Dispute",
                 typeof(Dispute),
                 baseEntityType,
-                propertyCount: 29,
+                propertyCount: 36,
                 navigationCount: 2,
                 unnamedIndexCount: 3,
                 keyCount: 1);
@@ -83,6 +83,67 @@ namespace Conventions.Modules.Disputes.Persistence.CompiledModels.PostgreSql
                 fieldInfo: typeof(Dispute).GetField("<AgreementProposedOn>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
             agreementProposedOn.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var citedRulesAcknowledgedAt = runtimeEntityType.AddProperty(
+                "CitedRulesAcknowledgedAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(Dispute).GetProperty("CitedRulesAcknowledgedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Dispute).GetField("<CitedRulesAcknowledgedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new ModuleDbContext.UtcInstantConverter());
+            citedRulesAcknowledgedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var citedRulesAcknowledgedBy = runtimeEntityType.AddProperty(
+                "CitedRulesAcknowledgedBy",
+                typeof(string),
+                propertyInfo: typeof(Dispute).GetProperty("CitedRulesAcknowledgedBy", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Dispute).GetField("<CitedRulesAcknowledgedBy>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 200);
+            citedRulesAcknowledgedBy.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var citedRulesSha256 = runtimeEntityType.AddProperty(
+                "CitedRulesSha256",
+                typeof(string),
+                propertyInfo: typeof(Dispute).GetProperty("CitedRulesSha256", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Dispute).GetField("<CitedRulesSha256>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 64);
+            citedRulesSha256.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var citedRulesTitle = runtimeEntityType.AddProperty(
+                "CitedRulesTitle",
+                typeof(string),
+                propertyInfo: typeof(Dispute).GetProperty("CitedRulesTitle", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Dispute).GetField("<CitedRulesTitle>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 200);
+            citedRulesTitle.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var citedRulesVenueId = runtimeEntityType.AddProperty(
+                "CitedRulesVenueId",
+                typeof(Guid?),
+                propertyInfo: typeof(Dispute).GetProperty("CitedRulesVenueId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Dispute).GetField("<CitedRulesVenueId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            citedRulesVenueId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var citedRulesVenueName = runtimeEntityType.AddProperty(
+                "CitedRulesVenueName",
+                typeof(string),
+                propertyInfo: typeof(Dispute).GetProperty("CitedRulesVenueName", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Dispute).GetField("<CitedRulesVenueName>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 200);
+            citedRulesVenueName.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var citedRulesVersion = runtimeEntityType.AddProperty(
+                "CitedRulesVersion",
+                typeof(int?),
+                propertyInfo: typeof(Dispute).GetProperty("CitedRulesVersion", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Dispute).GetField("<CitedRulesVersion>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            citedRulesVersion.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var conventionId = runtimeEntityType.AddProperty(
                 "ConventionId",

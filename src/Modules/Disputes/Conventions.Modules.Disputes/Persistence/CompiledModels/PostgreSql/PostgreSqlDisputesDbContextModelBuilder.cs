@@ -12,7 +12,7 @@ namespace Conventions.Modules.Disputes.Persistence.CompiledModels.PostgreSql
     internal partial class PostgreSqlDisputesDbContextModel
     {
         private PostgreSqlDisputesDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a2b3635a-13be-433f-a9f2-f6e6c1b1360f"), entityTypeCount: 6)
+            : base(skipDetectChanges: false, modelId: new Guid("89a5e902-2a71-4281-af85-da8f90861b16"), entityTypeCount: 6)
         {
         }
 

@@ -22,7 +22,7 @@ namespace Conventions.Modules.Disputes.Persistence.CompiledModels.SqlServer
                 "Conventions.Modules.Disputes.Domain.Dispute",
                 typeof(Dispute),
                 baseEntityType,
-                propertyCount: 29,
+                propertyCount: 36,
                 navigationCount: 2,
                 unnamedIndexCount: 3,
                 keyCount: 1);
@@ -81,6 +81,66 @@ namespace Conventions.Modules.Disputes.Persistence.CompiledModels.SqlServer
                 fieldInfo: typeof(Dispute).GetField("<AgreementProposedOn>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
             agreementProposedOn.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+            var citedRulesAcknowledgedAt = runtimeEntityType.AddProperty(
+                "CitedRulesAcknowledgedAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(Dispute).GetProperty("CitedRulesAcknowledgedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Dispute).GetField("<CitedRulesAcknowledgedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            citedRulesAcknowledgedAt.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+            var citedRulesAcknowledgedBy = runtimeEntityType.AddProperty(
+                "CitedRulesAcknowledgedBy",
+                typeof(string),
+                propertyInfo: typeof(Dispute).GetProperty("CitedRulesAcknowledgedBy", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Dispute).GetField("<CitedRulesAcknowledgedBy>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 200);
+            citedRulesAcknowledgedBy.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+            var citedRulesSha256 = runtimeEntityType.AddProperty(
+                "CitedRulesSha256",
+                typeof(string),
+                propertyInfo: typeof(Dispute).GetProperty("CitedRulesSha256", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Dispute).GetField("<CitedRulesSha256>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 64);
+            citedRulesSha256.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+            var citedRulesTitle = runtimeEntityType.AddProperty(
+                "CitedRulesTitle",
+                typeof(string),
+                propertyInfo: typeof(Dispute).GetProperty("CitedRulesTitle", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Dispute).GetField("<CitedRulesTitle>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 200);
+            citedRulesTitle.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+            var citedRulesVenueId = runtimeEntityType.AddProperty(
+                "CitedRulesVenueId",
+                typeof(Guid?),
+                propertyInfo: typeof(Dispute).GetProperty("CitedRulesVenueId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Dispute).GetField("<CitedRulesVenueId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            citedRulesVenueId.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+            var citedRulesVenueName = runtimeEntityType.AddProperty(
+                "CitedRulesVenueName",
+                typeof(string),
+                propertyInfo: typeof(Dispute).GetProperty("CitedRulesVenueName", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Dispute).GetField("<CitedRulesVenueName>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 200);
+            citedRulesVenueName.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+            var citedRulesVersion = runtimeEntityType.AddProperty(
+                "CitedRulesVersion",
+                typeof(int?),
+                propertyInfo: typeof(Dispute).GetProperty("CitedRulesVersion", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Dispute).GetField("<CitedRulesVersion>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            citedRulesVersion.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
             var conventionId = runtimeEntityType.AddProperty(
                 "ConventionId",

@@ -23,7 +23,7 @@ namespace Conventions.Modules.Disputes.Persistence.CompiledModels.Sqlite
                 "Conventions.Modules.Disputes.Domain.Dispute",
                 typeof(Dispute),
                 baseEntityType,
-                propertyCount: 29,
+                propertyCount: 36,
                 navigationCount: 2,
                 unnamedIndexCount: 3,
                 keyCount: 1);
@@ -75,6 +75,60 @@ namespace Conventions.Modules.Disputes.Persistence.CompiledModels.Sqlite
                 typeof(DateOnly?),
                 propertyInfo: typeof(Dispute).GetProperty("AgreementProposedOn", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Dispute).GetField("<AgreementProposedOn>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
+            var citedRulesAcknowledgedAt = runtimeEntityType.AddProperty(
+                "CitedRulesAcknowledgedAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(Dispute).GetProperty("CitedRulesAcknowledgedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Dispute).GetField("<CitedRulesAcknowledgedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new ModuleDbContext.UtcTicksConverter());
+
+            var citedRulesAcknowledgedBy = runtimeEntityType.AddProperty(
+                "CitedRulesAcknowledgedBy",
+                typeof(string),
+                propertyInfo: typeof(Dispute).GetProperty("CitedRulesAcknowledgedBy", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Dispute).GetField("<CitedRulesAcknowledgedBy>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 200);
+
+            var citedRulesSha256 = runtimeEntityType.AddProperty(
+                "CitedRulesSha256",
+                typeof(string),
+                propertyInfo: typeof(Dispute).GetProperty("CitedRulesSha256", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Dispute).GetField("<CitedRulesSha256>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 64);
+
+            var citedRulesTitle = runtimeEntityType.AddProperty(
+                "CitedRulesTitle",
+                typeof(string),
+                propertyInfo: typeof(Dispute).GetProperty("CitedRulesTitle", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Dispute).GetField("<CitedRulesTitle>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 200);
+
+            var citedRulesVenueId = runtimeEntityType.AddProperty(
+                "CitedRulesVenueId",
+                typeof(Guid?),
+                propertyInfo: typeof(Dispute).GetProperty("CitedRulesVenueId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Dispute).GetField("<CitedRulesVenueId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
+            var citedRulesVenueName = runtimeEntityType.AddProperty(
+                "CitedRulesVenueName",
+                typeof(string),
+                propertyInfo: typeof(Dispute).GetProperty("CitedRulesVenueName", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Dispute).GetField("<CitedRulesVenueName>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 200);
+
+            var citedRulesVersion = runtimeEntityType.AddProperty(
+                "CitedRulesVersion",
+                typeof(int?),
+                propertyInfo: typeof(Dispute).GetProperty("CitedRulesVersion", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Dispute).GetField("<CitedRulesVersion>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
 
             var conventionId = runtimeEntityType.AddProperty(

@@ -130,6 +130,31 @@ namespace Conventions.Modules.Disputes.Persistence.Migrations.PostgreSql
                     b.Property<DateOnly?>("AgreementProposedOn")
                         .HasColumnType("date");
 
+                    b.Property<DateTimeOffset?>("CitedRulesAcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CitedRulesAcknowledgedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("CitedRulesSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("CitedRulesTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("CitedRulesVenueId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CitedRulesVenueName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("CitedRulesVersion")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("ConventionId")
                         .HasColumnType("uuid");
 

@@ -132,6 +132,31 @@ namespace Conventions.Modules.Disputes.Persistence.Migrations.SqlServer
                     b.Property<DateOnly?>("AgreementProposedOn")
                         .HasColumnType("date");
 
+                    b.Property<DateTimeOffset?>("CitedRulesAcknowledgedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CitedRulesAcknowledgedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("CitedRulesSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("CitedRulesTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid?>("CitedRulesVenueId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CitedRulesVenueName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int?>("CitedRulesVersion")
+                        .HasColumnType("int");
+
                     b.Property<Guid>("ConventionId")
                         .HasColumnType("uniqueidentifier");
 

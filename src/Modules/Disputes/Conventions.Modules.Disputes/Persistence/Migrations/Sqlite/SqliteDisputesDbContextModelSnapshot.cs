@@ -126,6 +126,31 @@ namespace Conventions.Modules.Disputes.Persistence.Migrations.Sqlite
                     b.Property<DateOnly?>("AgreementProposedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("CitedRulesAcknowledgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CitedRulesAcknowledgedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CitedRulesSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CitedRulesTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CitedRulesVenueId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CitedRulesVenueName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CitedRulesVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("ConventionId")
                         .HasColumnType("TEXT");
 

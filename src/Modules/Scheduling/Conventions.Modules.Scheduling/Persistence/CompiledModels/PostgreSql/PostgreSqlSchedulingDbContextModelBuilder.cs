@@ -12,7 +12,7 @@ namespace Conventions.Modules.Scheduling.Persistence.CompiledModels.PostgreSql
     internal partial class PostgreSqlSchedulingDbContextModel
     {
         private PostgreSqlSchedulingDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("7899fef9-0624-41aa-9c91-7f3bb70c137f"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("0e908d42-6569-4f2b-8f12-9d8dc6c5c4f8"), entityTypeCount: 13)
         {
         }
 
@@ -23,10 +23,12 @@ namespace Conventions.Modules.Scheduling.Persistence.CompiledModels.PostgreSql
             var outboxMessage = OutboxMessageEntityType.Create(this);
             var appointment = AppointmentEntityType.Create(this);
             var closure = ClosureEntityType.Create(this);
+            var internalRules = InternalRulesEntityType.Create(this);
             var occurrence = OccurrenceEntityType.Create(this);
             var openingHours = OpeningHoursEntityType.Create(this);
             var permanence = PermanenceEntityType.Create(this);
             var room = RoomEntityType.Create(this);
+            var rulesAcknowledgment = RulesAcknowledgmentEntityType.Create(this);
             var venue = VenueEntityType.Create(this);
             var visitCount = VisitCountEntityType.Create(this);
 
@@ -40,10 +42,12 @@ namespace Conventions.Modules.Scheduling.Persistence.CompiledModels.PostgreSql
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
             AppointmentEntityType.CreateAnnotations(appointment);
             ClosureEntityType.CreateAnnotations(closure);
+            InternalRulesEntityType.CreateAnnotations(internalRules);
             OccurrenceEntityType.CreateAnnotations(occurrence);
             OpeningHoursEntityType.CreateAnnotations(openingHours);
             PermanenceEntityType.CreateAnnotations(permanence);
             RoomEntityType.CreateAnnotations(room);
+            RulesAcknowledgmentEntityType.CreateAnnotations(rulesAcknowledgment);
             VenueEntityType.CreateAnnotations(venue);
             VisitCountEntityType.CreateAnnotations(visitCount);
 

@@ -11,7 +11,7 @@ namespace Conventions.Modules.Scheduling.Persistence.CompiledModels.SqlServer
     internal partial class SqlServerSchedulingDbContextModel
     {
         private SqlServerSchedulingDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5832ed96-3404-4fed-94c6-6d0ca30da71c"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("ca830b75-61c4-43a1-b397-743a55613c72"), entityTypeCount: 13)
         {
         }
 
@@ -22,10 +22,12 @@ namespace Conventions.Modules.Scheduling.Persistence.CompiledModels.SqlServer
             var outboxMessage = OutboxMessageEntityType.Create(this);
             var appointment = AppointmentEntityType.Create(this);
             var closure = ClosureEntityType.Create(this);
+            var internalRules = InternalRulesEntityType.Create(this);
             var occurrence = OccurrenceEntityType.Create(this);
             var openingHours = OpeningHoursEntityType.Create(this);
             var permanence = PermanenceEntityType.Create(this);
             var room = RoomEntityType.Create(this);
+            var rulesAcknowledgment = RulesAcknowledgmentEntityType.Create(this);
             var venue = VenueEntityType.Create(this);
             var visitCount = VisitCountEntityType.Create(this);
 
@@ -39,10 +41,12 @@ namespace Conventions.Modules.Scheduling.Persistence.CompiledModels.SqlServer
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
             AppointmentEntityType.CreateAnnotations(appointment);
             ClosureEntityType.CreateAnnotations(closure);
+            InternalRulesEntityType.CreateAnnotations(internalRules);
             OccurrenceEntityType.CreateAnnotations(occurrence);
             OpeningHoursEntityType.CreateAnnotations(openingHours);
             PermanenceEntityType.CreateAnnotations(permanence);
             RoomEntityType.CreateAnnotations(room);
+            RulesAcknowledgmentEntityType.CreateAnnotations(rulesAcknowledgment);
             VenueEntityType.CreateAnnotations(venue);
             VisitCountEntityType.CreateAnnotations(visitCount);
 

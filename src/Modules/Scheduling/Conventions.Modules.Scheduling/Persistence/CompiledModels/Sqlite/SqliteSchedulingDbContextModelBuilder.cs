@@ -11,7 +11,7 @@ namespace Conventions.Modules.Scheduling.Persistence.CompiledModels.Sqlite
     internal partial class SqliteSchedulingDbContextModel
     {
         private SqliteSchedulingDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2407eae0-b216-4b9e-82a8-4bb05fc50966"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("768c090a-300a-425d-abbf-07d516965f64"), entityTypeCount: 13)
         {
         }
 
@@ -22,10 +22,12 @@ namespace Conventions.Modules.Scheduling.Persistence.CompiledModels.Sqlite
             var outboxMessage = OutboxMessageEntityType.Create(this);
             var appointment = AppointmentEntityType.Create(this);
             var closure = ClosureEntityType.Create(this);
+            var internalRules = InternalRulesEntityType.Create(this);
             var occurrence = OccurrenceEntityType.Create(this);
             var openingHours = OpeningHoursEntityType.Create(this);
             var permanence = PermanenceEntityType.Create(this);
             var room = RoomEntityType.Create(this);
+            var rulesAcknowledgment = RulesAcknowledgmentEntityType.Create(this);
             var venue = VenueEntityType.Create(this);
             var visitCount = VisitCountEntityType.Create(this);
 
@@ -39,10 +41,12 @@ namespace Conventions.Modules.Scheduling.Persistence.CompiledModels.Sqlite
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
             AppointmentEntityType.CreateAnnotations(appointment);
             ClosureEntityType.CreateAnnotations(closure);
+            InternalRulesEntityType.CreateAnnotations(internalRules);
             OccurrenceEntityType.CreateAnnotations(occurrence);
             OpeningHoursEntityType.CreateAnnotations(openingHours);
             PermanenceEntityType.CreateAnnotations(permanence);
             RoomEntityType.CreateAnnotations(room);
+            RulesAcknowledgmentEntityType.CreateAnnotations(rulesAcknowledgment);
             VenueEntityType.CreateAnnotations(venue);
             VisitCountEntityType.CreateAnnotations(visitCount);
 

@@ -178,6 +178,46 @@ namespace Conventions.Modules.Scheduling.Persistence.Migrations.PostgreSql
                     b.ToTable("closures", "scheduling");
                 });
 
+            modelBuilder.Entity("Conventions.Modules.Scheduling.Domain.InternalRules", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("PublishedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("VenueId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VenueId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("internal_rules", "scheduling");
+                });
+
             modelBuilder.Entity("Conventions.Modules.Scheduling.Domain.Occurrence", b =>
                 {
                     b.Property<Guid>("Id")
@@ -348,6 +388,57 @@ namespace Conventions.Modules.Scheduling.Persistence.Migrations.PostgreSql
                     b.HasIndex("VenueId");
 
                     b.ToTable("rooms", "scheduling");
+                });
+
+            modelBuilder.Entity("Conventions.Modules.Scheduling.Domain.RulesAcknowledgment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("ConventionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CredentialId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PartnerOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RulesId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("VenueId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConventionId", "AcknowledgedAt");
+
+                    b.HasIndex("RulesId", "ConventionId")
+                        .IsUnique();
+
+                    b.ToTable("rules_acknowledgments", "scheduling");
                 });
 
             modelBuilder.Entity("Conventions.Modules.Scheduling.Domain.Venue", b =>

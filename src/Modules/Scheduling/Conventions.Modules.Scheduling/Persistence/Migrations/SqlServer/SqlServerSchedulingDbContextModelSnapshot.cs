@@ -180,6 +180,47 @@ namespace Conventions.Modules.Scheduling.Persistence.Migrations.SqlServer
                     b.ToTable("closures", "scheduling");
                 });
 
+            modelBuilder.Entity("Conventions.Modules.Scheduling.Domain.InternalRules", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("PublishedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(-1)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("VenueId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VenueId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("internal_rules", "scheduling");
+                });
+
             modelBuilder.Entity("Conventions.Modules.Scheduling.Domain.Occurrence", b =>
                 {
                     b.Property<Guid>("Id")
@@ -350,6 +391,57 @@ namespace Conventions.Modules.Scheduling.Persistence.Migrations.SqlServer
                     b.HasIndex("VenueId");
 
                     b.ToTable("rooms", "scheduling");
+                });
+
+            modelBuilder.Entity("Conventions.Modules.Scheduling.Domain.RulesAcknowledgment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("AcknowledgedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("ConventionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("CredentialId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("PartnerOrganizationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("RulesId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("VenueId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConventionId", "AcknowledgedAt");
+
+                    b.HasIndex("RulesId", "ConventionId")
+                        .IsUnique();
+
+                    b.ToTable("rules_acknowledgments", "scheduling");
                 });
 
             modelBuilder.Entity("Conventions.Modules.Scheduling.Domain.Venue", b =>

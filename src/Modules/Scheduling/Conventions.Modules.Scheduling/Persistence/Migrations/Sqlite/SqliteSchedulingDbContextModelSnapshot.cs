@@ -174,6 +174,47 @@ namespace Conventions.Modules.Scheduling.Persistence.Migrations.Sqlite
                     b.ToTable("scheduling_closures", (string)null);
                 });
 
+            modelBuilder.Entity("Conventions.Modules.Scheduling.Domain.InternalRules", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PublishedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(-1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VenueId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VenueId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("scheduling_internal_rules", (string)null);
+                });
+
             modelBuilder.Entity("Conventions.Modules.Scheduling.Domain.Occurrence", b =>
                 {
                     b.Property<Guid>("Id")
@@ -344,6 +385,57 @@ namespace Conventions.Modules.Scheduling.Persistence.Migrations.Sqlite
                     b.HasIndex("VenueId");
 
                     b.ToTable("scheduling_rooms", (string)null);
+                });
+
+            modelBuilder.Entity("Conventions.Modules.Scheduling.Domain.RulesAcknowledgment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AcknowledgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConventionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CredentialId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnerOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RulesId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VenueId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConventionId", "AcknowledgedAt");
+
+                    b.HasIndex("RulesId", "ConventionId")
+                        .IsUnique();
+
+                    b.ToTable("scheduling_rules_acknowledgments", (string)null);
                 });
 
             modelBuilder.Entity("Conventions.Modules.Scheduling.Domain.Venue", b =>
