@@ -88,6 +88,12 @@ public sealed class PdfDocumentTests(ConventionsFactory factory) : IClassFixture
         var (again, againSha) = await PdfAsync(scenario.Operator, url, byAccept: true);
         Assert.Equal(sha, againSha);
         Assert.Equal(pdf, again);
+
+        // A browser's link (no key) opens that same kept PDF.
+        var link = (await scenario.Partner.GetAsync($"/api/v1/conventions/{id}/document-link?original=1").ExpectAsync(HttpStatusCode.OK)).Str("url");
+        var (linked, linkedSha) = await PdfAsync(factory.Client(), link);
+        Assert.Equal(sha, linkedSha);
+        Assert.Equal(pdf, linked);
     }
 
     [Fact]

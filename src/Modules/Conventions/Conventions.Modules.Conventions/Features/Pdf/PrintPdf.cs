@@ -22,6 +22,24 @@ internal sealed class PrintConventionPdfHandler(ConventionsDbContext db, ICurren
     }
 }
 
+/// <summary>The document a link names, as PDF (the link is the credential, for its 5 minutes): the same PDF as the keyed route.</summary>
+internal sealed record PrintLinkedPdf(string Token) : ICommand<RenderedPdf>;
+
+internal sealed class PrintLinkedPdfHandler(
+    ConventionsDbContext db, ConventionDocuments documents, DocumentPdfs pdfs, TimeProvider clock, Microsoft.AspNetCore.DataProtection.IDataProtectionProvider protection)
+    : ICommandHandler<PrintLinkedPdf, RenderedPdf>
+{
+    public async ValueTask<RenderedPdf> Handle(PrintLinkedPdf command, CancellationToken cancellationToken)
+    {
+        var ticket = GetLinkedDocumentHandler.Read(protection, clock, command.Token);
+        var convention = await ConventionAccess.LoadAsync(db, ticket.ConventionId, cancellationToken);
+        var html = await GetConventionDocumentHandler.PrintAsync(db, documents, convention, ticket.Original, cancellationToken);
+        return convention.IsFrozen
+            ? await pdfs.ArchivedAsync(convention.Id, null, ticket.Original, html, cancellationToken)
+            : await pdfs.PrintAsync(html, cancellationToken);
+    }
+}
+
 /// <summary>An amendment's document as PDF: frozen from its drafting, so printed once per state (signatures filled in) and kept.</summary>
 internal sealed record PrintAmendmentPdf(Guid ConventionId, Guid AmendmentId) : ICommand<RenderedPdf>;
 

@@ -42,10 +42,19 @@ internal sealed class GetLinkedDocumentHandler(ConventionsDbContext db, Conventi
 {
     public async ValueTask<string> Handle(GetLinkedDocument query, CancellationToken cancellationToken)
     {
+        var ticket = Read(protection, clock, query.Token);
+        // Who may read it was checked when the link was issued.
+        var convention = await ConventionAccess.LoadAsync(db, ticket.ConventionId, cancellationToken);
+        return await GetConventionDocumentHandler.PrintAsync(db, documents, convention, ticket.Original, cancellationToken);
+    }
+
+    /// <summary>The ticket a link carries, or a 403 when it was tampered with or has expired.</summary>
+    public static DocumentLinkTicket Read(IDataProtectionProvider protection, TimeProvider clock, string token)
+    {
         DocumentLinkTicket? ticket;
         try
         {
-            ticket = JsonSerializer.Deserialize<DocumentLinkTicket>(protection.CreateProtector(DocumentLinkTicket.Purpose).Unprotect(query.Token), JsonDefaults.Options);
+            ticket = JsonSerializer.Deserialize<DocumentLinkTicket>(protection.CreateProtector(DocumentLinkTicket.Purpose).Unprotect(token), JsonDefaults.Options);
         }
         catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or JsonException or FormatException)
         {
@@ -55,8 +64,6 @@ internal sealed class GetLinkedDocumentHandler(ConventionsDbContext db, Conventi
         {
             throw new ForbiddenException("document_link.invalid", "This link is invalid or has expired (links last 5 minutes): ask the API for a new one.");
         }
-        // Who may read it was checked when the link was issued.
-        var convention = await ConventionAccess.LoadAsync(db, ticket.ConventionId, cancellationToken);
-        return await GetConventionDocumentHandler.PrintAsync(db, documents, convention, ticket.Original, cancellationToken);
+        return ticket;
     }
 }

@@ -41,12 +41,15 @@ internal static class ReadingEndpoints
             .WithSummary("A link to open the document in a browser without the key header (an <a href>), valid 5 minutes; same access as the document.")
             .ProducesRefusals(400, 401, 403, 404);
 
-        api.MapGet("/document-links/{token}", async Task<ContentHttpResult> (string token, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Content(await mediator.Send(new GetLinkedDocument(token), ct), "text/html; charset=utf-8"))
+        api.MapGet("/document-links/{token}", async Task<Results<ContentHttpResult, FileContentHttpResult>> (string token, HttpContext http, IMediator mediator, CancellationToken ct) =>
+                DocumentFormats.WantsPdf(http.Request)
+                    ? DocumentFormats.PdfResult(http.Response, await mediator.Send(new PrintLinkedPdf(token), ct), "convention.pdf")
+                    : TypedResults.Content(await mediator.Send(new GetLinkedDocument(token), ct), "text/html; charset=utf-8"))
             .AllowAnonymous()
             .WithTags("Conventions")
             .ProducesText("text/html")
-            .WithSummary("The document a link from GET /conventions/{id}/document-link names; no key: the link is the credential, for 5 minutes.")
-            .ProducesRefusals(403, 404, 409);
+            .OffersArchivedPdf()
+            .WithSummary("The document a link from GET /conventions/{id}/document-link names; no key: the link is the credential, for 5 minutes. ?format=pdf (or Accept: application/pdf) answers the same PDF as GET /conventions/{id}/document.")
+            .ProducesRefusals(400, 403, 404, 409, 503);
     }
 }
