@@ -333,6 +333,18 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             var (_, _, session) = await w.SharedOfferAsync();
             return new Target(o, "/api/v1/bookings", new { sessionId = session, beneficiaryId = beneficiary, guests = Array.Empty<object>(), companions = Array.Empty<object>() });
         }),
+        // The door: the session's publisher (and the operator). The session is weeks away, so those who pass the access
+        // checks meet the check-in window (409 check_in.outside_window); the counts answer at once.
+        R("POST /api/v1/sessions/{id}/check-ins", Cpt, "C CF FFF FFF CFF FFF U", async (w, _) =>
+        {
+            var (o, _, session) = await w.SharedOfferAsync();
+            return new Target(o, $"/api/v1/sessions/{session}/check-ins", new { code = "ABCD-2345" });
+        }),
+        R("GET /api/v1/sessions/{id}/check-ins", Cpt, "A AF FFF FFF AFF FFF U", async (w, _) =>
+        {
+            var (o, _, session) = await w.SharedOfferAsync();
+            return new Target(o, $"/api/v1/sessions/{session}/check-ins");
+        }),
         R("GET /api/v1/bookings", Cpt, "F FF AAA AAA FFF FFF U", async (w, _) => new Target(await w.SharedCptAsync(), "/api/v1/bookings")),
         R("GET /api/v1/bookings/{id}", Cpt, "F FF AFF AFF FFF FFF U", async (w, _) => { var b = await w.SharedBookingAsync(); return new Target(b.Owner, $"/api/v1/bookings/{b.Id}"); }),
         R("POST /api/v1/bookings/{id}/cancel", Cpt, "F FF AFF AFF FFF FFF U", async (w, _) => { var b = await w.BookingAsync(); return new Target(b.Owner, $"/api/v1/bookings/{b.Id}/cancel"); }),

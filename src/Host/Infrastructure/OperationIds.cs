@@ -99,6 +99,8 @@ internal static class OperationIds
         ["GET /invitations/{id}/document"] = "getInvitationDocument",
         ["GET /organizations/{id}/dashboard"] = "getDashboard",
         ["GET /reports/unused-invitations"] = "getUnusedInvitationsReport",
+        ["POST /sessions/{id}/check-ins"] = "checkIn",
+        ["GET /sessions/{id}/check-ins"] = "getCheckIns",
         ["POST /venues"] = "createVenue",
         ["GET /venues/{id}"] = "getVenue",
         ["POST /venues/{id}/rooms"] = "addRoom",

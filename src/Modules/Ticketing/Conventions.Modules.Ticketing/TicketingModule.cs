@@ -26,6 +26,7 @@ public static class TicketingModule
         OfferEndpoints.Map(api);
         BookingEndpoints.Map(api);
         ReportEndpoints.Map(api);
+        CheckIns.Map(api);
         return api;
     }
 }

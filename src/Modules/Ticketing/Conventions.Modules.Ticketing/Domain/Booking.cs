@@ -196,6 +196,31 @@ internal sealed class Booking : global::Conventions.BuildingBlocks.Persistence.I
         AttendanceRecordedAt = now;
     }
 
+    /// <summary>
+    /// Checks one of this booking's invitations in at the door (issue 19): the seat's attendance is filled in as "came".
+    /// Idempotent: a second check-in changes nothing and says so (false). A cancelled invitation or booking, or one still
+    /// waiting for seats, is not let in.
+    /// </summary>
+    public bool CheckIn(Guid invitationId, DateTimeOffset now)
+    {
+        var invitation = Invitations.Single(i => i.Id == invitationId);
+        if (Status == BookingStatus.Cancelled || invitation.Status == InvitationStatus.Cancelled)
+        {
+            throw new ConflictException("check_in.cancelled", "This invitation was cancelled: it does not admit anyone.");
+        }
+        if (Status == BookingStatus.Waitlisted)
+        {
+            throw new ConflictException("check_in.waitlisted", "This booking is still on the waiting list: it has no seat.");
+        }
+        if (invitation.CheckedInAt is not null)
+        {
+            return false;
+        }
+        invitation.CheckIn(now);
+        AttendanceRecordedAt = now;
+        return true;
+    }
+
     private void EnsureCancellable(DateTimeOffset now)
     {
         if (Status == BookingStatus.Cancelled)

@@ -27,6 +27,9 @@ internal sealed class Invitation
 
     public InvitationStatus Status { get; private set; }
 
+    /// <summary>When the holder was checked in at the door (issue 19); null otherwise.</summary>
+    public DateTimeOffset? CheckedInAt { get; private set; }
+
     internal static Invitation For(Guid bookingId, InvitationRequest person, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now),
@@ -55,6 +58,23 @@ internal sealed class Invitation
     }
 
     internal void Attend(bool attended) => Status = attended ? InvitationStatus.Attended : InvitationStatus.NoShow;
+
+    internal void CheckIn(DateTimeOffset now)
+    {
+        Status = InvitationStatus.Attended;
+        CheckedInAt = now;
+    }
+
+    /// <summary>A code as a person types or a scanner reads it: case, spaces and a missing dash do not matter.</summary>
+    public static string? NormalizeCode(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+        var letters = new string(text.Where(char.IsLetterOrDigit).Select(char.ToUpperInvariant).ToArray());
+        return letters.Length == 8 ? $"{letters[..4]}-{letters[4..]}" : null;
+    }
 
     /// <summary>Nine characters, <c>XXXX-XXXX</c>, from an alphabet without look-alikes (no 0/O, 1/I).</summary>
     public static string NewCode()

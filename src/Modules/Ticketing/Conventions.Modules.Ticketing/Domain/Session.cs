@@ -106,4 +106,23 @@ internal sealed class Session
         CancellationReason = reason;
         Waiting = 0;
     }
+
+    /// <summary>Check-in opens this long before the start, and closes at the end of the session's day (Europe/Paris).</summary>
+    public static readonly TimeSpan CheckInOpensBefore = TimeSpan.FromHours(3);
+
+    /// <summary>The door is open: the session is not cancelled, and it is between 3 hours before the start and the end of its day in Paris.</summary>
+    public void EnsureCheckInOpen(DateTimeOffset now)
+    {
+        if (Status == SessionStatus.Cancelled)
+        {
+            throw new ConflictException("session.cancelled", "This session was cancelled.");
+        }
+        var start = ParisTime.ToParis(StartsAt);
+        var dayEnds = ParisTime.At(DateOnly.FromDateTime(start.DateTime).AddDays(1), TimeOnly.MinValue);
+        if (now < StartsAt - CheckInOpensBefore || now >= dayEnds)
+        {
+            throw new ConflictException("check_in.outside_window",
+                $"Check-in opens 3 hours before the session ({start:yyyy-MM-dd HH:mm}, Paris time) and closes at the end of that day.");
+        }
+    }
 }

@@ -44,6 +44,8 @@ internal sealed class GetCounterMarkHandler(TicketingDbContext db, ICurrentActor
             ["holder"] = invitation.HolderName,
             ["role"] = invitation.Role switch { InvitationRole.Beneficiary => "Actionneur", InvitationRole.Guest => "invité(e)", _ => "accompagnant(e)" },
             ["code"] = invitation.Code,
+            // The code again as a QR code, for the door (POST /sessions/{id}/check-ins): the text under it stays the reference.
+            ["qr"] = new RawHtml(QrCodes.Svg(invitation.Code)),
         }).Html;
     }
 }

@@ -12,7 +12,7 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.PostgreSql
     internal partial class PostgreSqlTicketingDbContextModel
     {
         private PostgreSqlTicketingDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("177b7a43-4afd-4844-9cd7-0ff4e26fc107"), entityTypeCount: 8)
+            : base(skipDetectChanges: false, modelId: new Guid("2cfe2433-75dd-433a-9dd8-c54466090677"), entityTypeCount: 8)
         {
         }
 

@@ -21,7 +21,7 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.SqlServer
                 "Conventions.Modules.Ticketing.Domain.Invitation",
                 typeof(Invitation),
                 baseEntityType,
-                propertyCount: 9,
+                propertyCount: 10,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 2,
                 keyCount: 1);
@@ -43,6 +43,14 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.SqlServer
                 fieldInfo: typeof(Invitation).GetField("<BookingId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
             bookingId.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+            var checkedInAt = runtimeEntityType.AddProperty(
+                "CheckedInAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(Invitation).GetProperty("CheckedInAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Invitation).GetField("<CheckedInAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            checkedInAt.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
             var code = runtimeEntityType.AddProperty(
                 "Code",

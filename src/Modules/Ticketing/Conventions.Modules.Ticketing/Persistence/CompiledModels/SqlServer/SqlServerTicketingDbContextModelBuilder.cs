@@ -11,7 +11,7 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.SqlServer
     internal partial class SqlServerTicketingDbContextModel
     {
         private SqlServerTicketingDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("fa4866e7-f110-441c-b5cb-c73bba397c6a"), entityTypeCount: 8)
+            : base(skipDetectChanges: false, modelId: new Guid("9adfcec7-6175-4cd3-9175-ef9e063ec417"), entityTypeCount: 8)
         {
         }
 

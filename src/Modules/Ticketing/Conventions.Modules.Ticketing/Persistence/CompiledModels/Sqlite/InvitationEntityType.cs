@@ -2,6 +2,7 @@
 using System;
 using System.Collections.Generic;
 using System.Reflection;
+using Conventions.BuildingBlocks.Persistence;
 using Conventions.Modules.Ticketing.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -21,7 +22,7 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.Sqlite
                 "Conventions.Modules.Ticketing.Domain.Invitation",
                 typeof(Invitation),
                 baseEntityType,
-                propertyCount: 9,
+                propertyCount: 10,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 2,
                 keyCount: 1);
@@ -41,6 +42,14 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.Sqlite
                 propertyInfo: typeof(Invitation).GetProperty("BookingId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Invitation).GetField("<BookingId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+
+            var checkedInAt = runtimeEntityType.AddProperty(
+                "CheckedInAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(Invitation).GetProperty("CheckedInAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Invitation).GetField("<CheckedInAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new ModuleDbContext.UtcTicksConverter());
 
             var code = runtimeEntityType.AddProperty(
                 "Code",

@@ -11,7 +11,7 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.Sqlite
     internal partial class SqliteTicketingDbContextModel
     {
         private SqliteTicketingDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("34e87911-a8fd-4228-9f67-4ac4f89482c3"), entityTypeCount: 8)
+            : base(skipDetectChanges: false, modelId: new Guid("3c88ad30-baf8-4d4e-acf1-cb15b8d71ae6"), entityTypeCount: 8)
         {
         }
 

@@ -215,6 +215,9 @@ namespace Conventions.Modules.Ticketing.Persistence.Migrations.PostgreSql
                     b.Property<Guid>("BookingId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("CheckedInAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(12)

@@ -217,6 +217,9 @@ namespace Conventions.Modules.Ticketing.Persistence.Migrations.SqlServer
                     b.Property<Guid>("BookingId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTimeOffset?>("CheckedInAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(12)

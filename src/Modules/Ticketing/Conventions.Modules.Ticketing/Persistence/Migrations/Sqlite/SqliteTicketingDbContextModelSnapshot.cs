@@ -211,6 +211,9 @@ namespace Conventions.Modules.Ticketing.Persistence.Migrations.Sqlite
                     b.Property<Guid>("BookingId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("CheckedInAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(12)
