@@ -35,6 +35,24 @@ public sealed class ConventionScenario(ConventionsFactory factory)
         return scenario;
     }
 
+    /// <summary>
+    /// Another partner of the same operator (a new organization, its referent, its partner key and its registered
+    /// signatory "Claire MARTIN, Directrice"): the scenario it returns drafts and signs with that partner.
+    /// </summary>
+    public async Task<ConventionScenario> AnotherPartnerAsync(string partnerName)
+    {
+        var other = new ConventionScenario(factory)
+        {
+            OperatorId = OperatorId, Operator = Operator, Program = Program, OperatorSignatoryId = OperatorSignatoryId,
+        };
+        other.PartnerId = await Create(Operator, partnerName, "social-service", "3, rue de la Paix", "69003", "Lyon");
+        await Operator.AddContactAsync(other.PartnerId, "Référent Partenaire", $"referent@{other.PartnerId[..8]}.example", "referent");
+        var (_, partnerKey) = await Operator.IssueKeyAsync(other.PartnerId, "partner", KeysExpireOn);
+        other.Partner = factory.Client(partnerKey);
+        other.PartnerSignatoryId = await other.Partner.AddSignatoryAsync(other.PartnerId, "Claire MARTIN", "Directrice");
+        return other;
+    }
+
     /// <summary>The program the operator runs (set by the platform admin).</summary>
     public string Program { get; private set; } = string.Empty;
 

@@ -88,6 +88,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             await w.Expect(w.Op(Cpt).PostAsync($"/api/v1/conventions/{id}/send-for-signature", null), HttpStatusCode.OK);
             return new Target(org, $"/api/v1/conventions/{id}/signatures", World.Signature(caller.IsOperator ? "operator" : "partner"));
         }),
+        // The season's turnover: Culture pour tous' operators (a dry run here, so that no row's conventions change).
+        R("POST /api/v1/programs/culture-pour-tous/seasons/{season}/renewal", Cpt, "A AF FFF FFF FFF FFF U", async (w, _) =>
+            new Target(await w.SharedCptAsync(), "/api/v1/programs/culture-pour-tous/seasons/2026-2027/renewal?dryRun=true")),
         R("GET /api/v1/convention-templates", Cpt, "A AA AAA AAA AAA FFF U", async (w, _) => new Target(await w.SharedCptAsync(), "/api/v1/convention-templates")),
         R("POST /api/v1/conventions/{id}/amendments", Cpt, "A AF FFF AFF FFF FFF U", async (w, _) =>
         {

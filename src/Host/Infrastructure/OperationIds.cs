@@ -101,6 +101,7 @@ internal static class OperationIds
         ["GET /reports/unused-invitations"] = "getUnusedInvitationsReport",
         ["POST /sessions/{id}/check-ins"] = "checkIn",
         ["GET /sessions/{id}/check-ins"] = "getCheckIns",
+        ["POST /programs/culture-pour-tous/seasons/{season}/renewal"] = "renewSeason",
         ["POST /venues"] = "createVenue",
         ["GET /venues/{id}"] = "getVenue",
         ["POST /venues/{id}/rooms"] = "addRoom",

@@ -32,6 +32,7 @@ public static class ConventionsModule
         AmendmentEndpoints.Map(api);
         CommitteeEndpoints.Map(api);
         PublicationEndpoints.Map(api);
+        SeasonEndpoints.Map(api);
         return api;
     }
 }

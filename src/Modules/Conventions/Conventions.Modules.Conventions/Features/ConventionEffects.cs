@@ -47,6 +47,11 @@ internal sealed class ConventionEffects(ConventionDocuments documents)
         }
     }
 
+    /// <summary>Next season's convention, drafted by the season's turnover and sent for signature: to both parties.</summary>
+    public void SeasonRenewed(ConventionsDbContext db, Convention convention, Parties parties, string season, DateOnly today, DateTimeOffset now) =>
+        Notice(db, convention, parties, "season-renewal", $"Convention de partenariat de la saison {season} à signer", today, now, $"season-renewal:{season}",
+            extra: new Dictionary<string, object?> { ["season"] = season });
+
     /// <summary>The committee's decision, to both parties: the partner is asked to answer before the period ends.</summary>
     public void CommitteeDecided(ConventionsDbContext db, Convention convention, Parties parties, Committee committee, DateOnly today, DateTimeOffset now) =>
         Notice(db, convention, parties, "committee-decision", "Décision du comité de suivi", today, now, $"committee-decision:{committee.Id:N}",
