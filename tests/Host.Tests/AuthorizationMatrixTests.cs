@@ -91,6 +91,12 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         // The season's turnover: Culture pour tous' operators (a dry run here, so that no row's conventions change).
         R("POST /api/v1/programs/culture-pour-tous/seasons/{season}/renewal", Cpt, "A AF FFF FFF FFF FFF U", async (w, _) =>
             new Target(await w.SharedCptAsync(), "/api/v1/programs/culture-pour-tous/seasons/2026-2027/renewal?dryRun=true")),
+        // The season's keys: reissued by the program's operators (counts only); collected by the link alone, no key needed
+        // (an unknown link is refused to everyone alike; the real flow is in Partners.Tests.SeasonKeysTests).
+        R("POST /api/v1/programs/{key}/credentials/reissue", Cpt, "A AF FFF FFF FFF FFF U", async (w, _) =>
+            new Target(await w.SharedCptAsync(), "/api/v1/programs/culture-pour-tous/credentials/reissue", new { expiringBy = "2026-11-24" })),
+        R("POST /api/v1/credential-claims/{token}", Cpt, "F FF FFF FFF FFF FFF F", async (w, _) =>
+            new Target(await w.SharedCptAsync(), "/api/v1/credential-claims/unknown-link")),
         R("GET /api/v1/convention-templates", Cpt, "A AA AAA AAA AAA FFF U", async (w, _) => new Target(await w.SharedCptAsync(), "/api/v1/convention-templates")),
         R("POST /api/v1/conventions/{id}/amendments", Cpt, "A AF FFF AFF FFF FFF U", async (w, _) =>
         {

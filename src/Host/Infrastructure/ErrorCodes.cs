@@ -69,6 +69,8 @@ internal static class ErrorCodes
         "credential.not_found",
         "credential.operator_admin_forbidden",
         "credential.rotate_forbidden",
+        "credential_claim.already_claimed",
+        "credential_claim.invalid",
         "dashboard.forbidden",
         "delivery.not_found",
         "dispute.agreement_already_proposed",

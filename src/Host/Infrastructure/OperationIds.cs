@@ -102,6 +102,8 @@ internal static class OperationIds
         ["POST /sessions/{id}/check-ins"] = "checkIn",
         ["GET /sessions/{id}/check-ins"] = "getCheckIns",
         ["POST /programs/culture-pour-tous/seasons/{season}/renewal"] = "renewSeason",
+        ["POST /programs/{key}/credentials/reissue"] = "reissueProgramCredentials",
+        ["POST /credential-claims/{token}"] = "claimCredential",
         ["POST /venues"] = "createVenue",
         ["GET /venues/{id}"] = "getVenue",
         ["POST /venues/{id}/rooms"] = "addRoom",

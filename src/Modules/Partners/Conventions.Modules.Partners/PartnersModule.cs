@@ -16,6 +16,8 @@ public static class PartnersModule
         services.AddSingleton<IDemoDataSeeder, DemoPartners>();
         services.AddSingleton<ApiKeyCache>();
         services.AddSingleton<global::Conventions.BuildingBlocks.Jobs.IJob, AccessLogRetentionJob>();
+        services.AddSingleton<global::Conventions.BuildingBlocks.Jobs.IJob, KeyExpiryNoticesJob>();
+        services.AddScoped<CredentialNotices>();
         services.AddValidatorsFromAssemblyContaining<RegisterOrganizationValidator>(ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;
     }

@@ -33,6 +33,9 @@ internal sealed class Credential : Conventions.BuildingBlocks.Persistence.IConcu
 
     public DateTimeOffset? RevokedAt { get; private set; }
 
+    /// <summary>How many days ahead its expiry was last announced to the organization (30, then 7); null before the first notice.</summary>
+    public int? ExpiryNoticeDays { get; private set; }
+
     public Guid? ReplacedById { get; private set; }
 
     /// <summary>Concurrency token: a rotation or a revocation updates the row only if nobody changed it since it was read.</summary>
@@ -57,6 +60,26 @@ internal sealed class Credential : Conventions.BuildingBlocks.Persistence.IConcu
         };
         return (credential, key);
     }
+
+    /// <summary>The expiry notices (issue 19): one 30 days before, one 7 days before; each once.</summary>
+    public static readonly int[] ExpiryNoticeStages = [30, 7];
+
+    /// <summary>
+    /// The notice due today for this key, if any: the nearest stage (30 or 7 days) that the time left has reached and
+    /// that was not sent yet. A revoked or expired key gets none.
+    /// </summary>
+    public int? ExpiryNoticeDue(DateOnly today)
+    {
+        if (StateOn(today) != CredentialState.Valid)
+        {
+            return null;
+        }
+        var daysLeft = ExpiresOn.DayNumber - today.DayNumber;
+        var stage = ExpiryNoticeStages.Where(s => daysLeft <= s).DefaultIfEmpty(0).Min();
+        return stage > 0 && (ExpiryNoticeDays is null || stage < ExpiryNoticeDays) ? stage : null;
+    }
+
+    public void ExpiryNoticeSent(int stage) => ExpiryNoticeDays = stage;
 
     public AppException ConcurrentChange() =>
         new ConflictException("credential.changed", "This key was rotated or revoked by another request at the same time.");

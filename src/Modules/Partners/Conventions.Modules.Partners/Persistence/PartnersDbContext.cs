@@ -18,6 +18,8 @@ internal class PartnersDbContext(DbContextOptions options) : ModuleDbContext(opt
 
     public DbSet<Credential> Credentials => Set<Credential>();
 
+    public DbSet<CredentialClaim> CredentialClaims => Set<CredentialClaim>();
+
     public DbSet<Donation> Donations => Set<Donation>();
 
     public DbSet<ProgramParticipant> ProgramParticipants => Set<ProgramParticipant>();
@@ -100,6 +102,16 @@ internal class PartnersDbContext(DbContextOptions options) : ModuleDbContext(opt
                 .HasMaxLength(100);
         });
 
+        modelBuilder.Entity<CredentialClaim>(b =>
+        {
+            b.ToTable("credential_claims");
+            b.HasKey(c => c.Id);
+            b.Property(c => c.TokenHash).HasMaxLength(64);
+            b.HasIndex(c => c.TokenHash).IsUnique();
+            b.Property(c => c.Role).HasConversion<string>().HasMaxLength(40);
+            b.Property(c => c.Label).HasMaxLength(200);
+            b.HasIndex(c => c.ReplacesCredentialId);
+        });
         modelBuilder.Entity<Credential>(b =>
         {
             b.ToTable("credentials");

@@ -12,6 +12,14 @@ internal static class CredentialEndpoints
     {
         var group = api.MapGroup("/organizations/{id:guid}/credentials").WithTags("Credentials");
 
+        api.MapPost("/credential-claims/{token}", async Task<Created<IssuedCredentialDto>> (string token, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Created("/api/v1/credential-claims", await mediator.Send(new ClaimCredential(token), ct)))
+            .AllowAnonymous()
+            .WithTags("Credentials")
+            .WithSummary("Collects a reissued key with the one-time link its organization's referents received by notice (no key: the link is the credential, for 30 days). "
+                + "The key is drawn now and shown in this response only; a second use is 409 credential_claim.already_claimed, an unknown or expired link 403 credential_claim.invalid.")
+            .ProducesRefusals(403, 409);
+
         group.MapPost("/", async Task<Created<IssuedCredentialDto>> (Guid id, CredentialBody body, IMediator mediator, CancellationToken ct) =>
             {
                 var issued = await mediator.Send(new IssueCredential(id, body), ct);

@@ -17,6 +17,13 @@ internal static class ProgramEndpoints
             .WithSummary("The programs (culture-pour-tous, ruche-numerique) with their operator organizations.")
             .ProducesRefusals(401, 403);
 
+        group.MapPost("/{key}/credentials/reissue", async Task<Ok<ReissueReportDto>> (string key, ReissueBody? body, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ReissueProgramCredentials(key, body ?? new ReissueBody()), ct)))
+            .RequireRoles(Role.PlatformAdmin, Role.OperatorAdmin)
+            .WithSummary("Reissues the program's keys for the next season in one call (its operators): each member organization's referents get, by notice, a one-time link per key expiring by the season's end "
+                + "(POST /credential-claims/{token}); the current keys keep working until they expire. Answers counts per organization, never a key or a link. Running it again reissues nothing twice.")
+            .ProducesRefusals(400, 401, 403, 404);
+
         group.MapPost("/{key}/operators", async Task<Ok<ProgramDto>> (string key, ProgramOrganizationBody body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new AddProgramOperator(key, body), ct)))
             .RequireRoles(Role.PlatformAdmin)

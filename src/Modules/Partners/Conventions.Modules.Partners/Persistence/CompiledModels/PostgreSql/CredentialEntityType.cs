@@ -22,7 +22,7 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.PostgreSql
                 "Conventions.Modules.Partners.Domain.Credential",
                 typeof(Credential),
                 baseEntityType,
-                propertyCount: 11,
+                propertyCount: 12,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -52,6 +52,14 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.PostgreSql
                 fieldInfo: typeof(Credential).GetField("<ExpiresOn>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new DateOnly(1, 1, 1));
             expiresOn.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var expiryNoticeDays = runtimeEntityType.AddProperty(
+                "ExpiryNoticeDays",
+                typeof(int?),
+                propertyInfo: typeof(Credential).GetProperty("ExpiryNoticeDays", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Credential).GetField("<ExpiryNoticeDays>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            expiryNoticeDays.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var keyHash = runtimeEntityType.AddProperty(
                 "KeyHash",

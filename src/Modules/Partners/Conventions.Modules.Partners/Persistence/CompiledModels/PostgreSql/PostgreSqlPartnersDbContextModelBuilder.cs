@@ -12,7 +12,7 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.PostgreSql
     internal partial class PostgreSqlPartnersDbContextModel
     {
         private PostgreSqlPartnersDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("1bfaffd6-79b6-4288-9230-bed37234a084"), entityTypeCount: 12)
+            : base(skipDetectChanges: false, modelId: new Guid("2bba274e-c08f-447f-9abb-689d044e4071"), entityTypeCount: 13)
         {
         }
 
@@ -24,6 +24,7 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.PostgreSql
             var address = AddressEntityType.Create(this);
             var contact = ContactEntityType.Create(this);
             var credential = CredentialEntityType.Create(this);
+            var credentialClaim = CredentialClaimEntityType.Create(this);
             var donation = DonationEntityType.Create(this);
             var operatorLink = OperatorLinkEntityType.Create(this);
             var organization = OrganizationEntityType.Create(this);
@@ -42,6 +43,7 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.PostgreSql
             AddressEntityType.CreateAnnotations(address);
             ContactEntityType.CreateAnnotations(contact);
             CredentialEntityType.CreateAnnotations(credential);
+            CredentialClaimEntityType.CreateAnnotations(credentialClaim);
             DonationEntityType.CreateAnnotations(donation);
             OperatorLinkEntityType.CreateAnnotations(operatorLink);
             OrganizationEntityType.CreateAnnotations(organization);

@@ -20,7 +20,7 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.SqlServer
                 "Conventions.Modules.Partners.Domain.Credential",
                 typeof(Credential),
                 baseEntityType,
-                propertyCount: 11,
+                propertyCount: 12,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -49,6 +49,14 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.SqlServer
                 fieldInfo: typeof(Credential).GetField("<ExpiresOn>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new DateOnly(1, 1, 1));
             expiresOn.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+            var expiryNoticeDays = runtimeEntityType.AddProperty(
+                "ExpiryNoticeDays",
+                typeof(int?),
+                propertyInfo: typeof(Credential).GetProperty("ExpiryNoticeDays", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Credential).GetField("<ExpiryNoticeDays>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            expiryNoticeDays.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
             var keyHash = runtimeEntityType.AddProperty(
                 "KeyHash",

@@ -11,7 +11,7 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.SqlServer
     internal partial class SqlServerPartnersDbContextModel
     {
         private SqlServerPartnersDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("555e1389-b58d-4fb3-ae25-6460bbf2f939"), entityTypeCount: 12)
+            : base(skipDetectChanges: false, modelId: new Guid("d0558034-2822-4de7-a94f-3b81a9e8a948"), entityTypeCount: 13)
         {
         }
 
@@ -23,6 +23,7 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.SqlServer
             var address = AddressEntityType.Create(this);
             var contact = ContactEntityType.Create(this);
             var credential = CredentialEntityType.Create(this);
+            var credentialClaim = CredentialClaimEntityType.Create(this);
             var donation = DonationEntityType.Create(this);
             var operatorLink = OperatorLinkEntityType.Create(this);
             var organization = OrganizationEntityType.Create(this);
@@ -41,6 +42,7 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.SqlServer
             AddressEntityType.CreateAnnotations(address);
             ContactEntityType.CreateAnnotations(contact);
             CredentialEntityType.CreateAnnotations(credential);
+            CredentialClaimEntityType.CreateAnnotations(credentialClaim);
             DonationEntityType.CreateAnnotations(donation);
             OperatorLinkEntityType.CreateAnnotations(operatorLink);
             OrganizationEntityType.CreateAnnotations(organization);

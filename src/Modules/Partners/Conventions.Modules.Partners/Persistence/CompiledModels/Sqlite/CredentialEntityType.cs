@@ -21,7 +21,7 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.Sqlite
                 "Conventions.Modules.Partners.Domain.Credential",
                 typeof(Credential),
                 baseEntityType,
-                propertyCount: 11,
+                propertyCount: 12,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -48,6 +48,13 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.Sqlite
                 propertyInfo: typeof(Credential).GetProperty("ExpiresOn", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Credential).GetField("<ExpiresOn>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new DateOnly(1, 1, 1));
+
+            var expiryNoticeDays = runtimeEntityType.AddProperty(
+                "ExpiryNoticeDays",
+                typeof(int?),
+                propertyInfo: typeof(Credential).GetProperty("ExpiryNoticeDays", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Credential).GetField("<ExpiryNoticeDays>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var keyHash = runtimeEntityType.AddProperty(
                 "KeyHash",

@@ -11,7 +11,7 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.Sqlite
     internal partial class SqlitePartnersDbContextModel
     {
         private SqlitePartnersDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("0048edcc-421e-47df-82a1-361eede5305d"), entityTypeCount: 12)
+            : base(skipDetectChanges: false, modelId: new Guid("4a3ed557-aab6-49e6-99de-44b9b0d0e344"), entityTypeCount: 13)
         {
         }
 
@@ -23,6 +23,7 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.Sqlite
             var address = AddressEntityType.Create(this);
             var contact = ContactEntityType.Create(this);
             var credential = CredentialEntityType.Create(this);
+            var credentialClaim = CredentialClaimEntityType.Create(this);
             var donation = DonationEntityType.Create(this);
             var operatorLink = OperatorLinkEntityType.Create(this);
             var organization = OrganizationEntityType.Create(this);
@@ -41,6 +42,7 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.Sqlite
             AddressEntityType.CreateAnnotations(address);
             ContactEntityType.CreateAnnotations(contact);
             CredentialEntityType.CreateAnnotations(credential);
+            CredentialClaimEntityType.CreateAnnotations(credentialClaim);
             DonationEntityType.CreateAnnotations(donation);
             OperatorLinkEntityType.CreateAnnotations(operatorLink);
             OrganizationEntityType.CreateAnnotations(organization);
