@@ -354,6 +354,21 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             var (o, _, session) = await w.SharedOfferAsync();
             return new Target(o, $"/api/v1/sessions/{session}/check-ins");
         }),
+        // Les écrieurs: public reading; structures submit for their own outings (the shared session is to come, so a
+        // structure's own booking meets 409 writing.not_after_outing); the operators of Culture pour tous moderate.
+        R("GET /api/v1/ecrieurs", Cpt, "A AA AAA AAA AAA AAA A", async (w, _) => new Target(await w.SharedCptAsync(), "/api/v1/ecrieurs")),
+        R("POST /api/v1/ecrieurs", Cpt, "F FF CFF CFF FFF FFF U", async (w, _) =>
+        {
+            var b = await w.SharedBookingAsync();
+            return new Target(b.Owner, "/api/v1/ecrieurs", new { bookingId = b.Id, text = "Une très belle soirée au théâtre, merci.", consent = true });
+        }),
+        R("GET /api/v1/ecrieurs/submissions", Cpt, "A AA AAA AAA FFF FFF U", async (w, _) => new Target(await w.SharedCptAsync(), "/api/v1/ecrieurs/submissions")),
+        R("POST /api/v1/ecrieurs/{id}/publication", Cpt, "N NF FFF FFF FFF FFF U", async (w, _) =>
+            new Target(await w.SharedCptAsync(), $"/api/v1/ecrieurs/{Guid.Empty}/publication")),
+        R("POST /api/v1/ecrieurs/{id}/rejection", Cpt, "N NF FFF FFF FFF FFF U", async (w, _) =>
+            new Target(await w.SharedCptAsync(), $"/api/v1/ecrieurs/{Guid.Empty}/rejection", new { reason = "Hors sujet." })),
+        R("POST /api/v1/ecrieurs/{id}/withdrawal", Cpt, "N NF FFF FFF FFF FFF U", async (w, _) =>
+            new Target(await w.SharedCptAsync(), $"/api/v1/ecrieurs/{Guid.Empty}/withdrawal", new { reason = "Hors sujet." })),
         R("GET /api/v1/bookings", Cpt, "F FF AAA AAA FFF FFF U", async (w, _) => new Target(await w.SharedCptAsync(), "/api/v1/bookings")),
         R("GET /api/v1/bookings/{id}", Cpt, "F FF AFF AFF FFF FFF U", async (w, _) => { var b = await w.SharedBookingAsync(); return new Target(b.Owner, $"/api/v1/bookings/{b.Id}"); }),
         R("POST /api/v1/bookings/{id}/cancel", Cpt, "F FF AFF AFF FFF FFF U", async (w, _) => { var b = await w.BookingAsync(); return new Target(b.Owner, $"/api/v1/bookings/{b.Id}/cancel"); }),

@@ -172,5 +172,10 @@ internal static class ErrorCodes
         "webhook.not_found",
         "webhook.organization_only",
         "webhook.url_forbidden",
+        "writing.consent_required",
+        "writing.not_after_outing",
+        "writing.not_found",
+        "writing.operator_only",
+        "writing.wrong_status",
     ];
 }

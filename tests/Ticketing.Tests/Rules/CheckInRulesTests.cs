@@ -66,3 +66,29 @@ public sealed class CheckInRulesTests
     [InlineData("", null)]
     public void A_code_is_read_whatever_its_case_spaces_and_dash(string typed, string? read) => Assert.Equal(read, Invitation.NormalizeCode(typed));
 }
+
+/// <summary>Les écrieurs' text filter and signature rule (issue 19).</summary>
+public sealed class WritingRulesTests
+{
+    [Theory]
+    [InlineData("Une belle soirée, merci à toute l'équipe du théâtre !", true)]
+    [InlineData("Un <i>beau</i> moment", false)]
+    [InlineData("Voir www.exemple.fr pour les photos", false)]
+    [InlineData("Mon blog : exemple.org/soiree", false)]
+    [InlineData("Écrire à quelqu'un@exemple.org", false)]
+    [InlineData("Le lien [ici](http://x)", false)]
+    [InlineData("Deux &amp; trois", false)]
+    [InlineData("Prix : 3 € & des rires", true)]
+    public void A_text_is_plain_prose_without_markup_or_links(string text, bool plain) => Assert.Equal(plain, Writing.WhyNotPlainText(text) is null);
+
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("Samia", true)]
+    [InlineData("Marie-Claire", true)]
+    [InlineData("S. K.", true)]
+    [InlineData("Samia K.", true)]
+    [InlineData("Samia Kaddour Benali", false)]
+    [InlineData("Samia <b>", false)]
+    [InlineData("Samia2", false)]
+    public void An_author_signs_with_a_first_name_or_initials_at_most(string? name, bool accepted) => Assert.Equal(accepted, Writing.IsFirstNameOrInitials(name));
+}

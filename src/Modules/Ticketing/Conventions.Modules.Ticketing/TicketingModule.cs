@@ -27,6 +27,7 @@ public static class TicketingModule
         BookingEndpoints.Map(api);
         ReportEndpoints.Map(api);
         CheckIns.Map(api);
+        EcrieursEndpoints.Map(api);
         return api;
     }
 }

@@ -19,6 +19,8 @@ internal class TicketingDbContext(DbContextOptions options) : ModuleDbContext(op
 
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
+    public DbSet<Writing> Writings => Set<Writing>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Offer>(b =>
@@ -65,6 +67,18 @@ internal class TicketingDbContext(DbContextOptions options) : ModuleDbContext(op
             b.HasIndex(x => new { x.BeneficiaryId, x.SessionWeek });
             b.HasIndex(x => new { x.OrganizationId, x.SessionStartsAt });
             b.HasIndex(x => new { x.OrganizationId, x.UpdatedAt });
+        });
+        modelBuilder.Entity<Writing>(b =>
+        {
+            b.ToTable("writings");
+            b.HasKey(w => w.Id);
+            b.Property(w => w.AuthorName).HasMaxLength(40);
+            b.Property(w => w.Text).HasMaxLength(Writing.MaxLength);
+            b.Property(w => w.Status).HasConversion<string>().HasMaxLength(20);
+            b.Property(w => w.ModerationReason).HasMaxLength(1000);
+            b.HasIndex(w => new { w.Status, w.PublishedAt });
+            b.HasIndex(w => new { w.OfferId, w.Status, w.PublishedAt });
+            b.HasIndex(w => new { w.OrganizationId, w.SubmittedAt });
         });
         modelBuilder.Entity<Invitation>(b =>
         {

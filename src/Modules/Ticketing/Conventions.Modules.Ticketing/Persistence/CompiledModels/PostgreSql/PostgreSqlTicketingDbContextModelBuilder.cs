@@ -12,7 +12,7 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.PostgreSql
     internal partial class PostgreSqlTicketingDbContextModel
     {
         private PostgreSqlTicketingDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2cfe2433-75dd-433a-9dd8-c54466090677"), entityTypeCount: 8)
+            : base(skipDetectChanges: false, modelId: new Guid("c8e9001c-ac0a-4bf2-8b3b-48b269d4c8cf"), entityTypeCount: 9)
         {
         }
 
@@ -26,6 +26,7 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.PostgreSql
             var invitation = InvitationEntityType.Create(this);
             var offer = OfferEntityType.Create(this);
             var session = SessionEntityType.Create(this);
+            var writing = WritingEntityType.Create(this);
 
             InvitationEntityType.CreateForeignKey1(invitation, booking);
             SessionEntityType.CreateForeignKey1(session, offer);
@@ -38,6 +39,7 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.PostgreSql
             InvitationEntityType.CreateAnnotations(invitation);
             OfferEntityType.CreateAnnotations(offer);
             SessionEntityType.CreateAnnotations(session);
+            WritingEntityType.CreateAnnotations(writing);
 
             AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
             AddAnnotation("ProductVersion", "10.0.15");

@@ -11,7 +11,7 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.SqlServer
     internal partial class SqlServerTicketingDbContextModel
     {
         private SqlServerTicketingDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9adfcec7-6175-4cd3-9175-ef9e063ec417"), entityTypeCount: 8)
+            : base(skipDetectChanges: false, modelId: new Guid("a6cee988-2a77-4f5a-8eb0-96ce84860cb9"), entityTypeCount: 9)
         {
         }
 
@@ -25,6 +25,7 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.SqlServer
             var invitation = InvitationEntityType.Create(this);
             var offer = OfferEntityType.Create(this);
             var session = SessionEntityType.Create(this);
+            var writing = WritingEntityType.Create(this);
 
             InvitationEntityType.CreateForeignKey1(invitation, booking);
             SessionEntityType.CreateForeignKey1(session, offer);
@@ -37,6 +38,7 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.SqlServer
             InvitationEntityType.CreateAnnotations(invitation);
             OfferEntityType.CreateAnnotations(offer);
             SessionEntityType.CreateAnnotations(session);
+            WritingEntityType.CreateAnnotations(writing);
 
             AddAnnotation("ProductVersion", "10.0.15");
             AddAnnotation("Relational:DefaultSchema", "ticketing");

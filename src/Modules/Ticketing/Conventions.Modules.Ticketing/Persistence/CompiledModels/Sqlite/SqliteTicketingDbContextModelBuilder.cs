@@ -11,7 +11,7 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.Sqlite
     internal partial class SqliteTicketingDbContextModel
     {
         private SqliteTicketingDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("3c88ad30-baf8-4d4e-acf1-cb15b8d71ae6"), entityTypeCount: 8)
+            : base(skipDetectChanges: false, modelId: new Guid("d3410a11-19b9-4c44-8374-df2fc68b548c"), entityTypeCount: 9)
         {
         }
 
@@ -25,6 +25,7 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.Sqlite
             var invitation = InvitationEntityType.Create(this);
             var offer = OfferEntityType.Create(this);
             var session = SessionEntityType.Create(this);
+            var writing = WritingEntityType.Create(this);
 
             InvitationEntityType.CreateForeignKey1(invitation, booking);
             SessionEntityType.CreateForeignKey1(session, offer);
@@ -37,6 +38,7 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.Sqlite
             InvitationEntityType.CreateAnnotations(invitation);
             OfferEntityType.CreateAnnotations(offer);
             SessionEntityType.CreateAnnotations(session);
+            WritingEntityType.CreateAnnotations(writing);
 
             AddAnnotation("ProductVersion", "10.0.15");
         }

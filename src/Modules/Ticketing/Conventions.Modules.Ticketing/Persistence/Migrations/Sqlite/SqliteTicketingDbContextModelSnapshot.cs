@@ -356,6 +356,65 @@ namespace Conventions.Modules.Ticketing.Persistence.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Conventions.Modules.Ticketing.Domain.Writing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ConsentRecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ModeratedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ModerationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OfferId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SubmittedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "SubmittedAt");
+
+                    b.HasIndex("Status", "PublishedAt");
+
+                    b.HasIndex("OfferId", "Status", "PublishedAt");
+
+                    b.ToTable("ticketing_writings", (string)null);
+                });
+
             modelBuilder.Entity("Conventions.Modules.Ticketing.Domain.Invitation", b =>
                 {
                     b.HasOne("Conventions.Modules.Ticketing.Domain.Booking", null)
