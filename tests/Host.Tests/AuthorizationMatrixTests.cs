@@ -97,6 +97,41 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             new Target(await w.SharedCptAsync(), "/api/v1/programs/culture-pour-tous/credentials/reissue", new { expiringBy = "2026-11-24" })),
         R("POST /api/v1/credential-claims/{token}", Cpt, "F FF FFF FFF FFF FFF F", async (w, _) =>
             new Target(await w.SharedCptAsync(), "/api/v1/credential-claims/unknown-link")),
+        // Season events (issue 19): the operator's own; its program's partners see and register; proposals come from partners.
+        R("POST /api/v1/season-events", Cpt, "F AF FFF FFF FFF FFF U", async (w, _) => new Target(await w.SharedCptAsync(), "/api/v1/season-events", World.SeasonEvent)),
+        R("POST /api/v1/season-events/proposals", Cpt, "F FF AAF AAF AAF FFF U", async (w, _) =>
+            new Target(await w.SharedCptAsync(), "/api/v1/season-events/proposals", w.MediationProposal())),
+        R("GET /api/v1/season-events", Cpt, "A AA AAA AAA AAA FFF U", async (w, _) => new Target(await w.SharedCptAsync(), "/api/v1/season-events")),
+        R("GET /api/v1/season-events/{id}", Cpt, "A AF AAF AAF AAF FFF U", async (w, _) =>
+            new Target(await w.SharedCptAsync(), $"/api/v1/season-events/{await w.SharedSeasonEventAsync()}")),
+        R("POST /api/v1/season-events/{id}/acceptance", Cpt, "A AF FFF FFF FFF FFF U", async (w, _) =>
+        {
+            var o = await w.SharedCptAsync();
+            var proposal = (await w.Expect(o.Key("partner").PostJsonAsync("/api/v1/season-events/proposals", w.MediationProposal()), HttpStatusCode.Created)).Str("id");
+            return new Target(o, $"/api/v1/season-events/{proposal}/acceptance");
+        }),
+        R("POST /api/v1/season-events/{id}/refusal", Cpt, "A AF FFF FFF FFF FFF U", async (w, _) =>
+        {
+            var o = await w.SharedCptAsync();
+            var proposal = (await w.Expect(o.Key("partner").PostJsonAsync("/api/v1/season-events/proposals", w.MediationProposal()), HttpStatusCode.Created)).Str("id");
+            return new Target(o, $"/api/v1/season-events/{proposal}/refusal", new { reason = "Programme complet." });
+        }),
+        R("POST /api/v1/season-events/{id}/registrations", Cpt, "F FF AAF AAF AAF FFF U", async (w, _) =>
+        {
+            var e = (await w.Expect(w.Op(Cpt).PostJsonAsync("/api/v1/season-events", World.SeasonEvent), HttpStatusCode.Created)).Str("id");
+            return new Target(await w.SharedCptAsync(), $"/api/v1/season-events/{e}/registrations", new { personName = "Nadia B.", role = "Animatrice" });
+        }),
+        R("POST /api/v1/season-events/{id}/registrations/{registrationId}/cancel", Cpt, "A AF AFF AFF AFF FFF U", async (w, _) =>
+        {
+            var o = await w.SharedCptAsync();
+            var e = (await w.Expect(w.Op(Cpt).PostJsonAsync("/api/v1/season-events", World.SeasonEvent), HttpStatusCode.Created)).Str("id");
+            var registered = await w.Expect(o.Key("booker").PostJsonAsync($"/api/v1/season-events/{e}/registrations", new { personName = "Paul R.", role = "Directeur" }), HttpStatusCode.Created);
+            return new Target(o, $"/api/v1/season-events/{e}/registrations/{registered.GetProperty("registrations")[0].Str("id")}/cancel");
+        }),
+        // Attendance is taken once the event has started: those who pass the access checks meet 409 season_event.not_started.
+        R("POST /api/v1/season-events/{id}/attendance", Cpt, "C CF FFF FFF FFF FFF U", async (w, _) =>
+            new Target(await w.SharedCptAsync(), $"/api/v1/season-events/{await w.SharedSeasonEventAsync()}/attendance",
+                new { registrations = new[] { new { registrationId = Guid.NewGuid(), attended = true } } })),
         R("GET /api/v1/convention-templates", Cpt, "A AA AAA AAA AAA FFF U", async (w, _) => new Target(await w.SharedCptAsync(), "/api/v1/convention-templates")),
         R("POST /api/v1/conventions/{id}/amendments", Cpt, "A AF FFF AFF FFF FFF U", async (w, _) =>
         {
@@ -638,6 +673,20 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         }
 
         public Task<Org> SharedCptAsync() => Shared("cpt", () => OrgAsync(Cpt));
+
+        public static object SeasonEvent => new
+        {
+            program = Cpt, kind = "training", title = "Formation à la billetterie", startsAt = "2027-06-15T14:00:00+02:00", place = "Lyon", capacity = 50,
+        };
+
+        public object MediationProposal() => new
+        {
+            program = Cpt, kind = "mediation", title = "Atelier d'écriture", startsAt = "2027-06-20T18:00:00+02:00", place = "Lyon", capacity = 15,
+            operatorOrganizationId = OperatorId(Cpt),
+        };
+
+        public Task<string> SharedSeasonEventAsync() => Shared("season-event", async () =>
+            (await Expect(Op(Cpt).PostJsonAsync("/api/v1/season-events", SeasonEvent), HttpStatusCode.Created)).Str("id"));
 
         public Task<Org> SharedRucheAsync() => Shared("ruche", () => OrgAsync(Ruche));
 

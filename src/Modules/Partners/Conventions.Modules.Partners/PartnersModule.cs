@@ -18,6 +18,7 @@ public static class PartnersModule
         services.AddSingleton<global::Conventions.BuildingBlocks.Jobs.IJob, AccessLogRetentionJob>();
         services.AddSingleton<global::Conventions.BuildingBlocks.Jobs.IJob, KeyExpiryNoticesJob>();
         services.AddScoped<CredentialNotices>();
+        services.AddSingleton<global::Conventions.BuildingBlocks.Jobs.IJob, SeasonEventReminderJob>();
         services.AddValidatorsFromAssemblyContaining<RegisterOrganizationValidator>(ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;
     }
@@ -25,6 +26,7 @@ public static class PartnersModule
     public static IEndpointRouteBuilder MapPartnersModule(this IEndpointRouteBuilder api)
     {
         OrganizationEndpoints.Map(api);
+        SeasonEventEndpoints.Map(api);
         CredentialEndpoints.Map(api);
         ProgramEndpoints.Map(api);
         DirectoryEndpoints.Map(api);

@@ -20,6 +20,8 @@ internal class PartnersDbContext(DbContextOptions options) : ModuleDbContext(opt
 
     public DbSet<CredentialClaim> CredentialClaims => Set<CredentialClaim>();
 
+    public DbSet<SeasonEvent> SeasonEvents => Set<SeasonEvent>();
+
     public DbSet<Donation> Donations => Set<Donation>();
 
     public DbSet<ProgramParticipant> ProgramParticipants => Set<ProgramParticipant>();
@@ -102,6 +104,39 @@ internal class PartnersDbContext(DbContextOptions options) : ModuleDbContext(opt
                 .HasMaxLength(100);
         });
 
+        modelBuilder.Entity<SeasonEvent>(b =>
+        {
+            b.ToTable("season_events");
+            b.HasKey(e => e.Id);
+            b.Property(e => e.Id).ValueGeneratedNever();
+            b.Property(e => e.ProgramKey).HasMaxLength(40);
+            b.Property(e => e.Kind).HasConversion<string>().HasMaxLength(30);
+            b.Property(e => e.Status).HasConversion<string>().HasMaxLength(20);
+            b.Property(e => e.Title).HasMaxLength(200);
+            b.Property(e => e.Description).HasMaxLength(2000);
+            b.Property(e => e.Place).HasMaxLength(300);
+            b.Property(e => e.DeclineReason).HasMaxLength(1000);
+            b.Property(e => e.RowVersion).IsConcurrencyToken();
+            b.Property(e => e.Audience)
+                .HasConversion(
+                    kinds => string.Join(',', kinds),
+                    text => text.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(k => Enum.Parse<OrganizationKind>(k)).ToList(),
+                    new ValueComparer<List<OrganizationKind>>((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, k) => HashCode.Combine(h, k)), v => v.ToList()))
+                .HasMaxLength(200);
+            b.HasMany(e => e.Registrations).WithOne().HasForeignKey(r => r.EventId);
+            b.HasIndex(e => new { e.ProgramKey, e.StartsAt });
+        });
+        modelBuilder.Entity<EventRegistration>(b =>
+        {
+            b.ToTable("season_event_registrations");
+            b.HasKey(r => r.Id);
+            b.Property(r => r.Id).ValueGeneratedNever();
+            b.Property(r => r.PersonName).HasMaxLength(200);
+            b.Property(r => r.RoleInStructure).HasMaxLength(200);
+            b.Property(r => r.Email).HasMaxLength(320);
+            b.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+            b.HasIndex(r => new { r.OrganizationId, r.EventId });
+        });
         modelBuilder.Entity<CredentialClaim>(b =>
         {
             b.ToTable("credential_claims");

@@ -12,7 +12,7 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.PostgreSql
     internal partial class PostgreSqlPartnersDbContextModel
     {
         private PostgreSqlPartnersDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2bba274e-c08f-447f-9abb-689d044e4071"), entityTypeCount: 13)
+            : base(skipDetectChanges: false, modelId: new Guid("80bf0b9b-71f7-47f4-93ac-db32c84a8b63"), entityTypeCount: 15)
         {
         }
 
@@ -26,14 +26,17 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.PostgreSql
             var credential = CredentialEntityType.Create(this);
             var credentialClaim = CredentialClaimEntityType.Create(this);
             var donation = DonationEntityType.Create(this);
+            var eventRegistration = EventRegistrationEntityType.Create(this);
             var operatorLink = OperatorLinkEntityType.Create(this);
             var organization = OrganizationEntityType.Create(this);
             var organizationLogo = OrganizationLogoEntityType.Create(this);
             var personalDataAccess = PersonalDataAccessEntityType.Create(this);
             var programParticipant = ProgramParticipantEntityType.Create(this);
+            var seasonEvent = SeasonEventEntityType.Create(this);
 
             AddressEntityType.CreateForeignKey1(address, organization);
             ContactEntityType.CreateForeignKey1(contact, organization);
+            EventRegistrationEntityType.CreateForeignKey1(eventRegistration, seasonEvent);
             OperatorLinkEntityType.CreateForeignKey1(operatorLink, organization);
             OrganizationLogoEntityType.CreateForeignKey1(organizationLogo, organization);
 
@@ -45,11 +48,13 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.PostgreSql
             CredentialEntityType.CreateAnnotations(credential);
             CredentialClaimEntityType.CreateAnnotations(credentialClaim);
             DonationEntityType.CreateAnnotations(donation);
+            EventRegistrationEntityType.CreateAnnotations(eventRegistration);
             OperatorLinkEntityType.CreateAnnotations(operatorLink);
             OrganizationEntityType.CreateAnnotations(organization);
             OrganizationLogoEntityType.CreateAnnotations(organizationLogo);
             PersonalDataAccessEntityType.CreateAnnotations(personalDataAccess);
             ProgramParticipantEntityType.CreateAnnotations(programParticipant);
+            SeasonEventEntityType.CreateAnnotations(seasonEvent);
 
             AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
             AddAnnotation("ProductVersion", "10.0.15");

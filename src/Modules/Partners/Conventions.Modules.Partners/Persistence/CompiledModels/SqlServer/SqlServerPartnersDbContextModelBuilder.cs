@@ -11,7 +11,7 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.SqlServer
     internal partial class SqlServerPartnersDbContextModel
     {
         private SqlServerPartnersDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d0558034-2822-4de7-a94f-3b81a9e8a948"), entityTypeCount: 13)
+            : base(skipDetectChanges: false, modelId: new Guid("87c5b07b-2a03-4700-b167-d9fadf61b6b4"), entityTypeCount: 15)
         {
         }
 
@@ -25,14 +25,17 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.SqlServer
             var credential = CredentialEntityType.Create(this);
             var credentialClaim = CredentialClaimEntityType.Create(this);
             var donation = DonationEntityType.Create(this);
+            var eventRegistration = EventRegistrationEntityType.Create(this);
             var operatorLink = OperatorLinkEntityType.Create(this);
             var organization = OrganizationEntityType.Create(this);
             var organizationLogo = OrganizationLogoEntityType.Create(this);
             var personalDataAccess = PersonalDataAccessEntityType.Create(this);
             var programParticipant = ProgramParticipantEntityType.Create(this);
+            var seasonEvent = SeasonEventEntityType.Create(this);
 
             AddressEntityType.CreateForeignKey1(address, organization);
             ContactEntityType.CreateForeignKey1(contact, organization);
+            EventRegistrationEntityType.CreateForeignKey1(eventRegistration, seasonEvent);
             OperatorLinkEntityType.CreateForeignKey1(operatorLink, organization);
             OrganizationLogoEntityType.CreateForeignKey1(organizationLogo, organization);
 
@@ -44,11 +47,13 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.SqlServer
             CredentialEntityType.CreateAnnotations(credential);
             CredentialClaimEntityType.CreateAnnotations(credentialClaim);
             DonationEntityType.CreateAnnotations(donation);
+            EventRegistrationEntityType.CreateAnnotations(eventRegistration);
             OperatorLinkEntityType.CreateAnnotations(operatorLink);
             OrganizationEntityType.CreateAnnotations(organization);
             OrganizationLogoEntityType.CreateAnnotations(organizationLogo);
             PersonalDataAccessEntityType.CreateAnnotations(personalDataAccess);
             ProgramParticipantEntityType.CreateAnnotations(programParticipant);
+            SeasonEventEntityType.CreateAnnotations(seasonEvent);
 
             AddAnnotation("ProductVersion", "10.0.15");
             AddAnnotation("Relational:DefaultSchema", "partners");

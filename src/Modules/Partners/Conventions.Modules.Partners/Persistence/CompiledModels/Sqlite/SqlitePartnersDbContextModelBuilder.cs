@@ -11,7 +11,7 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.Sqlite
     internal partial class SqlitePartnersDbContextModel
     {
         private SqlitePartnersDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("4a3ed557-aab6-49e6-99de-44b9b0d0e344"), entityTypeCount: 13)
+            : base(skipDetectChanges: false, modelId: new Guid("83486c5a-6b3e-4c4c-a97b-0497a4f3b833"), entityTypeCount: 15)
         {
         }
 
@@ -25,14 +25,17 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.Sqlite
             var credential = CredentialEntityType.Create(this);
             var credentialClaim = CredentialClaimEntityType.Create(this);
             var donation = DonationEntityType.Create(this);
+            var eventRegistration = EventRegistrationEntityType.Create(this);
             var operatorLink = OperatorLinkEntityType.Create(this);
             var organization = OrganizationEntityType.Create(this);
             var organizationLogo = OrganizationLogoEntityType.Create(this);
             var personalDataAccess = PersonalDataAccessEntityType.Create(this);
             var programParticipant = ProgramParticipantEntityType.Create(this);
+            var seasonEvent = SeasonEventEntityType.Create(this);
 
             AddressEntityType.CreateForeignKey1(address, organization);
             ContactEntityType.CreateForeignKey1(contact, organization);
+            EventRegistrationEntityType.CreateForeignKey1(eventRegistration, seasonEvent);
             OperatorLinkEntityType.CreateForeignKey1(operatorLink, organization);
             OrganizationLogoEntityType.CreateForeignKey1(organizationLogo, organization);
 
@@ -44,11 +47,13 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.Sqlite
             CredentialEntityType.CreateAnnotations(credential);
             CredentialClaimEntityType.CreateAnnotations(credentialClaim);
             DonationEntityType.CreateAnnotations(donation);
+            EventRegistrationEntityType.CreateAnnotations(eventRegistration);
             OperatorLinkEntityType.CreateAnnotations(operatorLink);
             OrganizationEntityType.CreateAnnotations(organization);
             OrganizationLogoEntityType.CreateAnnotations(organizationLogo);
             PersonalDataAccessEntityType.CreateAnnotations(personalDataAccess);
             ProgramParticipantEntityType.CreateAnnotations(programParticipant);
+            SeasonEventEntityType.CreateAnnotations(seasonEvent);
 
             AddAnnotation("ProductVersion", "10.0.15");
         }
