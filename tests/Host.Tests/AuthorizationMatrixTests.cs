@@ -132,6 +132,11 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         R("POST /api/v1/season-events/{id}/attendance", Cpt, "C CF FFF FFF FFF FFF U", async (w, _) =>
             new Target(await w.SharedCptAsync(), $"/api/v1/season-events/{await w.SharedSeasonEventAsync()}/attendance",
                 new { registrations = new[] { new { registrationId = Guid.NewGuid(), attended = true } } })),
+        // Reports for funders: each program's operators (and the platform).
+        R("GET /api/v1/programs/culture-pour-tous/reports/{season}", Cpt, "A AF FFF FFF FFF FFF U", async (w, _) =>
+            new Target(await w.SharedCptAsync(), "/api/v1/programs/culture-pour-tous/reports/2026-2027")),
+        R("GET /api/v1/programs/ruche-numerique/reports/{year}", Ruche, "A AF FFF FFF FFF FFF U", async (w, _) =>
+            new Target(await w.SharedRucheAsync(), "/api/v1/programs/ruche-numerique/reports/2026")),
         R("GET /api/v1/convention-templates", Cpt, "A AA AAA AAA AAA FFF U", async (w, _) => new Target(await w.SharedCptAsync(), "/api/v1/convention-templates")),
         R("POST /api/v1/conventions/{id}/amendments", Cpt, "A AF FFF AFF FFF FFF U", async (w, _) =>
         {

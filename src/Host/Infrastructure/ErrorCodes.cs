@@ -143,6 +143,7 @@ internal static class ErrorCodes
         "registration.forbidden",
         "registration.not_confirmed",
         "registration.not_found",
+        "report.operator_only",
         "request.malformed",
         "request.refused",
         "request.too_large",

@@ -119,6 +119,8 @@ internal static class OperationIds
         ["POST /season-events/{id}/registrations"] = "registerForSeasonEvent",
         ["POST /season-events/{id}/registrations/{registrationId}/cancel"] = "cancelSeasonEventRegistration",
         ["POST /season-events/{id}/attendance"] = "takeSeasonEventAttendance",
+        ["GET /programs/culture-pour-tous/reports/{season}"] = "getCulturePourTousReport",
+        ["GET /programs/ruche-numerique/reports/{year}"] = "getRucheNumeriqueReport",
         ["POST /venues"] = "createVenue",
         ["GET /venues/{id}"] = "getVenue",
         ["POST /venues/{id}/rooms"] = "addRoom",

@@ -218,6 +218,7 @@ internal sealed class TagDescriptionsFilter : IDocumentFilter
         ("Offers", "The Billetterie solidaire's offers and sessions, deposited by cultural partners."),
         ("Beneficiaries", "The people a social partner books for (Actionneurs), visible to that organization only."),
         ("Bookings", "Nominative bookings with guests and companions, waiting list, attendance, counter-marks, reports."),
+        ("Reports", "Reports for funders, per program and period beside the previous one: JSON, CSV for French spreadsheets, printable HTML with charts."),
         ("Season events", "Season meetings, trainings, workshops and mediation activities for the partners' staff: registrations by name, waiting list, reminders, attendance."),
         ("Les écrieurs", "Culture pour tous' expression space: texts about outings, submitted by structures with their authors' consent, moderated by the operator, read by anyone."),
         ("Check-in", "The door of a session: its publisher checks counter-marks in by code or QR code and counts them, without names."),

@@ -101,3 +101,12 @@ public sealed record GetOrganizationLogo(Guid OrganizationId) : IQuery<Organizat
 /// <summary>Records a read of personal data in bulk (a list of people): who, through which key, when, what was asked (the host sends it).</summary>
 public sealed record RecordPersonalDataAccess(
     Guid? CredentialId, Guid? OrganizationId, string? Role, string Resource, string Request, DateTimeOffset At) : ICommand<bool>;
+
+/// <summary>The kinds of the given organizations (for reports counting by partner kind); unknown ids are left out.</summary>
+public sealed record GetOrganizationKinds(IReadOnlyList<Guid> OrganizationIds) : Mediator.IQuery<IReadOnlyDictionary<Guid, OrganizationKind>>;
+
+/// <summary>A program's season events over a period, counted: events held in the programme, people registered with a seat, people present.</summary>
+public sealed record SeasonEventFigures(int Events, int Registered, int Attended);
+
+/// <summary>The season events of a program starting in [From, To), counted (no names).</summary>
+public sealed record GetSeasonEventFigures(string Program, DateTimeOffset From, DateTimeOffset To) : Mediator.IQuery<SeasonEventFigures>;

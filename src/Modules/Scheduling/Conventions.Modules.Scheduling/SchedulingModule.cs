@@ -27,6 +27,7 @@ public static class SchedulingModule
         PermanenceEndpoints.Map(api);
         VisitEndpoints.Map(api);
         CalendarEndpoints.Map(api);
+        SchedulingReportEndpoints.Map(api);
         return api;
     }
 }

@@ -28,6 +28,7 @@ public static class TicketingModule
         ReportEndpoints.Map(api);
         CheckIns.Map(api);
         EcrieursEndpoints.Map(api);
+        CultureReportEndpoints.Map(api);
         return api;
     }
 }

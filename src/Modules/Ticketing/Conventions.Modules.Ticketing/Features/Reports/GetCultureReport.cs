@@ -1,0 +1,128 @@
+using Conventions.BuildingBlocks.Reports;
+using Conventions.Modules.Partners.Contracts;
+
+namespace Conventions.Modules.Ticketing.Features;
+
+/// <summary>
+/// Culture pour tous' season report for funders (issue 19): invitations offered, booked, used and unused, by month,
+/// category, venue and kind of structure; distinct and first-time beneficiaries (counts only); waiting-list promotions;
+/// staff events and their attendance; beside the previous season. Computed by queries over the data.
+/// </summary>
+internal sealed record GetCultureReport(string Season) : IQuery<FunderReport>;
+
+internal sealed class GetCultureReportValidator : AbstractValidator<GetCultureReport>
+{
+    public GetCultureReportValidator() =>
+        RuleFor(q => q.Season).Must(s => CultureReportPeriods.TryParse(s, out _)).WithMessage("A season as 2026-2027 (1 October 2026 to 30 September 2027).");
+}
+
+internal static class CultureReportPeriods
+{
+    public static bool TryParse(string? season, out int firstYear)
+    {
+        firstYear = 0;
+        return season is { Length: 9 } && season[4] == '-'
+            && int.TryParse(season.AsSpan(0, 4), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out firstYear)
+            && int.TryParse(season.AsSpan(5, 4), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var second)
+            && second == firstYear + 1 && firstYear is >= 2000 and <= 2100;
+    }
+}
+
+internal sealed class GetCultureReportHandler(TicketingDbContext db, ICurrentActor current, IMediator mediator) : IQueryHandler<GetCultureReport, FunderReport>
+{
+    private static readonly string[] SeasonMonths = ["oct.", "nov.", "déc.", "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept."];
+
+    public async ValueTask<FunderReport> Handle(GetCultureReport query, CancellationToken cancellationToken)
+    {
+        if (!current.Actor.Operates(TicketingAccess.Program))
+        {
+            throw new ForbiddenException("report.operator_only", "Only Culture pour tous' operators (and the platform) read its report.");
+        }
+        CultureReportPeriods.TryParse(query.Season, out var year);
+        var now = await FiguresAsync(year, cancellationToken);
+        var before = await FiguresAsync(year - 1, cancellationToken);
+        ReportFigure F(string key, string label, Func<Figures, long> pick) => new(key, label, pick(now), pick(before));
+        IEnumerable<ReportFigure> Keys<TKey>(Func<Figures, IReadOnlyDictionary<TKey, long>> pick, Func<TKey, string> label, Func<TKey, string> key) where TKey : notnull =>
+            pick(now).Keys.Union(pick(before).Keys).OrderByDescending(k => pick(now).GetValueOrDefault(k)).ThenBy(label, StringComparer.Ordinal)
+                .Select(k => F(key(k), label(k), f => pick(f).GetValueOrDefault(k)));
+        var sections = new List<ReportSection>
+        {
+            new("summary", "Synthèse", ReportChart.None,
+            [
+                F("offered", "Invitations offertes", f => f.Offered),
+                F("booked", "Invitations réservées", f => f.Booked),
+                F("used", "Invitations utilisées", f => f.Used),
+                F("unused", "Invitations réservées non utilisées", f => f.Booked - f.Used),
+                F("beneficiaries", "Bénéficiaires distincts", f => f.Beneficiaries),
+                F("first-time", "Bénéficiaires nouveaux", f => f.FirstTime),
+                F("promotions", "Réservations obtenues depuis la liste d'attente", f => f.Promotions),
+                F("staff-events", "Temps de saison, formations et ateliers", f => f.StaffEvents.Events),
+                F("staff-registered", "Personnes inscrites aux temps de saison", f => f.StaffEvents.Registered),
+                F("staff-attended", "Personnes présentes aux temps de saison", f => f.StaffEvents.Attended),
+            ]),
+            new("booked-by-month", "Invitations réservées par mois", ReportChart.Bars,
+                Enumerable.Range(0, 12).Select(i => F($"{i:00}", SeasonMonths[i], f => f.BookedByMonth.GetValueOrDefault(i))).ToList()),
+            new("booked-by-category", "Invitations réservées par catégorie", ReportChart.Shares, Keys(f => f.ByCategory, Category, JsonDefaults.Kebab).ToList()),
+            new("booked-by-partner-kind", "Invitations réservées par type de structure", ReportChart.Shares, Keys(f => f.ByKind, Kind, JsonDefaults.Kebab).ToList()),
+            new("booked-by-venue", "Invitations réservées par lieu", ReportChart.None, Keys(f => f.ByVenue, v => v, v => v).Take(20).ToList()),
+        };
+        return new FunderReport(TicketingAccess.Program, "Culture pour tous – bilan de la saison", $"{year}-{year + 1}", $"{year - 1}-{year}",
+            new DateOnly(year, 10, 1), new DateOnly(year + 1, 9, 30), sections);
+    }
+
+    private async Task<Figures> FiguresAsync(int year, CancellationToken cancellationToken)
+    {
+        var (start, end) = (ParisTime.StartOf(new DateOnly(year, 10, 1)), ParisTime.StartOf(new DateOnly(year + 1, 10, 1)));
+        var offered = await db.Sessions.AsNoTracking().Where(s => s.Status == SessionStatus.Scheduled && s.StartsAt >= start && s.StartsAt < end).SumAsync(s => (long)s.Seats, cancellationToken);
+        // One row per kind of seat: its booking's structure and beneficiary, the offer's category and venue, the month.
+        var seats = await (from i in db.Invitations.AsNoTracking()
+                           join b in db.Bookings.AsNoTracking() on i.BookingId equals b.Id
+                           join o in db.Offers.AsNoTracking() on b.OfferId equals o.Id
+                           where b.Status == BookingStatus.Confirmed && i.Status != InvitationStatus.Cancelled && b.SessionStartsAt >= start && b.SessionStartsAt < end
+                           group i by new { b.OrganizationId, o.Category, o.VenueName, b.SessionStartsAt, Used = i.Status == InvitationStatus.Attended } into g
+                           select new { g.Key.OrganizationId, g.Key.Category, g.Key.VenueName, g.Key.SessionStartsAt, g.Key.Used, Count = g.LongCount() })
+            .ToListAsync(cancellationToken);
+        var bookings = db.Bookings.AsNoTracking().Where(b => b.Status == BookingStatus.Confirmed && b.SessionStartsAt >= start && b.SessionStartsAt < end);
+        var beneficiaries = await bookings.Select(b => b.BeneficiaryId).Distinct().CountAsync(cancellationToken);
+        var firstTime = await bookings.Select(b => b.BeneficiaryId).Distinct()
+            .CountAsync(id => !db.Bookings.Any(earlier => earlier.BeneficiaryId == id && earlier.Status == BookingStatus.Confirmed && earlier.SessionStartsAt < start), cancellationToken);
+        var promotions = await db.Bookings.AsNoTracking()
+            .CountAsync(b => b.WaitlistSequence > 0 && b.ConfirmedAt != null && b.SessionStartsAt >= start && b.SessionStartsAt < end, cancellationToken);
+        var kinds = await mediator.Send(new GetOrganizationKinds(seats.Select(s => s.OrganizationId).Distinct().ToList()), cancellationToken);
+        var staff = await mediator.Send(new GetSeasonEventFigures(TicketingAccess.Program, start, end), cancellationToken);
+        return new Figures(
+            offered, seats.Sum(s => s.Count), seats.Where(s => s.Used).Sum(s => s.Count), beneficiaries, firstTime, promotions, staff,
+            seats.GroupBy(s => MonthOfSeason(s.SessionStartsAt)).ToDictionary(g => g.Key, g => g.Sum(s => s.Count)),
+            seats.GroupBy(s => s.Category).ToDictionary(g => g.Key, g => g.Sum(s => s.Count)),
+            seats.GroupBy(s => kinds.TryGetValue(s.OrganizationId, out var k) ? k : OrganizationKind.Other).ToDictionary(g => g.Key, g => g.Sum(s => s.Count)),
+            seats.GroupBy(s => s.VenueName).ToDictionary(g => g.Key, g => g.Sum(s => s.Count)));
+    }
+
+    private static int MonthOfSeason(DateTimeOffset startsAt) => (ParisTime.ToParis(startsAt).Month + 2) % 12;
+
+    private static string Category(OfferCategory category) => category switch
+    {
+        OfferCategory.Show => "Spectacles",
+        OfferCategory.GuidedTour => "Visites guidées",
+        OfferCategory.Conference => "Conférences",
+        OfferCategory.Workshop => "Ateliers",
+        OfferCategory.Match => "Matchs",
+        OfferCategory.Training => "Formations",
+        _ => "Autres sorties",
+    };
+
+    private static string Kind(OrganizationKind kind) => kind switch
+    {
+        OrganizationKind.Association => "Associations",
+        OrganizationKind.Municipality => "Communes",
+        OrganizationKind.CulturalInstitution => "Structures culturelles",
+        OrganizationKind.SportInstitution => "Structures sportives",
+        OrganizationKind.SocialService => "Structures sociales",
+        _ => "Autres",
+    };
+
+    private sealed record Figures(
+        long Offered, long Booked, long Used, long Beneficiaries, long FirstTime, long Promotions, SeasonEventFigures StaffEvents,
+        IReadOnlyDictionary<int, long> BookedByMonth, IReadOnlyDictionary<OfferCategory, long> ByCategory, IReadOnlyDictionary<OrganizationKind, long> ByKind,
+        IReadOnlyDictionary<string, long> ByVenue);
+}
