@@ -98,4 +98,25 @@ public sealed class SeasonEventTests : IAsyncLifetime
         var list = await scenario.Partner.GetAsync("/api/v1/season-events").ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(3, list.GetProperty("items").GetArrayLength());
     }
+
+    [Fact]
+    public async Task Registered_people_are_anonymised_24_months_after_the_event_and_still_counted()
+    {
+        var scenario = await ConventionScenario.CultureAsync(_factory);
+        await scenario.DraftCultureAsync();
+        var e = await scenario.Operator.PostJsonAsync("/api/v1/season-events", Event(capacity: 5)).ExpectAsync(HttpStatusCode.Created);
+        await scenario.Partner.PostJsonAsync($"/api/v1/season-events/{e.Str("id")}/registrations", new { personName = "Nadia B.", role = "Animatrice", email = "nadia@passerelles.example" })
+            .ExpectAsync(HttpStatusCode.Created);
+
+        _factory.Clock.SetParisDate(new DateOnly(2028, 12, 9));
+        Assert.Equal(0, await _factory.RunJobAsync("retention-season-events"));
+        _factory.Clock.SetParisDate(new DateOnly(2028, 12, 11));
+        Assert.Equal(1, await _factory.RunJobAsync("retention-season-events"));
+        Assert.Equal(0, await _factory.RunJobAsync("retention-season-events"));
+
+        var read = await _factory.Admin().GetAsync($"/api/v1/season-events/{e.Str("id")}").ExpectAsync(HttpStatusCode.OK);
+        var registration = Assert.Single(read.GetProperty("registrations").EnumerateArray());
+        Assert.Equal(("Personne anonymisée", System.Text.Json.JsonValueKind.Null, "confirmed"), (registration.Str("personName"), registration.GetProperty("email").ValueKind, registration.Str("status")));
+        Assert.Equal(1, read.GetProperty("confirmed").GetInt32());
+    }
 }

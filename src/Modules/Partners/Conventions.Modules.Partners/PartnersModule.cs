@@ -19,6 +19,7 @@ public static class PartnersModule
         services.AddSingleton<global::Conventions.BuildingBlocks.Jobs.IJob, KeyExpiryNoticesJob>();
         services.AddScoped<CredentialNotices>();
         services.AddSingleton<global::Conventions.BuildingBlocks.Jobs.IJob, SeasonEventReminderJob>();
+        services.AddSingleton<global::Conventions.BuildingBlocks.Jobs.IJob, SeasonEventRetentionJob>();
         services.AddValidatorsFromAssemblyContaining<RegisterOrganizationValidator>(ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;
     }
