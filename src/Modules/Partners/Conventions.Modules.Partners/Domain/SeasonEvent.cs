@@ -85,9 +85,9 @@ internal sealed class SeasonEvent : global::Conventions.BuildingBlocks.Persisten
     public List<EventRegistration> Registrations { get; private set; } = [];
 
     public static SeasonEvent Schedule(string program, Guid operatorId, SeasonEventKind kind, string title, string? description, DateTimeOffset startsAt, string place,
-        int capacity, IEnumerable<OrganizationKind> audience, DateTimeOffset now, Guid? proposedBy = null) => new()
+        int capacity, IEnumerable<OrganizationKind> audience, DateTimeOffset now, Guid? proposedBy = null, Guid? id = null) => new()
     {
-        Id = Guid.CreateVersion7(now),
+        Id = id ?? Guid.CreateVersion7(now),
         ProgramKey = program,
         OperatorOrganizationId = operatorId,
         Kind = kind,

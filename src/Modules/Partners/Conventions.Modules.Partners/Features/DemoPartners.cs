@@ -94,7 +94,29 @@ internal sealed class DemoPartners(IServiceScopeFactory scopes, TimeProvider clo
             }
             lines.Add($"{JsonDefaults.Kebab(role),-15} {key,-24} {label}");
         }
+        await SeasonMeetingAsync(db, now, lines, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return lines;
+    }
+
+    private static readonly Guid SeptemberMeeting = new("a1100000-0000-4000-8000-0000000005e1");
+
+    /// <summary>Culture pour tous' September season meeting ("rendez-vous de saison"), with people registered by two social partners (issue 19).</summary>
+    private async Task SeasonMeetingAsync(PartnersDbContext db, DateTimeOffset now, List<string> lines, CancellationToken cancellationToken)
+    {
+        if (await db.SeasonEvents.AnyAsync(e => e.Id == SeptemberMeeting, cancellationToken))
+        {
+            return;
+        }
+        var today = clock.Today();
+        var day = new DateOnly(today.Month < 9 || (today.Month == 9 && today.Day < 16) ? today.Year : today.Year + 1, 9, 16);
+        var meeting = SeasonEvent.Schedule(ProgramKeys.CulturePourTous, DemoOrganizations.Allies, SeasonEventKind.SeasonMeeting, "Rendez-vous de saison de septembre",
+            "Présentation de la nouvelle saison, des offres des partenaires culturels et des outils de réservation.", ParisTime.At(day, new TimeOnly(14, 0)),
+            "Maison des associations, 24 rue Etienne Rognon, Lyon", 40, [], now, id: SeptemberMeeting);
+        meeting.Register(DemoOrganizations.SocialPartner, OrganizationKind.SocialService, "Karim BENALI", "Référent Culture pour tous", "k.benali@passerelles.example", now);
+        meeting.Register(DemoOrganizations.SocialPartner, OrganizationKind.SocialService, "Lucie F.", "Animatrice bénévole", null, now);
+        meeting.Register(DemoOrganizations.SecondSocialPartner, OrganizationKind.SocialService, "Paul R.", "Directeur", null, now);
+        db.SeasonEvents.Add(meeting);
+        lines.Add($"Season meeting on {day:yyyy-MM-dd} with 3 people registered (GET /api/v1/season-events)");
     }
 }

@@ -31,10 +31,45 @@ internal sealed class DemoTicketing(IServiceScopeFactory scopes, TimeProvider cl
                 DemoOrganizations.CulturalPartner,
                 new OfferText("Visite guidée des traboules", OfferCategory.GuidedTour, "Vieux-Lyon", "Lyon", "Visite commentée des passages du Vieux-Lyon."),
                 [At(6, 14, 15)], now));
-        db.Beneficiaries.AddRange(
-            Beneficiary.Register(DemoOrganizations.SocialPartner, "Samia K.", "DOS-114", now),
-            Beneficiary.Register(DemoOrganizations.SocialPartner, "Jean-Marc P.", null, now));
+        var samia = Beneficiary.Register(DemoOrganizations.SocialPartner, "Samia K.", "DOS-114", now);
+        var jeanMarc = Beneficiary.Register(DemoOrganizations.SocialPartner, "Jean-Marc P.", null, now);
+        var awa = Beneficiary.Register(DemoOrganizations.SocialPartner, "Awa D.", null, now);
+        db.Beneficiaries.AddRange(samia, jeanMarc, awa);
+
+        // An outing of this season that took place: bookings, door check-ins, a text for Les écrieurs (issue 19), so
+        // that the season's report has something to show.
+        var concert = Offer.Publish(
+            DemoOrganizations.CulturalPartner,
+            new OfferText("Concert du dimanche", OfferCategory.Show, "Théâtre du Confluent", "Lyon", "Musique de chambre en fin d'après-midi."),
+            [At(-12, 17, 12)], now);
+        db.Offers.Add(concert);
+        var session = concert.Sessions[0];
+        var booked = new BookedSession(session.Id, concert.Id, session.StartsAt);
+        var bookings = new[]
+        {
+            Booking.Request(booked, DemoOrganizations.SocialPartner, samia.Id, null, [new("Samia K.", InvitationRole.Beneficiary), new("Yanis K.", InvitationRole.Guest, GuestRelation.Family)], now.AddDays(-20)),
+            Booking.Request(booked, DemoOrganizations.SocialPartner, jeanMarc.Id, null, [new("Jean-Marc P.", InvitationRole.Beneficiary)], now.AddDays(-19)),
+            Booking.Request(booked, DemoOrganizations.SocialPartner, awa.Id, null, [new("Awa D.", InvitationRole.Beneficiary)], now.AddDays(-18)),
+        };
+        foreach (var booking in bookings)
+        {
+            booking.Confirm();
+        }
+        foreach (var booking in bookings.Take(2))
+        {
+            foreach (var seat in booking.Invitations)
+            {
+                booking.CheckIn(seat.Id, session.StartsAt.AddMinutes(-15));
+            }
+        }
+        db.Bookings.AddRange(bookings);
+        var text = Writing.Submit(bookings[0], "Je n'étais jamais entrée dans un théâtre. La musique m'a portée, et mon fils a voulu rester jusqu'au bout : nous reviendrons.",
+            "Samia", consent: true, null, session.StartsAt.AddDays(2));
+        text.Publish(session.StartsAt.AddDays(3));
+        db.Writings.Add(text);
         await db.SaveChangesAsync(cancellationToken);
-        return ["Ticketing: 2 offers of the Théâtre du Confluent, 2 beneficiaries of the social partner (book with demo-social-booker)"];
+        var seats = bookings.Sum(b => b.Invitations.Count);
+        await db.Sessions.Where(s => s.Id == session.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.SeatsLeft, x => x.SeatsLeft - seats), cancellationToken);
+        return ["Ticketing: 3 offers of the Théâtre du Confluent (one past, with bookings, check-ins and a published Les écrieurs text), 3 beneficiaries of the social partner (book with demo-social-booker)"];
     }
 }
