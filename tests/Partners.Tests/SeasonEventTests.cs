@@ -90,6 +90,13 @@ public sealed class SeasonEventTests : IAsyncLifetime
         var declined = await scenario.Partner.PostJsonAsync("/api/v1/season-events/proposals", proposal with { title = "Autre atelier" }).ExpectAsync(HttpStatusCode.Created);
         var refused = await scenario.Operator.PostJsonAsync($"/api/v1/season-events/{declined.Str("id")}/refusal", new { reason = "Programme complet." }).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(("declined", "Programme complet."), (refused.Str("status"), refused.Str("declineReason")));
+        await _factory.RunJobAsync("outbox");
+        var toOperator = await scenario.Operator.GetAsync("/api/v1/notices").ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(2, toOperator.GetProperty("items").EnumerateArray().Count(n => n.Str("kind") == "mediation-proposed"));
+        var toPartner = (await scenario.Partner.GetAsync("/api/v1/notices").ExpectAsync(HttpStatusCode.OK)).GetProperty("items").EnumerateArray().ToList();
+        Assert.Contains(toPartner, n => n.Str("kind") == "mediation-accepted");
+        var declinedLetter = toPartner.Single(n => n.Str("kind") == "mediation-declined");
+        Assert.Contains("Motif : Programme complet.", (await scenario.Partner.GetAsync($"/api/v1/notices/{declinedLetter.Str("id")}").ExpectAsync(HttpStatusCode.OK)).Str("bodyHtml"), StringComparison.Ordinal);
 
         // An event for cultural institutions only is not for a social partner.
         var forCulture = await scenario.Operator.PostJsonAsync("/api/v1/season-events", Event(audience: ["cultural-institution"])).ExpectAsync(HttpStatusCode.Created);

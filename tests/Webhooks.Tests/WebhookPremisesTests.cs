@@ -17,8 +17,8 @@ public sealed class WebhookPremisesTests : IAsyncLifetime
         await _factory.DisposeAsync();
     }
 
-    [Fact]
-    public async Task An_appointment_and_a_cancelled_occurrence_reach_the_operator_and_the_partner()
+    /// <summary>A signed premises convention renewed by its committee, a venue and its office.</summary>
+    private async Task<(ConventionScenario Scenario, string ConventionId, string Office)> PremisesAsync()
     {
         var scenario = await ConventionScenario.RucheAsync(_factory);
         var conventionId = (await scenario.DraftRucheAsync()).Str("id");
@@ -31,6 +31,13 @@ public sealed class WebhookPremisesTests : IAsyncLifetime
         }).ExpectAsync(HttpStatusCode.Created)).Str("id");
         var office = (await scenario.Operator.PostJsonAsync($"/api/v1/venues/{venue}/rooms", new { name = "Bureau", kind = "office", capacity = 3, hasInternet = true })
             .ExpectAsync(HttpStatusCode.Created)).Str("id");
+        return (scenario, conventionId, office);
+    }
+
+    [Fact]
+    public async Task An_appointment_and_a_cancelled_occurrence_reach_the_operator_and_the_partner()
+    {
+        var (scenario, conventionId, office) = await PremisesAsync();
         var permanence = await scenario.Partner.PostJsonAsync("/api/v1/permanences", new
         {
             conventionId, roomId = office, semester = "2027-S1", dayOfWeek = "thursday", startTime = "14:00", endTime = "17:00",
@@ -63,17 +70,7 @@ public sealed class WebhookPremisesTests : IAsyncLifetime
     [Fact]
     public async Task A_proposed_permanence_and_its_refusal_reach_both_parties_as_permanence_changed()
     {
-        var scenario = await ConventionScenario.RucheAsync(_factory);
-        var conventionId = (await scenario.DraftRucheAsync()).Str("id");
-        await scenario.SignBothAsync(conventionId, place: "Bagnols-sur-Cèze");
-        await scenario.DecideRenewalAsync(conventionId);
-        var venue = (await scenario.Operator.PostJsonAsync("/api/v1/venues", new
-        {
-            name = "La Ruche Numérique", operatorOrganizationId = scenario.OperatorId,
-            address = new { line1 = "Tiers-lieu", postalCode = "30200", city = "Bagnols-sur-Cèze" },
-        }).ExpectAsync(HttpStatusCode.Created)).Str("id");
-        var office = (await scenario.Operator.PostJsonAsync($"/api/v1/venues/{venue}/rooms", new { name = "Bureau", kind = "office", capacity = 3, hasInternet = true })
-            .ExpectAsync(HttpStatusCode.Created)).Str("id");
+        var (scenario, conventionId, office) = await PremisesAsync();
         string[] types = ["permanence.changed"];
         var partnerSecret = (await scenario.Partner.PostJsonAsync("/api/v1/webhooks", new { url = _receiver.Url, eventTypes = types }).ExpectAsync(HttpStatusCode.Created)).Str("secret");
         var operatorSecret = (await scenario.Operator.PostJsonAsync("/api/v1/webhooks", new { url = _receiver.Url, eventTypes = types }).ExpectAsync(HttpStatusCode.Created)).Str("secret");

@@ -77,5 +77,10 @@ public sealed class EcrieursTests : TicketingTest
         await Scenario.Operator.PostAsync($"{url}/publication", null).ExpectProblemAsync(HttpStatusCode.Conflict, "writing.wrong_status");
         var pending = await Scenario.Operator.GetAsync("/api/v1/ecrieurs/submissions?status=rejected").ExpectAsync(HttpStatusCode.OK);
         Assert.Single(pending.GetProperty("items").EnumerateArray());
+
+        // The structure is told why, by letter.
+        await Factory.RunJobAsync("outbox");
+        var notices = await Ticketing.NoticesAsync();
+        Assert.Contains(notices, n => n.Kind == "ecrieurs-rejected" && n.Subject == "Les écrieurs : texte non publié");
     }
 }

@@ -18,6 +18,7 @@ public static class PartnersModule
         services.AddSingleton<global::Conventions.BuildingBlocks.Jobs.IJob, AccessLogRetentionJob>();
         services.AddSingleton<global::Conventions.BuildingBlocks.Jobs.IJob, KeyExpiryNoticesJob>();
         services.AddScoped<CredentialNotices>();
+        services.AddScoped<MediationNotices>();
         services.AddSingleton<global::Conventions.BuildingBlocks.Jobs.IJob, SeasonEventReminderJob>();
         services.AddSingleton<global::Conventions.BuildingBlocks.Jobs.IJob, SeasonEventRetentionJob>();
         services.AddValidatorsFromAssemblyContaining<RegisterOrganizationValidator>(ServiceLifetime.Singleton, includeInternalTypes: true);

@@ -19,7 +19,7 @@ internal sealed class DeclineMediationValidator : AbstractValidator<DeclineMedia
     public DeclineMediationValidator() => RuleFor(c => c.Body.Reason).RequiredText(1000).OverridePropertyName("reason");
 }
 
-internal sealed class DecideMediationHandler(PartnersDbContext db, ICurrentActor current) :
+internal sealed class DecideMediationHandler(PartnersDbContext db, ICurrentActor current, TimeProvider clock, MediationNotices notices) :
     ICommandHandler<AcceptMediation, SeasonEventDto>, ICommandHandler<DeclineMediation, SeasonEventDto>
 {
     public async ValueTask<SeasonEventDto> Handle(AcceptMediation command, CancellationToken cancellationToken)
@@ -27,6 +27,7 @@ internal sealed class DecideMediationHandler(PartnersDbContext db, ICurrentActor
         var e = await SeasonEventAccess.LoadAsync(db, command.EventId, cancellationToken);
         SeasonEventAccess.EnsureOperator(current.Actor, e);
         e.Accept();
+        await notices.PublishAsync(db, e, "mediation-accepted", clock.GetUtcNow(), cancellationToken);
         return SeasonEventAccess.ToDto(e, current.Actor);
     }
 
@@ -35,6 +36,7 @@ internal sealed class DecideMediationHandler(PartnersDbContext db, ICurrentActor
         var e = await SeasonEventAccess.LoadAsync(db, command.EventId, cancellationToken);
         SeasonEventAccess.EnsureOperator(current.Actor, e);
         e.Decline(command.Body.Reason!.Trim());
+        await notices.PublishAsync(db, e, "mediation-declined", clock.GetUtcNow(), cancellationToken);
         return SeasonEventAccess.ToDto(e, current.Actor);
     }
 }

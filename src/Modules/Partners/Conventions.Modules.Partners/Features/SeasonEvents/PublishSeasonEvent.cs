@@ -91,7 +91,7 @@ internal sealed class ProposeMediationValidator : AbstractValidator<ProposeMedia
     }
 }
 
-internal sealed class ProposeMediationHandler(PartnersDbContext db, ICurrentActor current, TimeProvider clock) : ICommandHandler<ProposeMediation, SeasonEventDto>
+internal sealed class ProposeMediationHandler(PartnersDbContext db, ICurrentActor current, TimeProvider clock, MediationNotices notices) : ICommandHandler<ProposeMediation, SeasonEventDto>
 {
     public async ValueTask<SeasonEventDto> Handle(ProposeMediation command, CancellationToken cancellationToken)
     {
@@ -109,6 +109,7 @@ internal sealed class ProposeMediationHandler(PartnersDbContext db, ICurrentActo
         var e = SeasonEvent.Schedule(body.Program!, operatorId, SeasonEventKind.Mediation, body.Title!.Trim(), body.Description?.Trim(), body.StartsAt!.Value, body.Place!.Trim(),
             body.Capacity!.Value, body.Audience ?? [], clock.GetUtcNow(), proposedBy: partnerId);
         db.SeasonEvents.Add(e);
+        await notices.PublishAsync(db, e, "mediation-proposed", clock.GetUtcNow(), cancellationToken);
         return SeasonEventAccess.ToDto(e, actor);
     }
 }

@@ -24,7 +24,7 @@ internal sealed class ModerateWritingValidator : AbstractValidator<ModerateWriti
         RuleFor(c => c.Body.Reason).RequiredText(1000).When(c => c.Step != ModerationStep.Publish).OverridePropertyName("reason");
 }
 
-internal sealed class ModerateWritingHandler(TicketingDbContext db, ICurrentActor current, TimeProvider clock) : ICommandHandler<ModerateWriting, WritingDto>
+internal sealed class ModerateWritingHandler(TicketingDbContext db, ICurrentActor current, TimeProvider clock, TicketingNotices notices) : ICommandHandler<ModerateWriting, WritingDto>
 {
     public async ValueTask<WritingDto> Handle(ModerateWriting command, CancellationToken cancellationToken)
     {
@@ -43,6 +43,16 @@ internal sealed class ModerateWritingHandler(TicketingDbContext db, ICurrentActo
                 writing.Withdraw(command.Body.Reason!.Trim(), now);
                 break;
         }
+        // The structure that submitted it is told, with the reason when it is not (or no longer) published.
+        var title = await db.Offers.Where(o => o.Id == writing.OfferId).Select(o => o.Title).SingleAsync(cancellationToken);
+        var (subject, message) = command.Step switch
+        {
+            ModerationStep.Publish => ("Les écrieurs : texte publié", $"Le texte déposé pour Les écrieurs sur la sortie « {title} » est publié. Merci à son auteur."),
+            ModerationStep.Reject => ("Les écrieurs : texte non publié", $"Le texte déposé pour Les écrieurs sur la sortie « {title} » n'est pas publié. Motif : {writing.ModerationReason}"),
+            _ => ("Les écrieurs : texte retiré", $"Le texte publié dans Les écrieurs sur la sortie « {title} » a été retiré. Motif : {writing.ModerationReason}"),
+        };
+        await notices.PublishToAsync(db, [writing.OrganizationId], $"ecrieurs-{JsonDefaults.Kebab(writing.Status)}", subject, message, now,
+            $"writing:{writing.Id:N}:{JsonDefaults.Kebab(writing.Status)}", cancellationToken);
         return WritingMapping.ToDto(writing);
     }
 }
