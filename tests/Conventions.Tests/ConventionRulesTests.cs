@@ -8,17 +8,17 @@ namespace Conventions.Tests;
 /// <summary>The convention's lifecycle, term and renewal rules, on the domain with fixed dates.</summary>
 public sealed class ConventionRulesTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 23, 11, 0, 0, TimeSpan.Zero);
+    internal static readonly DateTimeOffset Now = new(2026, 11, 23, 11, 0, 0, TimeSpan.Zero);
 
-    private static DateOnly D(int y, int m, int d) => new(y, m, d);
+    internal static DateOnly D(int y, int m, int d) => new(y, m, d);
 
-    private static Convention Culture(DateOnly startsOn, DateOnly endsOn) => Convention.Draft(
+    internal static Convention Culture(DateOnly startsOn, DateOnly endsOn) => Convention.Draft(
         TemplateCatalog.CulturePourTous, Guid.NewGuid(), Guid.NewGuid(), startsOn, endsOn, "Lyon",
         new Signatory { FullName = "Anne Sophie CONDEMINE", Title = "Présidente" },
         new Signatory { FullName = "Claire MARTIN", Title = "Directrice" },
         new Dictionary<string, string>(), Now);
 
-    private static Convention Ruche(DateOnly startsOn) => Convention.Draft(
+    internal static Convention Ruche(DateOnly startsOn) => Convention.Draft(
         TemplateCatalog.RucheNumerique, Guid.NewGuid(), Guid.NewGuid(), startsOn, startsOn.AddYears(1).AddDays(-1), "Bagnols-sur-Cèze",
         new Signatory { FullName = "Jean-Yves CHAPELET", Title = "Maire" },
         new Signatory { FullName = "Maryse NORDEZ-RYEZ", Title = "Présidente" },
@@ -30,7 +30,7 @@ public sealed class ConventionRulesTests
 
     private static DateTimeOffset At(DateOnly day) => Conventions.BuildingBlocks.Time.ParisTime.At(day, new TimeOnly(10, 0));
 
-    private static Convention Signed(Convention convention, DateOnly today)
+    internal static Convention Signed(Convention convention, DateOnly today)
     {
         convention.SendForSignature(RenderedDocument.Of("<article>texte</article>"), At(today));
         convention.Sign(ConventionParty.Operator, Operator, "Lyon", Evidence, today, At(today));
@@ -190,48 +190,6 @@ public sealed class ConventionRulesTests
         Assert.Equal(ConventionStatus.Active, convention.Status);
     }
 
-    [Theory]
-    [InlineData(null, null, "Tacit", ConventionStatus.Active)]
-    [InlineData(true, null, "TacitUnconfirmed", ConventionStatus.Active)]
-    [InlineData(true, true, "Agreed", ConventionStatus.Active)]
-    [InlineData(true, false, "PartnerDeclined", ConventionStatus.Expired)]
-    [InlineData(false, null, "CommitteeRefused", ConventionStatus.Expired)]
-    [InlineData(false, true, "CommitteeRefused", ConventionStatus.Expired)]
-    [InlineData(false, false, "CommitteeRefused", ConventionStatus.Expired)]
-    public void A_period_ends_by_the_committees_decision_and_the_partners_answer_or_else_by_the_tacit_rule(
-        bool? renew, bool? partnerAgrees, string basis, ConventionStatus status)
-    {
-        var convention = Signed(Ruche(D(2024, 1, 1)), D(2024, 1, 5));
-        if (renew is { } decided)
-        {
-            var committee = convention.ScheduleCommittee(D(2024, 11, 28), Now);
-            convention.RecordDecision(committee.Id, decided, "Bilan", D(2024, 11, 28), Now);
-            if (partnerAgrees is { } agrees)
-            {
-                convention.AnswerDecision(committee.Id, agrees, null, Guid.NewGuid(), D(2024, 12, 31), Now);
-                Assert.Equal("committee.already_answered",
-                    Assert.Throws<ConflictException>(() => convention.AnswerDecision(committee.Id, agrees, null, null, D(2024, 12, 31), Now)).Code);
-            }
-        }
-
-        var effect = Assert.Single(convention.ApplyDue(D(2025, 1, 1), Now));
-
-        Assert.Equal((Enum.Parse<TermBasis>(basis), status), (effect.Basis!.Value, convention.Status));
-    }
-
-    [Fact]
-    public void The_partner_answers_a_recorded_decision_and_only_before_its_period_ends()
-    {
-        var convention = Signed(Ruche(D(2024, 1, 1)), D(2024, 1, 5));
-        var committee = convention.ScheduleCommittee(D(2024, 11, 28), Now);
-
-        Assert.Equal("committee.not_decided",
-            Assert.Throws<ConflictException>(() => convention.AnswerDecision(committee.Id, true, null, null, D(2024, 11, 28), Now)).Code);
-        convention.RecordDecision(committee.Id, renew: true, "Bilan", D(2024, 11, 28), Now);
-        Assert.Equal("committee.period_over",
-            Assert.Throws<ConflictException>(() => convention.AnswerDecision(committee.Id, true, null, null, D(2025, 1, 1), Now)).Code);
-    }
-
     [Fact]
     public void A_committee_decision_not_to_renew_makes_the_convention_expire_at_the_end_of_the_period()
     {
@@ -322,35 +280,5 @@ public sealed class ConventionRulesTests
         Assert.Equal(2, convention.Version);
         Assert.Equal(D(2020, 12, 31), convention.EndsOn);
         Assert.Equal(D(2020, 11, 30), convention.NextDueOn);
-    }
-
-    [Theory]
-    [InlineData("2026-2027", true)]
-    [InlineData("2026-2028", false)]
-    [InlineData("2026/2027", false)]
-    [InlineData("26-27", false)]
-    public void A_season_runs_from_1_october_to_30_september(string season, bool valid)
-    {
-        Assert.Equal(valid, SeasonRenewal.TryParse(season, out var startsOn, out var endsOn));
-        if (valid)
-        {
-            Assert.Equal((D(2026, 10, 1), D(2027, 9, 30)), (startsOn, endsOn));
-        }
-    }
-
-    [Fact]
-    public void The_season_turnover_carries_an_active_convention_and_skips_the_others_with_their_reason()
-    {
-        var active = Signed(Culture(D(2026, 10, 1), D(2027, 9, 30)), D(2026, 10, 1));
-        active.ApplyDue(D(2026, 10, 1), Now);
-        var awaiting = Culture(D(2026, 10, 1), D(2027, 9, 30));
-
-        Assert.Null(SeasonRenewal.Choose(active, disputeOpen: false, nextExists: false));
-        Assert.Equal(RenewalSkipReason.UnderDispute, SeasonRenewal.Choose(active, disputeOpen: true, nextExists: false));
-        Assert.Equal(RenewalSkipReason.AlreadyDrafted, SeasonRenewal.Choose(active, disputeOpen: true, nextExists: true));
-        Assert.Equal(RenewalSkipReason.NotActive, SeasonRenewal.Choose(awaiting, disputeOpen: false, nextExists: false));
-        Assert.Same(active, SeasonRenewal.Current([awaiting, active]));
-        Assert.Equal(new Dictionary<string, string> { ["season"] = "2027-2028", ["x"] = "y" },
-            SeasonRenewal.NextVariables(new Dictionary<string, string> { ["season"] = "2026-2027", ["x"] = "y" }, D(2027, 10, 1)));
     }
 }

@@ -20,21 +20,9 @@ internal enum RenewalSkipReason
 internal static class SeasonRenewal
 {
     /// <summary>"2026-2027": from 1 October 2026 to 30 September 2027.</summary>
-    public static bool TryParse(string? season, out DateOnly startsOn, out DateOnly endsOn)
-    {
-        startsOn = endsOn = default;
-        if (season is not { Length: 9 } || season[4] != '-'
-            || !int.TryParse(season.AsSpan(0, 4), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var first)
-            || !int.TryParse(season.AsSpan(5, 4), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var second)
-            || second != first + 1 || first is < 2000 or > 2100)
-        {
-            return false;
-        }
-        (startsOn, endsOn) = (new DateOnly(first, 10, 1), new DateOnly(second, 9, 30));
-        return true;
-    }
+    public static bool TryParse(string? season, out DateOnly startsOn, out DateOnly endsOn) => Seasons.TryParse(season, out startsOn, out endsOn);
 
-    public static string Name(DateOnly startsOn) => $"{startsOn.Year}-{startsOn.Year + 1}";
+    public static string Name(DateOnly startsOn) => Seasons.Name(startsOn);
 
     /// <summary>
     /// The convention that stands for a partner in the season: an active one if any, otherwise the latest created.

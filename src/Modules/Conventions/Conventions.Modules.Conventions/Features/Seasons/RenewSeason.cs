@@ -38,7 +38,7 @@ internal sealed class RenewSeasonHandler(
         SeasonRenewal.TryParse(command.Season, out _, out var endsOn);
         var (nextStartsOn, nextEndsOn) = (endsOn.AddDays(1), endsOn.AddYears(1));
         var template = TemplateCatalog.CulturePourTous;
-        var season = db.Conventions.Include(c => c.Committees)
+        var season = db.Conventions
             .Where(c => c.TemplateKey == template.Key && c.EndsOn == endsOn && c.Status != ConventionStatus.Draft);
         var next = db.Conventions.AsNoTracking()
             .Where(c => c.TemplateKey == template.Key && c.StartsOn == nextStartsOn && c.Status != ConventionStatus.Terminated && c.Status != ConventionStatus.Expired);

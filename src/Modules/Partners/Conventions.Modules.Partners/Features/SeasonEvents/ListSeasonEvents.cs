@@ -27,15 +27,3 @@ internal sealed class ListSeasonEventsHandler(PartnersDbContext db, ICurrentActo
         return await events.PageAsync(e => e.StartsAt, e => e.Id, page, e => SeasonEventAccess.ToDto(e, actor), cancellationToken);
     }
 }
-
-internal sealed record GetSeasonEvent(Guid Id) : IQuery<SeasonEventDto>;
-
-internal sealed class GetSeasonEventHandler(PartnersDbContext db, ICurrentActor current) : IQueryHandler<GetSeasonEvent, SeasonEventDto>
-{
-    public async ValueTask<SeasonEventDto> Handle(GetSeasonEvent query, CancellationToken cancellationToken)
-    {
-        var e = await SeasonEventAccess.LoadAsync(db, query.Id, cancellationToken);
-        SeasonEventAccess.EnsureCanSee(current.Actor, e);
-        return SeasonEventAccess.ToDto(e, current.Actor);
-    }
-}

@@ -13,19 +13,7 @@ internal sealed record GetCultureReport(string Season) : IQuery<FunderReport>;
 internal sealed class GetCultureReportValidator : AbstractValidator<GetCultureReport>
 {
     public GetCultureReportValidator() =>
-        RuleFor(q => q.Season).Must(s => CultureReportPeriods.TryParse(s, out _)).WithMessage("A season as 2026-2027 (1 October 2026 to 30 September 2027).");
-}
-
-internal static class CultureReportPeriods
-{
-    public static bool TryParse(string? season, out int firstYear)
-    {
-        firstYear = 0;
-        return season is { Length: 9 } && season[4] == '-'
-            && int.TryParse(season.AsSpan(0, 4), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out firstYear)
-            && int.TryParse(season.AsSpan(5, 4), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var second)
-            && second == firstYear + 1 && firstYear is >= 2000 and <= 2100;
-    }
+        RuleFor(q => q.Season).Must(s => Seasons.TryParse(s, out _, out _)).WithMessage("A season as 2026-2027 (1 October 2026 to 30 September 2027).");
 }
 
 internal sealed class GetCultureReportHandler(TicketingDbContext db, ICurrentActor current, IMediator mediator) : IQueryHandler<GetCultureReport, FunderReport>
@@ -38,7 +26,8 @@ internal sealed class GetCultureReportHandler(TicketingDbContext db, ICurrentAct
         {
             throw new ForbiddenException("report.operator_only", "Only Culture pour tous' operators (and the platform) read its report.");
         }
-        CultureReportPeriods.TryParse(query.Season, out var year);
+        Seasons.TryParse(query.Season, out var startsOn, out _);
+        var year = startsOn.Year;
         var now = await FiguresAsync(year, cancellationToken);
         var before = await FiguresAsync(year - 1, cancellationToken);
         ReportFigure F(string key, string label, Func<Figures, long> pick) => new(key, label, pick(now), pick(before));
