@@ -34,8 +34,10 @@ public static class JsonDefaults
 }
 
 /// <summary>
-/// The shape of every list the API returns: a page of <see cref="Items"/>, the <see cref="Total"/> matching the filters,
-/// and <see cref="Next"/>, the cursor of the next page (null on the last one; also sent as a <c>Link: rel="next"</c>).
+/// The shape of every list the API returns: a page of <c>items</c>; <c>total</c>, how many items match the filters,
+/// counted for the first page and repeated by the following pages of the same listing (a list of 10,000 items or more
+/// may be counted up to 30 seconds earlier); and <c>next</c>, the cursor of the next page (null on the last one; also
+/// sent as a <c>Link: rel="next"</c>).
 /// </summary>
 public sealed record ListResponse<T>(IReadOnlyList<T> Items, int Total) : IPagedList
 {

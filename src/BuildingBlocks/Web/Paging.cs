@@ -22,6 +22,12 @@ public sealed class PageRequest
     /// <summary>The decoded cursor: the sort key and id of the last item of the previous page, as JSON texts.</summary>
     public (string Key, Guid Id)? Cursor { get; private set; }
 
+    /// <summary>
+    /// The list's total as counted for its first page, carried by the cursor of every following page (null on a first
+    /// page, and in cursors written before it was carried): a listing is counted once, not once per page.
+    /// </summary>
+    public int? Total { get; private set; }
+
     /// <summary>Reads the query's values; a malformed one is 400 <c>validation.failed</c> naming it.</summary>
     public void Read(string? limit, string? cursor)
     {
@@ -35,22 +41,31 @@ public sealed class PageRequest
         }
         if (cursor is not null)
         {
-            Cursor = Decode(cursor) ?? throw InvalidInputException.Field("cursor", "Not a cursor of this API: pass back the 'next' of the previous page as it is.");
+            var (key, id, total) = Decode(cursor) ?? throw InvalidInputException.Field("cursor", "Not a cursor of this API: pass back the 'next' of the previous page as it is.");
+            (Cursor, Total) = ((key, id), total);
         }
     }
 
-    internal static string Encode(string key, Guid id) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new[] { key, id.ToString("N") })))
+    internal static string Encode(string key, Guid id, int? total = null) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(total is { } n
+            ? new[] { key, id.ToString("N"), n.ToString(System.Globalization.CultureInfo.InvariantCulture) }
+            : new[] { key, id.ToString("N") })))
             .TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    private static (string, Guid)? Decode(string cursor)
+    private static (string, Guid, int?)? Decode(string cursor)
     {
         try
         {
             var base64 = cursor.Replace('-', '+').Replace('_', '/');
             base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
             var parts = JsonSerializer.Deserialize<string[]>(Encoding.UTF8.GetString(Convert.FromBase64String(base64)));
-            return parts is [var key, var id] && Guid.TryParseExact(id, "N", out var guid) ? (key, guid) : null;
+            return parts switch
+            {
+                [var key, var id] when Guid.TryParseExact(id, "N", out var guid) => (key, guid, null),
+                [var key, var id, var total] when Guid.TryParseExact(id, "N", out var guid)
+                    && int.TryParse(total, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) => (key, guid, n),
+                _ => null,
+            };
         }
         catch (Exception e) when (e is FormatException or JsonException or ArgumentException or DecoderFallbackException)
         {
@@ -70,7 +85,7 @@ public static class Paging
         this IQueryable<T> query, Expression<Func<T, TKey>> key, Expression<Func<T, Guid>> id, PageRequest page, Func<T, TDto> map,
         CancellationToken cancellationToken, bool descending = false)
     {
-        var total = await query.CountAsync(cancellationToken);
+        var total = await ListTotals.CountAsync(query, page, cancellationToken);
         if (page.Cursor is var (lastKey, lastId))
         {
             if (!TryReadKey<TKey>(lastKey, out var after))
@@ -86,7 +101,7 @@ public static class Paging
         {
             rows.RemoveAt(rows.Count - 1);
             var last = rows[^1];
-            next = PageRequest.Encode(JsonSerializer.Serialize(key.Compile()(last), JsonDefaults.Options), id.Compile()(last));
+            next = PageRequest.Encode(JsonSerializer.Serialize(key.Compile()(last), JsonDefaults.Options), id.Compile()(last), total);
         }
         return new ListResponse<TDto>(rows.Select(map).ToList(), total) { Next = next };
     }

@@ -48,7 +48,7 @@ internal sealed class ListNoticesHandler(NoticesDbContext db, ICurrentActor curr
             // Newest first, by cursor (offset is kept for the portals that page by it).
             return await notices.PageAsync(n => n.CreatedAt, n => n.Id, page, NoticeMapping.ToDto, cancellationToken, descending: true);
         }
-        var total = await notices.CountAsync(cancellationToken);
+        var total = await ListTotals.CountAsync(notices, page, cancellationToken);
         var items = await notices
             .OrderByDescending(n => n.CreatedAt)
             .ThenBy(n => n.Id)
