@@ -16,7 +16,7 @@ namespace Conventions.Benchmarks;
 /// SQLite by default; PostgreSQL with <c>Database__Provider=PostgreSql</c> and <c>ConnectionStrings__Conventions</c>
 /// in the environment (an empty database). <c>scale [factor]</c>: 1 is the issue's sizes, 0.1 a tenth.
 /// </summary>
-internal static class ScaleScenario
+internal static partial class ScaleScenario
 {
     private const string AdminKey = "sweep-admin-key";
 
@@ -26,6 +26,7 @@ internal static class ScaleScenario
         int Size(int n) => Math.Max(10, (int)(n * factor));
         var (organizations, beneficiaries, offers, bookings, notices, conventions) =
             (Size(10_000), Size(100_000), Size(1_000), Size(1_000_000), Size(1_000_000), Size(100_000));
+        var (disputes, occurrences) = (Size(100_000), Size(200_000));
         var sessions = offers * 10;
         var postgres = Environment.GetEnvironmentVariable("Database__Provider") == "PostgreSql";
         var root = FindRoot();
@@ -105,6 +106,27 @@ internal static class ScaleScenario
             {
                 ["Id"] = c.Id("0C000000", "i"), ["PartnerOrganizationId"] = Org("i"), ["DocumentHtml"] = "NULL",
             }));
+            // Disputes on the cloned conventions, each with the original's deadlines (their history is not cloned).
+            await Step("disputes", () => c.CloneAsync("disputes", "disputes", "Id", t.Dispute, disputes, new()
+            {
+                ["Id"] = c.Id("0D000000", "i"), ["ConventionId"] = c.Id("0C000000", $"(i - 1) % {conventions} + 1"), ["PartnerOrganizationId"] = Org("i"),
+                ["CreatedAt"] = c.SecondsBefore("src.\"CreatedAt\"", "i"), ["UpdatedAt"] = c.SecondsBefore("src.\"UpdatedAt\"", "i"),
+            }));
+            await Step("dispute deadlines", () => c.CloneAsync("disputes", "dispute_deadlines", "DisputeId", t.Dispute, disputes, new()
+            {
+                ["DisputeId"] = c.Id("0D000000", "i"),
+            }, owned: true));
+            // Occurrences over two years back from the permanence's first: one in ten at the real venue under the real
+            // convention, the others spread over 1,000 venues and the cloned conventions.
+            await Step("occurrences", () => c.CloneAsync("scheduling", "occurrences", "Id", t.Ruche.Occurrence, occurrences, new()
+            {
+                ["Id"] = c.Id("0CC00000", "i"),
+                ["VenueId"] = $"CASE WHEN i % 10 = 0 THEN src.\"VenueId\" ELSE {c.Id("0FE00000", "i % 1000 + 1")} END",
+                ["ConventionId"] = $"CASE WHEN i % 10 = 0 THEN src.\"ConventionId\" ELSE {c.Id("0C000000", $"(i - 1) % {conventions} + 1")} END",
+                ["PartnerOrganizationId"] = $"CASE WHEN i % 10 = 0 THEN src.\"PartnerOrganizationId\" ELSE {Org("i")} END",
+                ["Date"] = c.DaysBefore("src.\"Date\"", "i % 730"),
+                ["StartsAt"] = c.SecondsBefore("src.\"StartsAt\"", "(i % 730) * 86400"), ["EndsAt"] = c.SecondsBefore("src.\"EndsAt\"", "(i % 730) * 86400"),
+            }));
             var analyze = Stopwatch.StartNew();
             await c.ExecuteAsync("ANALYZE");
             rows.Add(("rows cloned", string.Join("; ", seeded) + $"; ANALYZE {analyze.Elapsed.TotalSeconds:F0} s"));
@@ -115,52 +137,7 @@ internal static class ScaleScenario
 
         await using (var host = await HostProcess.StartAsync(hostDll, data, TimeSpan.Zero, AdminKey, hangfireServer: false))
         {
-            var http = host.Http;
-            var routes = new List<(string Route, string Key, string Url)>
-            {
-                ("GET /organizations", AdminKey, "/api/v1/organizations?limit=50"),
-                ("GET /organizations/{id}", AdminKey, $"/api/v1/organizations/{t.Partner}"),
-                ("GET /organizations/{id}/dashboard", t.OperatorKey, $"/api/v1/organizations/{t.Partner}/dashboard"),
-                ("GET /directory/partners", AdminKey, "/api/v1/directory/partners?limit=50"),
-                ("GET /beneficiaries (a structure's booker)", t.BookerKey, "/api/v1/beneficiaries?limit=50"),
-                ("GET /bookings (a structure's booker)", t.BookerKey, "/api/v1/bookings?limit=50"),
-                ("GET /bookings?order=updated (a structure's booker)", t.BookerKey, "/api/v1/bookings?limit=50&order=updated"),
-                ("GET /bookings?sessionId= (a structure's booker)", t.BookerKey, $"/api/v1/bookings?sessionId={t.Session}&limit=50"),
-                ("GET /bookings/{id}", t.BookerKey, $"/api/v1/bookings/{t.Booking}"),
-                ("GET /offers", t.BookerKey, "/api/v1/offers?limit=50"),
-                ("GET /offers/{id}", t.BookerKey, $"/api/v1/offers/{t.Offer}"),
-                ("GET /notices (platform)", AdminKey, "/api/v1/notices?limit=50"),
-                ("GET /notices?organizationId= (platform)", AdminKey, $"/api/v1/notices?organizationId={t.Partner}&limit=50"),
-                ("GET /conventions (platform)", AdminKey, "/api/v1/conventions?limit=50"),
-                ("GET /conventions/{id}", AdminKey, $"/api/v1/conventions/{t.Convention}"),
-                ("GET /reports/unused-invitations", t.OperatorKey, "/api/v1/reports/unused-invitations"),
-            };
-            foreach (var (route, key, url) in routes)
-            {
-                var (status, p50, p99) = await TimeAsync(http, key, url, 60);
-                var label = url.Contains("limit=", StringComparison.Ordinal) ? $"{route}, first page" : route;
-                rows.Add((label, status == 200 ? $"{p50:F1} / {p99:F1} ms" : $"answered {status}"));
-                if (status == 200 && url.Contains("limit=", StringComparison.Ordinal) && await DeepAsync(http, key, url) is { } deep)
-                {
-                    var (deepStatus, d50, d99) = await TimeAsync(http, key, deep, 60);
-                    rows.Add(($"{route}, 20 pages of 200 in", deepStatus == 200 ? $"{d50:F1} / {d99:F1} ms" : $"answered {deepStatus}"));
-                }
-            }
-            var booking = new List<double>();
-            for (var i = 0; i < 60; i++)
-            {
-                var started = Stopwatch.GetTimestamp();
-                await PostRaw(http, t.BookerKey, "/api/v1/bookings", new { sessionId = t.FreshSession, beneficiaryId = t.Beneficiary });
-                booking.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            }
-            booking.Sort();
-            rows.Add(("POST /bookings (one client, one at a time)", $"{booking[29]:F1} / {booking[^1]:F1} ms"));
-            foreach (var job in new[] { "deadlines", "renewals", "notices", "outbox" })
-            {
-                var started = Stopwatch.GetTimestamp();
-                await PostRaw(http, AdminKey, $"/api/v1/admin/jobs/{job}/run", new { });
-                rows.Add(($"`{job}` sweep", $"{Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0} ms"));
-            }
+            await MeasureAsync(host.Http, t, rows);
         }
 
         Console.WriteLine();
@@ -184,131 +161,5 @@ internal static class ScaleScenario
         {
         }
         return 0;
-    }
-
-    private sealed record Templates(
-        string OperatorKey, string BookerKey, string Partner, string Convention, string Offer, string Session, string FreshSession,
-        string Beneficiary, string Booking, string BeneficiaryInvitation, string GuestInvitation, string Notice);
-
-    private static async Task<Templates> TemplatesAsync(HttpClient http)
-    {
-        var (convention, _) = await SweepScenario.OriginalsAsync(http, dispute: false);
-        var parties = JsonDocument.Parse(await Get(http, AdminKey, $"/api/v1/conventions/{convention}")).RootElement;
-        var (@operator, partner) = (parties.GetProperty("operatorOrganizationId").GetString()!, parties.GetProperty("partnerOrganizationId").GetString()!);
-        var operatorKey = await Post(http, AdminKey, $"/api/v1/organizations/{@operator}/credentials", new { role = "operator-admin", label = "scale" }, "key");
-        var bookerKey = await Post(http, operatorKey, $"/api/v1/organizations/{partner}/credentials", new { role = "booker", label = "scale" }, "key");
-        var publisher = await Post(http, operatorKey, "/api/v1/organizations", new { name = "Théâtre", kind = "cultural-institution", address = Address() }, "id");
-        var offer = JsonDocument.Parse(await PostRaw(http, operatorKey, "/api/v1/offers", new
-        {
-            publisherOrganizationId = publisher, title = "Saison", category = "show", venueName = "Théâtre", city = "Lyon", description = "Échelle",
-            sessions = new[] { new { startsAt = DateTimeOffset.UtcNow.AddDays(20), seats = 100_000 }, new { startsAt = DateTimeOffset.UtcNow.AddDays(21), seats = 100_000 } },
-        })).RootElement;
-        var (session, fresh) = (offer.GetProperty("sessions")[0].GetProperty("id").GetString()!, offer.GetProperty("sessions")[1].GetProperty("id").GetString()!);
-        var beneficiary = await Post(http, bookerKey, "/api/v1/beneficiaries", new { displayName = "Personne" }, "id");
-        var booking = JsonDocument.Parse(await PostRaw(http, bookerKey, "/api/v1/bookings", new
-        {
-            sessionId = session, beneficiaryId = beneficiary, guests = new[] { new { fullName = "Invitée", relation = "family" } },
-        })).RootElement;
-        var invitations = booking.GetProperty("invitations").EnumerateArray().ToList();
-        string Invitation(string role) => invitations.First(i => i.GetProperty("role").GetString() == role).GetProperty("id").GetString()!;
-        // The notices of the signatures, stored once the outbox is dispatched (no Hangfire server here).
-        await PostRaw(http, AdminKey, "/api/v1/admin/jobs/outbox/run", new { });
-        var notice = JsonDocument.Parse(await Get(http, AdminKey, $"/api/v1/notices?organizationId={partner}&limit=1")).RootElement.GetProperty("items")[0].GetProperty("id").GetString()!;
-        return new Templates(operatorKey, bookerKey, partner, convention, offer.GetProperty("id").GetString()!, session, fresh, beneficiary,
-            booking.GetProperty("id").GetString()!, Invitation("beneficiary"), Invitation("guest"), notice);
-    }
-
-    /// <summary>The page 20 pages of 200 into a list (its <c>next</c> cursor followed), or null when the list is shorter.</summary>
-    private static async Task<string?> DeepAsync(HttpClient http, string key, string url)
-    {
-        var path = url.Replace("limit=50", "limit=200", StringComparison.Ordinal);
-        for (var page = 0; page < 20; page++)
-        {
-            var next = JsonDocument.Parse(await Get(http, key, path)).RootElement.GetProperty("next");
-            if (next.ValueKind != JsonValueKind.String)
-            {
-                return null;
-            }
-            path = $"{url.Replace("limit=50", "limit=200", StringComparison.Ordinal)}&cursor={Uri.EscapeDataString(next.GetString()!)}";
-        }
-        return path;
-    }
-
-    private static async Task<(int Status, double P50, double P99)> TimeAsync(HttpClient http, string key, string url, int times)
-    {
-        var samples = new List<double>();
-        var status = 0;
-        for (var i = 0; i < times + 5; i++)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get, url) { Headers = { { "X-Api-Key", key } } };
-            var started = Stopwatch.GetTimestamp();
-            using var response = await http.SendAsync(request);
-            await response.Content.ReadAsByteArrayAsync();
-            status = (int)response.StatusCode;
-            if (i >= 5)
-            {
-                samples.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            }
-        }
-        samples.Sort();
-        return (status, samples[samples.Count / 2], samples[(int)Math.Ceiling(0.99 * samples.Count) - 1]);
-    }
-
-    /// <summary>Copies one template row many times in the database, with SQL the provider runs (no round trip per row).</summary>
-    private sealed class Cloner(DbConnection connection, bool postgres)
-    {
-        public string Id(string prefix, string index) => postgres
-            ? $"('{prefix.ToLowerInvariant()}-0000-4000-8000-' || lpad(({index})::text, 12, '0'))::uuid"
-            : $"printf('{prefix}-0000-4000-8000-%012d', {index})";
-
-        public string Text(string prefix, string index) => postgres ? $"{prefix} || ({index})::text" : $"{prefix} || ({index})";
-
-        /// <summary>An instant <paramref name="seconds"/> seconds before <paramref name="instant"/> (ticks on SQLite).</summary>
-        public string SecondsBefore(string instant, string seconds) => postgres
-            ? $"{instant} - ({seconds}) * interval '1 second'"
-            : $"{instant} - ({seconds}) * 10000000";
-
-        /// <param name="owned">An owned type's table, which has no module prefix on SQLite.</param>
-        /// <param name="only">A second column and value narrowing the template to one row (an owned collection's).</param>
-        public async Task<long> CloneAsync(
-            string module, string table, string keyColumn, string templateId, int count, Dictionary<string, string> overrides, bool owned = false, (string Column, string Id)? only = null)
-        {
-            var sqliteName = owned ? table : $"{module}_{table}";
-            var columns = await ColumnsAsync(module, postgres ? table : sqliteName);
-            var name = postgres ? $"{module}.{table}" : $"\"{sqliteName}\"";
-            var template = Literal(templateId);
-            var list = string.Join(", ", columns.Select(c => $"\"{c}\""));
-            var select = string.Join(", ", columns.Select(c => overrides.TryGetValue(c, out var value) ? value : $"src.\"{c}\""));
-            var narrow = only is { } o ? $" AND src.\"{o.Column}\" = {Literal(o.Id)}" : string.Empty;
-            var insert = $"INSERT INTO {name} ({list}) SELECT {select} FROM n CROSS JOIN {name} src WHERE src.\"{keyColumn}\" = {template}{narrow}";
-            return await ExecuteAsync(postgres
-                ? $"WITH n(i) AS (SELECT generate_series(1, {count})) {insert}"
-                : $"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {count}) {insert}");
-        }
-
-        private string Literal(string id) => postgres ? $"'{id}'::uuid" : $"'{id.ToUpperInvariant()}'";
-
-        public async Task<long> ExecuteAsync(string sql)
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            command.CommandTimeout = 3600;
-            return await command.ExecuteNonQueryAsync();
-        }
-
-        private async Task<List<string>> ColumnsAsync(string module, string table)
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = postgres
-                ? $"SELECT column_name FROM information_schema.columns WHERE table_schema = '{module}' AND table_name = '{table}' ORDER BY ordinal_position"
-                : $"SELECT name FROM pragma_table_info('{table}')";
-            var columns = new List<string>();
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                columns.Add(reader.GetString(0));
-            }
-            return columns;
-        }
     }
 }
