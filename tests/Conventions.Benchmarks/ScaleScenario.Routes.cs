@@ -181,6 +181,10 @@ internal static partial class ScaleScenario
         return path;
     }
 
+    /// <summary>
+    /// p50 and p99 of <paramref name="times"/> reads after 5 unmeasured ones; a route whose warm-up read took over a
+    /// second (a report over the whole data) is read 10 times, its p99 then being the slowest of them.
+    /// </summary>
     private static async Task<(int Status, double P50, double P99)> TimeAsync(HttpClient http, string? key, string url, int times)
     {
         var samples = new List<double>();
@@ -196,9 +200,14 @@ internal static partial class ScaleScenario
             using var response = await http.SendAsync(request);
             await response.Content.ReadAsByteArrayAsync();
             status = (int)response.StatusCode;
+            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            if (i == 0 && elapsed > 1_000)
+            {
+                times = Math.Min(times, 10);
+            }
             if (i >= 5)
             {
-                samples.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                samples.Add(elapsed);
             }
         }
         samples.Sort();
