@@ -4,14 +4,19 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace Conventions.Host.Infrastructure;
 
-/// <summary>Documents <c>limit</c>, <c>cursor</c> and the <c>Link</c> header on every operation that answers a list.</summary>
+/// <summary>
+/// Documents <c>limit</c>, <c>cursor</c> and the <c>Link</c> header on every operation that answers a list; on the answers
+/// that are paged only when asked (a venue's calendar: <see cref="IPagedList"/> but not a <see cref="ListResponse{T}"/>),
+/// <c>limit</c> has no default.
+/// </summary>
 internal sealed class PagingOperationFilter : IOperationFilter
 {
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
         var lists = context.ApiDescription.SupportedResponseTypes
             .Any(r => r.Type is { IsGenericType: true } type && type.GetGenericTypeDefinition() == typeof(ListResponse<>));
-        if (!lists)
+        var pagedWhenAsked = !lists && context.ApiDescription.SupportedResponseTypes.Any(r => r.Type is { } type && typeof(IPagedList).IsAssignableFrom(type));
+        if (!lists && !pagedWhenAsked)
         {
             return;
         }
@@ -25,8 +30,14 @@ internal sealed class PagingOperationFilter : IOperationFilter
         {
             Name = "limit",
             In = ParameterLocation.Query,
-            Description = $"Items per page: {PageRequest.DefaultLimit} by default, {PageRequest.MaxLimit} at most.",
-            Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1", Maximum = PageRequest.MaxLimit.ToString(System.Globalization.CultureInfo.InvariantCulture), Default = System.Text.Json.Nodes.JsonValue.Create(PageRequest.DefaultLimit) },
+            Description = pagedWhenAsked
+                ? $"Items per page, {PageRequest.MaxLimit} at most: the answer then comes by pages. Without limit or cursor, every item at once."
+                : $"Items per page: {PageRequest.DefaultLimit} by default, {PageRequest.MaxLimit} at most.",
+            Schema = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1", Maximum = PageRequest.MaxLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Default = pagedWhenAsked ? null : System.Text.Json.Nodes.JsonValue.Create(PageRequest.DefaultLimit),
+            },
         });
         operation.Parameters.Add(new OpenApiParameter
         {

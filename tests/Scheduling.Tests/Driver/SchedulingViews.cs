@@ -19,7 +19,7 @@ public sealed record ClosureResultView(ClosureView Closure, IReadOnlyList<Occurr
 
 public sealed record StatisticsView(int Year, int Total, IReadOnlyDictionary<string, int> ByCategory);
 
-public sealed record PageView<T>(IReadOnlyList<T> Items, int Total);
+public sealed record PageView<T>(IReadOnlyList<T> Items, int Total, string? Next = null);
 
 public sealed record RecipientView(string Name, string Email);
 

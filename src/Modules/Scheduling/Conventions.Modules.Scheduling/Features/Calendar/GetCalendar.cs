@@ -2,15 +2,24 @@ using System.Text;
 
 namespace Conventions.Modules.Scheduling.Features;
 
-internal sealed record CalendarDto(Guid VenueId, string VenueName, DateOnly From, DateOnly To, IReadOnlyList<OccurrenceDto> Items, int Total);
+/// <summary>
+/// A venue's occurrences between two dates, in time order: all of them, or by pages when <c>limit</c> or <c>cursor</c> is
+/// given (then <see cref="Next"/> is the next page's cursor, and <c>total</c> counts the whole range).
+/// </summary>
+internal sealed record CalendarDto(Guid VenueId, string VenueName, DateOnly From, DateOnly To, IReadOnlyList<OccurrenceDto> Items, int Total) : IPagedList
+{
+    /// <summary>Pass it as <c>cursor</c> for the next page; null on the last page, and when the calendar is not paged.</summary>
+    public string? Next { get; init; }
+}
 
 /// <summary>
 /// A venue's calendar between two dates. The venue's operator sees every occurrence; a partner sees its own (its
-/// calendar); <see cref="OrganizationId"/> narrows to one partner.
+/// calendar); <see cref="OrganizationId"/> narrows to one partner. <see cref="Paged"/>: by pages (issue 17: a busy venue's
+/// year is ten thousand occurrences), rather than the whole range at once.
 /// </summary>
-internal sealed record GetCalendar(Guid VenueId, DateOnly? From, DateOnly? To, Guid? OrganizationId) : IQuery<(CalendarDto Calendar, Venue Venue)>;
+internal sealed record GetCalendar(Guid VenueId, DateOnly? From, DateOnly? To, Guid? OrganizationId, bool Paged = false) : IQuery<(CalendarDto Calendar, Venue Venue)>;
 
-internal sealed class GetCalendarHandler(SchedulingDbContext db, ICurrentActor current, TimeProvider clock) : IQueryHandler<GetCalendar, (CalendarDto, Venue)>
+internal sealed class GetCalendarHandler(SchedulingDbContext db, ICurrentActor current, TimeProvider clock, PageRequest page) : IQueryHandler<GetCalendar, (CalendarDto, Venue)>
 {
     public async ValueTask<(CalendarDto, Venue)> Handle(GetCalendar query, CancellationToken cancellationToken)
     {
@@ -33,6 +42,11 @@ internal sealed class GetCalendarHandler(SchedulingDbContext db, ICurrentActor c
         if (query.OrganizationId is { } organizationId)
         {
             occurrences = occurrences.Where(o => o.PartnerOrganizationId == organizationId);
+        }
+        if (query.Paged)
+        {
+            var paged = await occurrences.PageAsync(o => o.StartsAt, o => o.Id, page, SchedulingMapping.ToDto, cancellationToken);
+            return (new CalendarDto(venue.Id, venue.Name, from, to, paged.Items, paged.Total) { Next = paged.Next }, venue);
         }
         var items = (await occurrences.ToListAsync(cancellationToken)).OrderBy(o => o.StartsAt).Select(SchedulingMapping.ToDto).ToList();
         return (new CalendarDto(venue.Id, venue.Name, from, to, items, items.Count), venue);
