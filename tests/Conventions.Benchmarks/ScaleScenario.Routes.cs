@@ -81,6 +81,8 @@ internal static partial class ScaleScenario
             ("GET /venues/{id}", rucheKey, $"/api/v1/venues/{ruche.Venue}"),
             ("GET /venues/{id}/calendar, a month", rucheKey, $"/api/v1/venues/{ruche.Venue}/calendar?from={Day(today.AddMonths(-1))}&to={Day(today)}&limit=50"),
             ("GET /venues/{id}/calendar, a year", rucheKey, $"/api/v1/venues/{ruche.Venue}/calendar?from={Day(today.AddYears(-1))}&to={Day(today)}&limit=50"),
+            ("GET /venues/{id}/calendar, a month, whole (not paged)", rucheKey, $"/api/v1/venues/{ruche.Venue}/calendar?from={Day(today.AddMonths(-1))}&to={Day(today)}"),
+            ("GET /venues/{id}/calendar, a year, whole (not paged)", rucheKey, $"/api/v1/venues/{ruche.Venue}/calendar?from={Day(today.AddYears(-1))}&to={Day(today)}"),
             ("GET /venues/{id}/statistics", rucheKey, $"/api/v1/venues/{ruche.Venue}/statistics?year={today.Year}"),
             ("GET /appointments/{id}/export", ruche.PartnerKey, $"/api/v1/appointments/{ruche.Appointment}/export"),
             ("GET /reports/unused-invitations", t.OperatorKey, "/api/v1/reports/unused-invitations"),

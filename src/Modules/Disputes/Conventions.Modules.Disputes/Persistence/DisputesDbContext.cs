@@ -56,6 +56,10 @@ internal class DisputesDbContext(DbContextOptions options) : ModuleDbContext(opt
             // Also ordered by id, so that a sweep reads the due disputes in pages straight from the index.
             b.HasIndex(d => new { d.NextDueOn, d.Id });
             b.HasIndex(d => d.ConventionId);
+            // Lists by creation (the default order), and a party's own disputes among a network's (issue 17).
+            b.HasIndex(d => new { d.CreatedAt, d.Id });
+            b.HasIndex(d => new { d.OperatorOrganizationId, d.CreatedAt });
+            b.HasIndex(d => new { d.PartnerOrganizationId, d.CreatedAt });
         });
     }
 }

@@ -6,6 +6,7 @@ internal sealed class GetOrganizationKindsHandler(PartnersDbContext db) : IQuery
     public async ValueTask<IReadOnlyDictionary<Guid, OrganizationKind>> Handle(GetOrganizationKinds query, CancellationToken cancellationToken)
     {
         var ids = query.OrganizationIds.Distinct().ToList();
-        return await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Kind, cancellationToken);
+        // One array parameter: a season's report asks for thousands of organizations, more than a statement's parameters.
+        return await db.Organizations.AsNoTracking().Where(o => EF.Parameter(ids).Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Kind, cancellationToken);
     }
 }

@@ -82,7 +82,7 @@ internal sealed class GetCultureReportHandler(TicketingDbContext db, ICurrentAct
         var sessionIds = bySession.Select(s => s.SessionId).Distinct().ToList();
         var sessions = await (from s in db.Sessions.AsNoTracking()
                               join o in db.Offers.AsNoTracking() on s.OfferId equals o.Id
-                              where sessionIds.Contains(s.Id)
+                              where EF.Parameter(sessionIds).Contains(s.Id) // one array parameter: thousands of sessions
                               select new { s.Id, s.StartsAt, o.Category, o.VenueName })
             .ToDictionaryAsync(s => s.Id, cancellationToken);
         // Each beneficiary's first and last outing up to the season's end, in one pass along the beneficiaries' index: in

@@ -26,7 +26,7 @@ namespace Conventions.Modules.Disputes.Persistence.CompiledModels.PostgreSql
                 baseEntityType,
                 propertyCount: 36,
                 navigationCount: 2,
-                unnamedIndexCount: 3,
+                unnamedIndexCount: 6,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -358,7 +358,16 @@ namespace Conventions.Modules.Disputes.Persistence.CompiledModels.PostgreSql
                 new[] { updatedAt });
 
             var index1 = runtimeEntityType.AddIndex(
+                new[] { createdAt, id });
+
+            var index2 = runtimeEntityType.AddIndex(
                 new[] { nextDueOn, id });
+
+            var index3 = runtimeEntityType.AddIndex(
+                new[] { operatorOrganizationId, createdAt });
+
+            var index4 = runtimeEntityType.AddIndex(
+                new[] { partnerOrganizationId, createdAt });
 
             return runtimeEntityType;
         }

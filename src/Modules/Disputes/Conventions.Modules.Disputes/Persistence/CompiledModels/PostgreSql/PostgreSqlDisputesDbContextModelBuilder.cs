@@ -12,7 +12,7 @@ namespace Conventions.Modules.Disputes.Persistence.CompiledModels.PostgreSql
     internal partial class PostgreSqlDisputesDbContextModel
     {
         private PostgreSqlDisputesDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("89a5e902-2a71-4281-af85-da8f90861b16"), entityTypeCount: 6)
+            : base(skipDetectChanges: false, modelId: new Guid("2bffe8f9-9f60-44e7-bf3f-5f858f9e6096"), entityTypeCount: 6)
         {
         }
 

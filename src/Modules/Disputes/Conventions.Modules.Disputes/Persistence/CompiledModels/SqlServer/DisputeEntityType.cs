@@ -24,7 +24,7 @@ namespace Conventions.Modules.Disputes.Persistence.CompiledModels.SqlServer
                 baseEntityType,
                 propertyCount: 36,
                 navigationCount: 2,
-                unnamedIndexCount: 3,
+                unnamedIndexCount: 6,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -353,7 +353,16 @@ namespace Conventions.Modules.Disputes.Persistence.CompiledModels.SqlServer
                 new[] { updatedAt });
 
             var index1 = runtimeEntityType.AddIndex(
+                new[] { createdAt, id });
+
+            var index2 = runtimeEntityType.AddIndex(
                 new[] { nextDueOn, id });
+
+            var index3 = runtimeEntityType.AddIndex(
+                new[] { operatorOrganizationId, createdAt });
+
+            var index4 = runtimeEntityType.AddIndex(
+                new[] { partnerOrganizationId, createdAt });
 
             return runtimeEntityType;
         }

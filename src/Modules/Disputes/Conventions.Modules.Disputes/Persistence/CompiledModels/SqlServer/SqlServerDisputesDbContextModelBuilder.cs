@@ -11,7 +11,7 @@ namespace Conventions.Modules.Disputes.Persistence.CompiledModels.SqlServer
     internal partial class SqlServerDisputesDbContextModel
     {
         private SqlServerDisputesDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e3805729-5b6c-4168-b2ef-8e18492d5edd"), entityTypeCount: 6)
+            : base(skipDetectChanges: false, modelId: new Guid("f7f6ec4d-399c-420e-9aff-862a3c35bf09"), entityTypeCount: 6)
         {
         }
 

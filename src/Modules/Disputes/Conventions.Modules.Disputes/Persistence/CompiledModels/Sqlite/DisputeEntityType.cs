@@ -25,7 +25,7 @@ namespace Conventions.Modules.Disputes.Persistence.CompiledModels.Sqlite
                 baseEntityType,
                 propertyCount: 36,
                 navigationCount: 2,
-                unnamedIndexCount: 3,
+                unnamedIndexCount: 6,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -321,7 +321,16 @@ namespace Conventions.Modules.Disputes.Persistence.CompiledModels.Sqlite
                 new[] { updatedAt });
 
             var index1 = runtimeEntityType.AddIndex(
+                new[] { createdAt, id });
+
+            var index2 = runtimeEntityType.AddIndex(
                 new[] { nextDueOn, id });
+
+            var index3 = runtimeEntityType.AddIndex(
+                new[] { operatorOrganizationId, createdAt });
+
+            var index4 = runtimeEntityType.AddIndex(
+                new[] { partnerOrganizationId, createdAt });
 
             return runtimeEntityType;
         }

@@ -11,7 +11,7 @@ namespace Conventions.Modules.Disputes.Persistence.CompiledModels.Sqlite
     internal partial class SqliteDisputesDbContextModel
     {
         private SqliteDisputesDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9d14083a-2ed8-4ea4-8ef6-6f63ceeb4536"), entityTypeCount: 6)
+            : base(skipDetectChanges: false, modelId: new Guid("3fe19b65-9f6a-421d-82cc-2669b69b5269"), entityTypeCount: 6)
         {
         }
 

@@ -250,7 +250,13 @@ namespace Conventions.Modules.Disputes.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("UpdatedAt");
 
+                    b.HasIndex("CreatedAt", "Id");
+
                     b.HasIndex("NextDueOn", "Id");
+
+                    b.HasIndex("OperatorOrganizationId", "CreatedAt");
+
+                    b.HasIndex("PartnerOrganizationId", "CreatedAt");
 
                     b.ToTable("disputes", "disputes");
                 });

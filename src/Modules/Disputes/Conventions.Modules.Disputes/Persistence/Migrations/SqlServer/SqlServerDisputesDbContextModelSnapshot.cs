@@ -252,7 +252,13 @@ namespace Conventions.Modules.Disputes.Persistence.Migrations.SqlServer
 
                     b.HasIndex("UpdatedAt");
 
+                    b.HasIndex("CreatedAt", "Id");
+
                     b.HasIndex("NextDueOn", "Id");
+
+                    b.HasIndex("OperatorOrganizationId", "CreatedAt");
+
+                    b.HasIndex("PartnerOrganizationId", "CreatedAt");
 
                     b.ToTable("disputes", "disputes");
                 });

@@ -246,7 +246,13 @@ namespace Conventions.Modules.Disputes.Persistence.Migrations.Sqlite
 
                     b.HasIndex("UpdatedAt");
 
+                    b.HasIndex("CreatedAt", "Id");
+
                     b.HasIndex("NextDueOn", "Id");
+
+                    b.HasIndex("OperatorOrganizationId", "CreatedAt");
+
+                    b.HasIndex("PartnerOrganizationId", "CreatedAt");
 
                     b.ToTable("disputes_disputes", (string)null);
                 });

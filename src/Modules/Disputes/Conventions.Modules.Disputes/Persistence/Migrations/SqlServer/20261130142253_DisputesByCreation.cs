@@ -1,0 +1,51 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Conventions.Modules.Disputes.Persistence.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    internal partial class DisputesByCreation : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "IX_disputes_CreatedAt_Id",
+                schema: "disputes",
+                table: "disputes",
+                columns: new[] { "CreatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_disputes_OperatorOrganizationId_CreatedAt",
+                schema: "disputes",
+                table: "disputes",
+                columns: new[] { "OperatorOrganizationId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_disputes_PartnerOrganizationId_CreatedAt",
+                schema: "disputes",
+                table: "disputes",
+                columns: new[] { "PartnerOrganizationId", "CreatedAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_disputes_CreatedAt_Id",
+                schema: "disputes",
+                table: "disputes");
+
+            migrationBuilder.DropIndex(
+                name: "IX_disputes_OperatorOrganizationId_CreatedAt",
+                schema: "disputes",
+                table: "disputes");
+
+            migrationBuilder.DropIndex(
+                name: "IX_disputes_PartnerOrganizationId_CreatedAt",
+                schema: "disputes",
+                table: "disputes");
+        }
+    }
+}
