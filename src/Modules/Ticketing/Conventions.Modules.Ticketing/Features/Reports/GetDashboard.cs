@@ -21,7 +21,12 @@ internal sealed class GetDashboardHandler(TicketingDbContext db, ICurrentActor c
         }
         var (from, to, start, end) = ReportPeriod.Of(clock, query.From, query.To);
         var bookings = db.Bookings.AsNoTracking().Where(b => b.OrganizationId == query.OrganizationId && b.SessionStartsAt >= start && b.SessionStartsAt < end);
-        var invitations = db.Invitations.AsNoTracking().Where(i => bookings.Any(b => b.Id == i.BookingId && b.Status != BookingStatus.Waitlisted));
+        // From the organization's bookings (its index) to their invitations (theirs): an EXISTS per invitation made SQLite
+        // walk every invitation of the platform, 1.4 s over two million (issue 17, docs/performance.md).
+        var invitations = from b in bookings
+                          where b.Status != BookingStatus.Waitlisted
+                          join i in db.Invitations.AsNoTracking() on b.Id equals i.BookingId
+                          select i;
         var byStatus = await invitations.GroupBy(i => i.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         int Count(InvitationStatus status) => byStatus.FirstOrDefault(s => s.Status == status)?.Count ?? 0;
         return new DashboardDto(
