@@ -11,7 +11,7 @@ internal sealed class NoticeBacklog : IQueueBacklog
     public async Task<(long Due, DateTimeOffset? OldestDueAt)> ReadAsync(IServiceProvider services, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var db = services.GetRequiredService<NoticesDbContext>();
-        var due = db.Notices.AsNoTracking().Where(n => n.Status != NoticeStatus.Delivered && n.Attempts < Notice.MaxAttempts && n.NextAttemptAt <= now);
+        var due = db.Notices.AsNoTracking().Where(Notice.Due(now));
         return (await due.LongCountAsync(cancellationToken), await due.MinAsync(n => (DateTimeOffset?)n.NextAttemptAt, cancellationToken));
     }
 }

@@ -26,7 +26,7 @@ internal sealed partial class NoticeDeliveryJob(
         var db = scope.ServiceProvider.GetRequiredService<NoticesDbContext>();
         var now = clock.GetUtcNow();
         var due = await db.Notices
-            .Where(n => n.Status != NoticeStatus.Delivered && n.Attempts < Notice.MaxAttempts && n.NextAttemptAt <= now)
+            .Where(Notice.Due(now))
             .OrderBy(n => n.CreatedAt)
             .Take(500)
             .ToListAsync(cancellationToken);
