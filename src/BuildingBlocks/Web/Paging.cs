@@ -86,6 +86,41 @@ public static class Paging
         CancellationToken cancellationToken, bool descending = false)
     {
         var total = await ListTotals.CountAsync(query, page, cancellationToken);
+        var rows = await ReadAfterCursorAsync(query, key, id, page, descending, cancellationToken);
+        return Answer(rows, key, id, page, map, total);
+    }
+
+    /// <summary>
+    /// A page of the items of <paramref name="query"/> on <paramref name="oneSide"/> or <paramref name="otherSide"/> (a
+    /// party's lists: the conventions or disputes where it is the operator or the partner), in the order of
+    /// <paramref name="key"/> then <paramref name="id"/> ascending. Each side is read as its own keyset page, along its own
+    /// index, and the two are merged: the <c>OR</c> of both made SQLite either sort every item of a party that has a
+    /// network's worth, or walk the whole list for a party that has few (issue 17, docs/performance.md). For keys that
+    /// order alike in the database and in .NET (instants, numbers; ids are compared as the database does).
+    /// </summary>
+    public static async Task<ListResponse<TDto>> PageEitherAsync<T, TKey, TDto>(
+        this IQueryable<T> query, Expression<Func<T, bool>> oneSide, Expression<Func<T, bool>> otherSide,
+        Expression<Func<T, TKey>> key, Expression<Func<T, Guid>> id, PageRequest page, Func<T, TDto> map, CancellationToken cancellationToken)
+    {
+        var total = await ListTotals.CountAsync(query.Where(Either(oneSide, otherSide)), page, cancellationToken);
+        var one = await ReadAfterCursorAsync(query.Where(oneSide), key, id, page, descending: false, cancellationToken);
+        var other = await ReadAfterCursorAsync(query.Where(otherSide), key, id, page, descending: false, cancellationToken);
+        var (keyOf, idOf) = (key.Compile(), id.Compile());
+        var rows = one.Concat(other).DistinctBy(idOf)
+            .OrderBy(keyOf, Comparer<TKey>.Default).ThenBy(idOf)
+            .Take(page.Limit + 1).ToList();
+        return Answer(rows, key, id, page, map, total);
+    }
+
+    /// <summary>The items on either side, as one predicate.</summary>
+    public static Expression<Func<T, bool>> Either<T>(Expression<Func<T, bool>> oneSide, Expression<Func<T, bool>> otherSide) =>
+        Expression.Lambda<Func<T, bool>>(
+            Expression.OrElse(oneSide.Body, new Rebind(otherSide.Parameters[0], oneSide.Parameters[0]).Visit(otherSide.Body)), oneSide.Parameters[0]);
+
+    /// <summary>Up to a page and one more item of <paramref name="query"/>, after the cursor's item, in the list's order.</summary>
+    private static async Task<List<T>> ReadAfterCursorAsync<T, TKey>(
+        IQueryable<T> query, Expression<Func<T, TKey>> key, Expression<Func<T, Guid>> id, PageRequest page, bool descending, CancellationToken cancellationToken)
+    {
         if (page.Cursor is var (lastKey, lastId))
         {
             if (!TryReadKey<TKey>(lastKey, out var after))
@@ -95,7 +130,13 @@ public static class Paging
             query = query.Where(After(key, id, after, lastId, descending));
         }
         var ordered = descending ? query.OrderByDescending(key).ThenByDescending(id) : query.OrderBy(key).ThenBy(id);
-        var rows = await ordered.Take(page.Limit + 1).ToListAsync(cancellationToken);
+        return await ordered.Take(page.Limit + 1).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The page's items and, when one more was read, the cursor of the next page (carrying the total).</summary>
+    private static ListResponse<TDto> Answer<T, TKey, TDto>(
+        List<T> rows, Expression<Func<T, TKey>> key, Expression<Func<T, Guid>> id, PageRequest page, Func<T, TDto> map, int total)
+    {
         string? next = null;
         if (rows.Count > page.Limit)
         {

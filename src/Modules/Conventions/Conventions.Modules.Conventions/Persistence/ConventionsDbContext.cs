@@ -77,10 +77,11 @@ internal class ConventionsDbContext(DbContextOptions options) : ModuleDbContext(
             b.HasIndex(c => new { c.Status, c.NextDueOn });
             // Also ordered by id, so that a sweep reads the due conventions in pages straight from the index.
             b.HasIndex(c => new { c.NextDueOn, c.Id });
-            b.HasIndex(c => c.PartnerOrganizationId);
+            // A party's conventions by creation (each side of the list read along its own index, Paging.PageEitherAsync).
+            b.HasIndex(c => new { c.PartnerOrganizationId, c.CreatedAt });
             // The list's default order (by creation): without it a page sorted every convention (issue 17's scale run).
             b.HasIndex(c => new { c.CreatedAt, c.Id });
-            b.HasIndex(c => c.OperatorOrganizationId);
+            b.HasIndex(c => new { c.OperatorOrganizationId, c.CreatedAt });
         });
 
         modelBuilder.Entity<DocumentPdf>(b =>

@@ -58,7 +58,10 @@ internal sealed class GetRucheReportHandler(SchedulingDbContext db, ICurrentActo
             var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
             var visits = await db.Visits.AsNoTracking().Where(v => ids.Contains(v.VenueId) && v.On >= from && v.On <= to)
                 .GroupBy(v => new { v.Category, v.On.Month }).Select(g => new { g.Key.Category, g.Key.Month, Count = g.Sum(v => v.Count) }).ToListAsync(ct);
-            var occurrences = db.Occurrences.AsNoTracking().Where(o => ids.Contains(o.VenueId) && o.Date >= from && o.Date <= to);
+            // The year's instants bound the (venue, start) index's range, as in the calendar (issue 17).
+            var (startsFrom, startsBefore) = (ParisTime.StartOf(from), ParisTime.StartOf(to.AddDays(1)));
+            var occurrences = db.Occurrences.AsNoTracking()
+                .Where(o => ids.Contains(o.VenueId) && o.StartsAt >= startsFrom && o.StartsAt < startsBefore && o.Date >= from && o.Date <= to);
             var today = clock.Today();
             var counts = await occurrences.GroupBy(o => new { o.Kind, o.Status, Past = o.Date < today }).Select(g => new { g.Key.Kind, g.Key.Status, g.Key.Past, Count = g.Count() }).ToListAsync(ct);
             var appointments = await occurrences.SelectMany(o => o.Appointments).CountAsync(ct);

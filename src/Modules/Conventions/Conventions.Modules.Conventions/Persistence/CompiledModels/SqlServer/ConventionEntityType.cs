@@ -244,19 +244,19 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.SqlServer
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { operatorOrganizationId });
-
-            var index0 = runtimeEntityType.AddIndex(
-                new[] { partnerOrganizationId });
-
-            var index1 = runtimeEntityType.AddIndex(
                 new[] { updatedAt });
 
-            var index2 = runtimeEntityType.AddIndex(
+            var index0 = runtimeEntityType.AddIndex(
                 new[] { createdAt, id });
 
-            var index3 = runtimeEntityType.AddIndex(
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { nextDueOn, id });
+
+            var index2 = runtimeEntityType.AddIndex(
+                new[] { operatorOrganizationId, createdAt });
+
+            var index3 = runtimeEntityType.AddIndex(
+                new[] { partnerOrganizationId, createdAt });
 
             var index4 = runtimeEntityType.AddIndex(
                 new[] { status, nextDueOn });

@@ -11,7 +11,7 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.Sqlite
     internal partial class SqliteConventionsDbContextModel
     {
         private SqliteConventionsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e362169b-ade2-4b8e-94b2-ded1549ae6d3"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("f81b49a8-5db8-4556-8dfa-715eeea6e93a"), entityTypeCount: 14)
         {
         }
 

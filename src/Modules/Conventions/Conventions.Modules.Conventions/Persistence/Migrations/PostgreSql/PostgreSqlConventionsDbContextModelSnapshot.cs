@@ -305,15 +305,15 @@ namespace Conventions.Modules.Conventions.Persistence.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OperatorOrganizationId");
-
-                    b.HasIndex("PartnerOrganizationId");
-
                     b.HasIndex("UpdatedAt");
 
                     b.HasIndex("CreatedAt", "Id");
 
                     b.HasIndex("NextDueOn", "Id");
+
+                    b.HasIndex("OperatorOrganizationId", "CreatedAt");
+
+                    b.HasIndex("PartnerOrganizationId", "CreatedAt");
 
                     b.HasIndex("Status", "NextDueOn");
 
