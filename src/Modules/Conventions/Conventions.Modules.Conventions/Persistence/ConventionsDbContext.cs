@@ -77,11 +77,12 @@ internal class ConventionsDbContext(DbContextOptions options) : ModuleDbContext(
             b.HasIndex(c => new { c.Status, c.NextDueOn });
             // Also ordered by id, so that a sweep reads the due conventions in pages straight from the index.
             b.HasIndex(c => new { c.NextDueOn, c.Id });
-            // A party's conventions by creation (each side of the list read along its own index, Paging.PageEitherAsync).
-            b.HasIndex(c => new { c.PartnerOrganizationId, c.CreatedAt });
+            // A party's conventions by creation then id, the list's whole order (each side of the list read along its own
+            // index, Paging.PageEitherAsync): without the id, conventions made at the same instant were sorted.
+            b.HasIndex(c => new { c.PartnerOrganizationId, c.CreatedAt, c.Id });
             // The list's default order (by creation): without it a page sorted every convention (issue 17's scale run).
             b.HasIndex(c => new { c.CreatedAt, c.Id });
-            b.HasIndex(c => new { c.OperatorOrganizationId, c.CreatedAt });
+            b.HasIndex(c => new { c.OperatorOrganizationId, c.CreatedAt, c.Id });
         });
 
         modelBuilder.Entity<DocumentPdf>(b =>

@@ -58,8 +58,8 @@ internal class DisputesDbContext(DbContextOptions options) : ModuleDbContext(opt
             b.HasIndex(d => d.ConventionId);
             // Lists by creation (the default order), and a party's own disputes among a network's (issue 17).
             b.HasIndex(d => new { d.CreatedAt, d.Id });
-            b.HasIndex(d => new { d.OperatorOrganizationId, d.CreatedAt });
-            b.HasIndex(d => new { d.PartnerOrganizationId, d.CreatedAt });
+            b.HasIndex(d => new { d.OperatorOrganizationId, d.CreatedAt, d.Id });
+            b.HasIndex(d => new { d.PartnerOrganizationId, d.CreatedAt, d.Id });
         });
     }
 }

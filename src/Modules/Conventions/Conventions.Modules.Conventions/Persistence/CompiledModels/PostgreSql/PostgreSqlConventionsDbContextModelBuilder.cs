@@ -12,7 +12,7 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.PostgreSql
     internal partial class PostgreSqlConventionsDbContextModel
     {
         private PostgreSqlConventionsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("415aac05-c4cd-4bb5-8351-0bee5924acb0"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("6dfbb423-8b52-48cd-af28-752ebffc415b"), entityTypeCount: 14)
         {
         }
 

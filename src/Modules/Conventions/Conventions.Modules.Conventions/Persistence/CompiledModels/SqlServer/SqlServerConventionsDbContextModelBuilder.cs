@@ -11,7 +11,7 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.SqlServer
     internal partial class SqlServerConventionsDbContextModel
     {
         private SqlServerConventionsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("265f2072-e0f1-4c21-809f-4b51b06cf02f"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("a805cdc7-e41a-499e-803d-9894777281be"), entityTypeCount: 14)
         {
         }
 

@@ -233,13 +233,13 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.Sqlite
                 new[] { nextDueOn, id });
 
             var index2 = runtimeEntityType.AddIndex(
-                new[] { operatorOrganizationId, createdAt });
+                new[] { status, nextDueOn });
 
             var index3 = runtimeEntityType.AddIndex(
-                new[] { partnerOrganizationId, createdAt });
+                new[] { operatorOrganizationId, createdAt, id });
 
             var index4 = runtimeEntityType.AddIndex(
-                new[] { status, nextDueOn });
+                new[] { partnerOrganizationId, createdAt, id });
 
             return runtimeEntityType;
         }

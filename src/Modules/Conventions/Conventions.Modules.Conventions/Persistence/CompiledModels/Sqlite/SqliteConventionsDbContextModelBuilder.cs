@@ -11,7 +11,7 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.Sqlite
     internal partial class SqliteConventionsDbContextModel
     {
         private SqliteConventionsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f81b49a8-5db8-4556-8dfa-715eeea6e93a"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("6f40fd6e-48f0-4fad-a731-0791a25fac40"), entityTypeCount: 14)
         {
         }
 

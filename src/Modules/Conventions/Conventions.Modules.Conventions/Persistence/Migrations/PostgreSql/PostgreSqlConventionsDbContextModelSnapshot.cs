@@ -311,11 +311,11 @@ namespace Conventions.Modules.Conventions.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("NextDueOn", "Id");
 
-                    b.HasIndex("OperatorOrganizationId", "CreatedAt");
-
-                    b.HasIndex("PartnerOrganizationId", "CreatedAt");
-
                     b.HasIndex("Status", "NextDueOn");
+
+                    b.HasIndex("OperatorOrganizationId", "CreatedAt", "Id");
+
+                    b.HasIndex("PartnerOrganizationId", "CreatedAt", "Id");
 
                     b.ToTable("conventions", "conventions");
                 });

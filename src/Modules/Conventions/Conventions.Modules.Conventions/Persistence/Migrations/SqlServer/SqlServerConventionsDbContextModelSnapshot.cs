@@ -317,11 +317,11 @@ namespace Conventions.Modules.Conventions.Persistence.Migrations.SqlServer
 
                     b.HasIndex("NextDueOn", "Id");
 
-                    b.HasIndex("OperatorOrganizationId", "CreatedAt");
-
-                    b.HasIndex("PartnerOrganizationId", "CreatedAt");
-
                     b.HasIndex("Status", "NextDueOn");
+
+                    b.HasIndex("OperatorOrganizationId", "CreatedAt", "Id");
+
+                    b.HasIndex("PartnerOrganizationId", "CreatedAt", "Id");
 
                     b.ToTable("conventions", "conventions");
                 });

@@ -364,10 +364,10 @@ namespace Conventions.Modules.Disputes.Persistence.CompiledModels.PostgreSql
                 new[] { nextDueOn, id });
 
             var index3 = runtimeEntityType.AddIndex(
-                new[] { operatorOrganizationId, createdAt });
+                new[] { operatorOrganizationId, createdAt, id });
 
             var index4 = runtimeEntityType.AddIndex(
-                new[] { partnerOrganizationId, createdAt });
+                new[] { partnerOrganizationId, createdAt, id });
 
             return runtimeEntityType;
         }

@@ -12,7 +12,7 @@ namespace Conventions.Modules.Disputes.Persistence.CompiledModels.PostgreSql
     internal partial class PostgreSqlDisputesDbContextModel
     {
         private PostgreSqlDisputesDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2bffe8f9-9f60-44e7-bf3f-5f858f9e6096"), entityTypeCount: 6)
+            : base(skipDetectChanges: false, modelId: new Guid("8fcec47b-d3fb-4f9a-a15d-9d96c521d55d"), entityTypeCount: 6)
         {
         }
 

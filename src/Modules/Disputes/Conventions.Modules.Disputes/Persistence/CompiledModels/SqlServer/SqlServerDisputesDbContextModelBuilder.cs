@@ -11,7 +11,7 @@ namespace Conventions.Modules.Disputes.Persistence.CompiledModels.SqlServer
     internal partial class SqlServerDisputesDbContextModel
     {
         private SqlServerDisputesDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f7f6ec4d-399c-420e-9aff-862a3c35bf09"), entityTypeCount: 6)
+            : base(skipDetectChanges: false, modelId: new Guid("d45150be-0e6c-4516-b838-8a61d2826467"), entityTypeCount: 6)
         {
         }
 

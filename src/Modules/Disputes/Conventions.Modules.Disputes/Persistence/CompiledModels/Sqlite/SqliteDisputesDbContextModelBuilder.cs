@@ -11,7 +11,7 @@ namespace Conventions.Modules.Disputes.Persistence.CompiledModels.Sqlite
     internal partial class SqliteDisputesDbContextModel
     {
         private SqliteDisputesDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("3fe19b65-9f6a-421d-82cc-2669b69b5269"), entityTypeCount: 6)
+            : base(skipDetectChanges: false, modelId: new Guid("cf4e7b65-b709-43e9-896b-90e09aae406c"), entityTypeCount: 6)
         {
         }
 

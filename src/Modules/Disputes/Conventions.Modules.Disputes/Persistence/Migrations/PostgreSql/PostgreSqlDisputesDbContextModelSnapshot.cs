@@ -254,9 +254,9 @@ namespace Conventions.Modules.Disputes.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("NextDueOn", "Id");
 
-                    b.HasIndex("OperatorOrganizationId", "CreatedAt");
+                    b.HasIndex("OperatorOrganizationId", "CreatedAt", "Id");
 
-                    b.HasIndex("PartnerOrganizationId", "CreatedAt");
+                    b.HasIndex("PartnerOrganizationId", "CreatedAt", "Id");
 
                     b.ToTable("disputes", "disputes");
                 });

@@ -256,9 +256,9 @@ namespace Conventions.Modules.Disputes.Persistence.Migrations.SqlServer
 
                     b.HasIndex("NextDueOn", "Id");
 
-                    b.HasIndex("OperatorOrganizationId", "CreatedAt");
+                    b.HasIndex("OperatorOrganizationId", "CreatedAt", "Id");
 
-                    b.HasIndex("PartnerOrganizationId", "CreatedAt");
+                    b.HasIndex("PartnerOrganizationId", "CreatedAt", "Id");
 
                     b.ToTable("disputes", "disputes");
                 });
