@@ -70,6 +70,27 @@ public sealed class ListTotalsTests : IDisposable
         Assert.Equal((4, ListTotals.LargeList, ListTotals.LargeList + 1), after);
     }
 
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgresql")]
+    [InlineData("sqlserver")]
+    public void The_key_a_total_is_kept_under_tells_the_parameters_values_apart_on_every_provider(string provider)
+    {
+        // The SQL text with its parameters' values is the key: two organizations' lists must never share a kept total.
+        var options = new DbContextOptionsBuilder<ItemsContext>();
+        _ = provider switch
+        {
+            "sqlite" => options.UseSqlite("Data Source=:memory:"),
+            "postgresql" => options.UseNpgsql("Host=localhost"),
+            _ => options.UseSqlServer("Server=localhost"),
+        };
+        using var db = new ItemsContext(options.Options);
+        string Key(int group) => db.Items.Where(i => i.Group == group).ToQueryString();
+
+        Assert.Equal(Key(7), Key(7));
+        Assert.NotEqual(Key(7), Key(8));
+    }
+
     private static PageRequest Read(string limit, string? cursor = null)
     {
         var page = new PageRequest();
