@@ -9,12 +9,15 @@ using static Conventions.Benchmarks.LoadDriver;
 namespace Conventions.Benchmarks;
 
 /// <summary>
-/// Costs as data grows (issue 17, first step): real rows made through the API (parties, a signed convention, an offer,
-/// a beneficiary, a booking with a guest), cloned in the database while the host is down to a network's size
-/// (organizations, beneficiaries, offers and sessions, bookings and their invitations, notices, conventions), then the
-/// read routes timed over HTTP on the restarted host: first page and a deep page (20 pages of 200 in), p50 and p99.
-/// SQLite by default; PostgreSQL with <c>Database__Provider=PostgreSql</c> and <c>ConnectionStrings__Conventions</c>
-/// in the environment (an empty database). <c>scale [factor]</c>: 1 is the issue's sizes, 0.1 a tenth.
+/// Costs as data grows (issue 17): real rows made through the API (parties, a signed convention, an offer, a beneficiary,
+/// a booking with a guest; La Ruche's venue, premises convention, permanence, appointment and dispute), cloned in the
+/// database while the host is down to a network's size (organizations, beneficiaries, offers and sessions, bookings and
+/// their invitations, notices, conventions, disputes, occurrences), then every read route with rows to read timed over
+/// HTTP on the restarted host (first page and a deep page, 20 pages of 200 in, p50 and p99), the reports, a booking, a
+/// cancellation that promotes, and the sweeps (ScaleScenario.Routes.cs). SQLite by default; PostgreSQL with
+/// <c>Database__Provider=PostgreSql</c> and <c>ConnectionStrings__Conventions</c> in the environment (an empty
+/// database). <c>scale [factor] [--keep] [--no-build]</c>: 1 is the issue's sizes, 0.1 a tenth; --keep leaves the data
+/// to read its query plans.
 /// </summary>
 internal static partial class ScaleScenario
 {
