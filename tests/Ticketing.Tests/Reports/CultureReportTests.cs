@@ -13,9 +13,9 @@ public sealed class CultureReportTests : TicketingTest
 {
     private const string Url = "/api/v1/programs/culture-pour-tous/reports/2026-2027";
 
-    private static long Figure(System.Text.Json.JsonElement report, string section, string key) =>
+    private static long Figure(System.Text.Json.JsonElement report, string section, string key, string which = "value") =>
         report.GetProperty("sections").EnumerateArray().Single(s => s.Str("key") == section).GetProperty("figures").EnumerateArray()
-            .Single(f => f.Str("key") == key).GetProperty("value").GetInt64();
+            .Single(f => f.Str("key") == key).GetProperty(which).GetInt64();
 
     [Fact]
     public async Task The_season_report_counts_invitations_beneficiaries_check_ins_and_staff_events_without_names()
@@ -55,5 +55,11 @@ public sealed class CultureReportTests : TicketingTest
         Assert.Equal(Encoding.UTF8.GetPreamble(), csv[..3]);
         Assert.Contains("Synthèse;Invitations réservées;3;0", Encoding.UTF8.GetString(csv[3..]).Split("\r\n"));
         Approvals.Verify(await Scenario.Operator.GetStringAsync($"{Url}?format=html"), "culture-pour-tous-report-2026-2027");
+
+        // A season later, these are the previous season's figures, beside none of its own (both seasons share one pass).
+        var next = await Scenario.Operator.GetAsync("/api/v1/programs/culture-pour-tous/reports/2027-2028").ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal((0L, 3L, 0L, 1L), (Figure(next, "summary", "booked"), Figure(next, "summary", "booked", "previous"), Figure(next, "summary", "used"), Figure(next, "summary", "used", "previous")));
+        Assert.Equal((0L, 3L), (Figure(next, "booked-by-partner-kind", "social-service"), Figure(next, "booked-by-partner-kind", "social-service", "previous")));
+        Assert.Equal((0L, 3L), (Figure(next, "booked-by-month", "02"), Figure(next, "booked-by-month", "02", "previous")));
     }
 }

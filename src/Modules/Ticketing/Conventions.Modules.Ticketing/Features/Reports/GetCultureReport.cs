@@ -28,8 +28,9 @@ internal sealed class GetCultureReportHandler(TicketingDbContext db, ICurrentAct
         }
         Seasons.TryParse(query.Season, out var startsOn, out _);
         var year = startsOn.Year;
-        var now = await FiguresAsync(year, cancellationToken);
-        var before = await FiguresAsync(year - 1, cancellationToken);
+        var seats = await SeatsAsync(year, cancellationToken);
+        var now = await FiguresAsync(year, seats, cancellationToken);
+        var before = await FiguresAsync(year - 1, seats, cancellationToken);
         ReportFigure F(string key, string label, Func<Figures, long> pick) => new(key, label, pick(now), pick(before));
         IEnumerable<ReportFigure> Keys<TKey>(Func<Figures, IReadOnlyDictionary<TKey, long>> pick, Func<TKey, string> label, Func<TKey, string> key) where TKey : notnull =>
             pick(now).Keys.Union(pick(before).Keys).OrderByDescending(k => pick(now).GetValueOrDefault(k)).ThenBy(label, StringComparer.Ordinal)
@@ -59,32 +60,44 @@ internal sealed class GetCultureReportHandler(TicketingDbContext db, ICurrentAct
             new DateOnly(year, 10, 1), new DateOnly(year + 1, 9, 30), sections);
     }
 
-    private async Task<Figures> FiguresAsync(int year, CancellationToken cancellationToken)
+    /// <summary>
+    /// The booked seats of the season and of the one before, counted by the database in one pass per session and per
+    /// structure, with the sessions' offers (thousands of rows). Grouping every seat by structure, category, venue and
+    /// date at once gave a row per structure and session, up to a row per booking; seats are first counted per booking
+    /// along the invitations' booking index, then joined to their bookings (9 s → 2.6 s per grouping over 2,000,000 seats
+    /// in SQLite), and both seasons share that pass (each grouping reads every seat once, not once a season; issue 17,
+    /// docs/performance.md).
+    /// </summary>
+    private async Task<SeatCounts> SeatsAsync(int year, CancellationToken cancellationToken)
     {
-        var (start, end) = (ParisTime.StartOf(new DateOnly(year, 10, 1)), ParisTime.StartOf(new DateOnly(year + 1, 10, 1)));
-        var offered = await db.Sessions.AsNoTracking().Where(s => s.Status == SessionStatus.Scheduled && s.StartsAt >= start && s.StartsAt < end).SumAsync(s => (long)s.Seats, cancellationToken);
-        // The booked seats counted by the database per session and per structure, then the sessions' offers (thousands of
-        // rows): grouping every seat by structure, category, venue and date at once gave a row per structure and session,
-        // up to a row per booking. Seats are first counted per booking along the invitations' booking index, then joined
-        // to their bookings: 9 s → 2.6 s per grouping over 2,000,000 seats in SQLite (issue 17, docs/performance.md).
+        var (previousStart, start, end) = (ParisTime.StartOf(new DateOnly(year - 1, 10, 1)), ParisTime.StartOf(new DateOnly(year, 10, 1)), ParisTime.StartOf(new DateOnly(year + 1, 10, 1)));
         var perBooking = db.Invitations.AsNoTracking()
             .Where(i => i.Status != InvitationStatus.Cancelled)
             .GroupBy(i => new { i.BookingId, Used = i.Status == InvitationStatus.Attended })
             .Select(g => new { g.Key.BookingId, g.Key.Used, Count = g.LongCount() });
         var seats = from i in perBooking
                     join b in db.Bookings.AsNoTracking() on i.BookingId equals b.Id
-                    where b.Status == BookingStatus.Confirmed && b.SessionStartsAt >= start && b.SessionStartsAt < end
-                    select new { b.SessionId, b.OrganizationId, i.Used, i.Count };
-        var bySession = await seats.GroupBy(s => new { s.SessionId, s.Used })
-            .Select(g => new { g.Key.SessionId, g.Key.Used, Count = g.Sum(s => s.Count) }).ToListAsync(cancellationToken);
-        var byOrganization = await seats.GroupBy(s => s.OrganizationId)
-            .Select(g => new { OrganizationId = g.Key, Count = g.Sum(s => s.Count) }).ToListAsync(cancellationToken);
+                    where b.Status == BookingStatus.Confirmed && b.SessionStartsAt >= previousStart && b.SessionStartsAt < end
+                    select new { b.SessionId, b.OrganizationId, i.Used, Season = b.SessionStartsAt >= start ? year : year - 1, i.Count };
+        var bySession = await seats.GroupBy(s => new { s.SessionId, s.Used, s.Season })
+            .Select(g => new SessionSeats(g.Key.SessionId, g.Key.Used, g.Key.Season, g.Sum(s => s.Count))).ToListAsync(cancellationToken);
+        var byOrganization = await seats.GroupBy(s => new { s.OrganizationId, s.Season })
+            .Select(g => new OrganizationSeats(g.Key.OrganizationId, g.Key.Season, g.Sum(s => s.Count))).ToListAsync(cancellationToken);
         var sessionIds = bySession.Select(s => s.SessionId).Distinct().ToList();
         var sessions = await (from s in db.Sessions.AsNoTracking()
                               join o in db.Offers.AsNoTracking() on s.OfferId equals o.Id
                               where EF.Parameter(sessionIds).Contains(s.Id) // one array parameter: thousands of sessions
-                              select new { s.Id, s.StartsAt, o.Category, o.VenueName })
+                              select new SessionOffer(s.Id, s.StartsAt, o.Category, o.VenueName))
             .ToDictionaryAsync(s => s.Id, cancellationToken);
+        return new SeatCounts(bySession, byOrganization, sessions);
+    }
+
+    private async Task<Figures> FiguresAsync(int year, SeatCounts seats, CancellationToken cancellationToken)
+    {
+        var (start, end) = (ParisTime.StartOf(new DateOnly(year, 10, 1)), ParisTime.StartOf(new DateOnly(year + 1, 10, 1)));
+        var offered = await db.Sessions.AsNoTracking().Where(s => s.Status == SessionStatus.Scheduled && s.StartsAt >= start && s.StartsAt < end).SumAsync(s => (long)s.Seats, cancellationToken);
+        var bySession = seats.BySession.Where(s => s.Season == year).ToList();
+        var byOrganization = seats.ByOrganization.Where(s => s.Season == year).ToList();
         // Each beneficiary's first and last outing up to the season's end, in one pass along the beneficiaries' index: in
         // the season if the last is in it, new if the first is (a NOT EXISTS per beneficiary took 3.8 s in SQLite).
         var outings = db.Bookings.AsNoTracking()
@@ -95,9 +108,9 @@ internal sealed class GetCultureReportHandler(TicketingDbContext db, ICurrentAct
         var firstTime = await outings.CountAsync(o => o.First >= start, cancellationToken);
         var promotions = await db.Bookings.AsNoTracking()
             .CountAsync(b => b.WaitlistSequence > 0 && b.ConfirmedAt != null && b.SessionStartsAt >= start && b.SessionStartsAt < end, cancellationToken);
-        var kinds = await mediator.Send(new GetOrganizationKinds(byOrganization.Select(s => s.OrganizationId).ToList()), cancellationToken);
+        var kinds = await mediator.Send(new GetOrganizationKinds(byOrganization.Select(s => s.OrganizationId).Distinct().ToList()), cancellationToken);
         var staff = await mediator.Send(new GetSeasonEventFigures(TicketingAccess.Program, start, end), cancellationToken);
-        var booked = bySession.Select(s => (Session: sessions[s.SessionId], s.Used, s.Count)).ToList();
+        var booked = bySession.Select(s => (Session: seats.Sessions[s.SessionId], s.Used, s.Count)).ToList();
         return new Figures(
             offered, bySession.Sum(s => s.Count), bySession.Where(s => s.Used).Sum(s => s.Count), beneficiaries, firstTime, promotions, staff,
             booked.GroupBy(s => MonthOfSeason(s.Session.StartsAt)).ToDictionary(g => g.Key, g => g.Sum(s => s.Count)),
@@ -128,6 +141,14 @@ internal sealed class GetCultureReportHandler(TicketingDbContext db, ICurrentAct
         OrganizationKind.SocialService => "Structures sociales",
         _ => "Autres",
     };
+
+    private sealed record SessionSeats(Guid SessionId, bool Used, int Season, long Count);
+
+    private sealed record OrganizationSeats(Guid OrganizationId, int Season, long Count);
+
+    private sealed record SessionOffer(Guid Id, DateTimeOffset StartsAt, OfferCategory Category, string VenueName);
+
+    private sealed record SeatCounts(List<SessionSeats> BySession, List<OrganizationSeats> ByOrganization, Dictionary<Guid, SessionOffer> Sessions);
 
     private sealed record Figures(
         long Offered, long Booked, long Used, long Beneficiaries, long FirstTime, long Promotions, SeasonEventFigures StaffEvents,
