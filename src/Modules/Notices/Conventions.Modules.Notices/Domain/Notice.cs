@@ -116,12 +116,10 @@ internal sealed class Notice
     public static void MarkRecipientFailed(NoticeRecipientEntry recipient, string error) =>
         recipient.LastError = error.Length > 1000 ? error[..1000] : error;
 
-    public bool IsDue(DateTimeOffset now) => Status != NoticeStatus.Delivered && Attempts < MaxAttempts && NextAttemptAt <= now;
-
     /// <summary>
-    /// <see cref="IsDue"/> for queries, its statuses named so that the (Status, NextAttemptAt) index seeks the few notices
-    /// not yet delivered: "not delivered" made the notices sweep and its backlog read every notice (a million: 1.2 s on
-    /// SQLite, a parallel scan on PostgreSQL; issue 17).
+    /// Due to be sent now: not yet delivered (pending, or failed and still to retry) and its time come. Its statuses are
+    /// named so that the (Status, NextAttemptAt) index seeks the few notices not yet delivered: "not delivered" made the
+    /// notices sweep and its backlog read every notice (a million: 1.2 s on SQLite, a parallel scan on PostgreSQL; issue 17).
     /// </summary>
     public static System.Linq.Expressions.Expression<Func<Notice, bool>> Due(DateTimeOffset now) =>
         n => (n.Status == NoticeStatus.Pending || n.Status == NoticeStatus.Failed) && n.Attempts < MaxAttempts && n.NextAttemptAt <= now;

@@ -12,7 +12,7 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.PostgreSql
     internal partial class PostgreSqlConventionsDbContextModel
     {
         private PostgreSqlConventionsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6dfbb423-8b52-48cd-af28-752ebffc415b"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("4d0ce3e1-7af8-4431-9a21-5a78955fce4e"), entityTypeCount: 14)
         {
         }
 

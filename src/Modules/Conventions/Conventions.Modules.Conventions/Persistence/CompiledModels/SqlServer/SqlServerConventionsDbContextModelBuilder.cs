@@ -11,7 +11,7 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.SqlServer
     internal partial class SqlServerConventionsDbContextModel
     {
         private SqlServerConventionsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a805cdc7-e41a-499e-803d-9894777281be"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("f35b3150-9720-4781-929d-a18ed3dbed0e"), entityTypeCount: 14)
         {
         }
 

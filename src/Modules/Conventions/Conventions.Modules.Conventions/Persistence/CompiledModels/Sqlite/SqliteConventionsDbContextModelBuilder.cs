@@ -11,7 +11,7 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.Sqlite
     internal partial class SqliteConventionsDbContextModel
     {
         private SqliteConventionsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6f40fd6e-48f0-4fad-a731-0791a25fac40"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("bc295981-2ebf-44bd-a891-96dd98b91285"), entityTypeCount: 14)
         {
         }
 

@@ -12,7 +12,7 @@ namespace Conventions.Modules.Disputes.Persistence.CompiledModels.PostgreSql
     internal partial class PostgreSqlDisputesDbContextModel
     {
         private PostgreSqlDisputesDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8fcec47b-d3fb-4f9a-a15d-9d96c521d55d"), entityTypeCount: 6)
+            : base(skipDetectChanges: false, modelId: new Guid("719d2c12-9ce2-46d6-aa97-3454991def0a"), entityTypeCount: 6)
         {
         }
 

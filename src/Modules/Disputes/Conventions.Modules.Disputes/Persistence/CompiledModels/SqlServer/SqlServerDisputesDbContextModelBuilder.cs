@@ -11,7 +11,7 @@ namespace Conventions.Modules.Disputes.Persistence.CompiledModels.SqlServer
     internal partial class SqlServerDisputesDbContextModel
     {
         private SqlServerDisputesDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d45150be-0e6c-4516-b838-8a61d2826467"), entityTypeCount: 6)
+            : base(skipDetectChanges: false, modelId: new Guid("41f8ac8b-5aca-4a22-b86a-e03854416602"), entityTypeCount: 6)
         {
         }
 

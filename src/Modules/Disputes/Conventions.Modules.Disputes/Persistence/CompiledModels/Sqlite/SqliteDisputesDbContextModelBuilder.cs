@@ -11,7 +11,7 @@ namespace Conventions.Modules.Disputes.Persistence.CompiledModels.Sqlite
     internal partial class SqliteDisputesDbContextModel
     {
         private SqliteDisputesDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("cf4e7b65-b709-43e9-896b-90e09aae406c"), entityTypeCount: 6)
+            : base(skipDetectChanges: false, modelId: new Guid("265d38e7-a195-452a-b67b-73d20cf4641d"), entityTypeCount: 6)
         {
         }
 

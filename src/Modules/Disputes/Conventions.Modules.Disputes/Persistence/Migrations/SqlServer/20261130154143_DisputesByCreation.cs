@@ -5,20 +5,16 @@
 namespace Conventions.Modules.Disputes.Persistence.Migrations.SqlServer
 {
     /// <inheritdoc />
-    internal partial class PartyIndexesById : Migration
+    internal partial class DisputesByCreation : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropIndex(
-                name: "IX_disputes_OperatorOrganizationId_CreatedAt",
+            migrationBuilder.CreateIndex(
+                name: "IX_disputes_CreatedAt_Id",
                 schema: "disputes",
-                table: "disputes");
-
-            migrationBuilder.DropIndex(
-                name: "IX_disputes_PartnerOrganizationId_CreatedAt",
-                schema: "disputes",
-                table: "disputes");
+                table: "disputes",
+                columns: new[] { "CreatedAt", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_disputes_OperatorOrganizationId_CreatedAt_Id",
@@ -37,6 +33,11 @@ namespace Conventions.Modules.Disputes.Persistence.Migrations.SqlServer
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
+                name: "IX_disputes_CreatedAt_Id",
+                schema: "disputes",
+                table: "disputes");
+
+            migrationBuilder.DropIndex(
                 name: "IX_disputes_OperatorOrganizationId_CreatedAt_Id",
                 schema: "disputes",
                 table: "disputes");
@@ -45,18 +46,6 @@ namespace Conventions.Modules.Disputes.Persistence.Migrations.SqlServer
                 name: "IX_disputes_PartnerOrganizationId_CreatedAt_Id",
                 schema: "disputes",
                 table: "disputes");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_disputes_OperatorOrganizationId_CreatedAt",
-                schema: "disputes",
-                table: "disputes",
-                columns: new[] { "OperatorOrganizationId", "CreatedAt" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_disputes_PartnerOrganizationId_CreatedAt",
-                schema: "disputes",
-                table: "disputes",
-                columns: new[] { "PartnerOrganizationId", "CreatedAt" });
         }
     }
 }

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Conventions.Modules.Disputes.Persistence.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlDisputesDbContext))]
-    [Migration("20261130142256_DisputesByCreation")]
+    [Migration("20261130154145_DisputesByCreation")]
     partial class DisputesByCreation
     {
         /// <inheritdoc />
@@ -257,9 +257,9 @@ namespace Conventions.Modules.Disputes.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("NextDueOn", "Id");
 
-                    b.HasIndex("OperatorOrganizationId", "CreatedAt");
+                    b.HasIndex("OperatorOrganizationId", "CreatedAt", "Id");
 
-                    b.HasIndex("PartnerOrganizationId", "CreatedAt");
+                    b.HasIndex("PartnerOrganizationId", "CreatedAt", "Id");
 
                     b.ToTable("disputes", "disputes");
                 });

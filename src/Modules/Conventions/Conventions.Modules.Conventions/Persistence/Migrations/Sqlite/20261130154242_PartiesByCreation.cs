@@ -19,25 +19,25 @@ namespace Conventions.Modules.Conventions.Persistence.Migrations.Sqlite
                 table: "conventions_conventions");
 
             migrationBuilder.CreateIndex(
-                name: "IX_conventions_conventions_OperatorOrganizationId_CreatedAt",
+                name: "IX_conventions_conventions_OperatorOrganizationId_CreatedAt_Id",
                 table: "conventions_conventions",
-                columns: new[] { "OperatorOrganizationId", "CreatedAt" });
+                columns: new[] { "OperatorOrganizationId", "CreatedAt", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_conventions_conventions_PartnerOrganizationId_CreatedAt",
+                name: "IX_conventions_conventions_PartnerOrganizationId_CreatedAt_Id",
                 table: "conventions_conventions",
-                columns: new[] { "PartnerOrganizationId", "CreatedAt" });
+                columns: new[] { "PartnerOrganizationId", "CreatedAt", "Id" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_conventions_conventions_OperatorOrganizationId_CreatedAt",
+                name: "IX_conventions_conventions_OperatorOrganizationId_CreatedAt_Id",
                 table: "conventions_conventions");
 
             migrationBuilder.DropIndex(
-                name: "IX_conventions_conventions_PartnerOrganizationId_CreatedAt",
+                name: "IX_conventions_conventions_PartnerOrganizationId_CreatedAt_Id",
                 table: "conventions_conventions");
 
             migrationBuilder.CreateIndex(

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Conventions.Modules.Conventions.Persistence.Migrations.PostgreSql
+namespace Conventions.Modules.Conventions.Persistence.Migrations.SqlServer
 {
     /// <inheritdoc />
     internal partial class PartiesByCreation : Migration
@@ -21,28 +21,28 @@ namespace Conventions.Modules.Conventions.Persistence.Migrations.PostgreSql
                 table: "conventions");
 
             migrationBuilder.CreateIndex(
-                name: "IX_conventions_OperatorOrganizationId_CreatedAt",
+                name: "IX_conventions_OperatorOrganizationId_CreatedAt_Id",
                 schema: "conventions",
                 table: "conventions",
-                columns: new[] { "OperatorOrganizationId", "CreatedAt" });
+                columns: new[] { "OperatorOrganizationId", "CreatedAt", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_conventions_PartnerOrganizationId_CreatedAt",
+                name: "IX_conventions_PartnerOrganizationId_CreatedAt_Id",
                 schema: "conventions",
                 table: "conventions",
-                columns: new[] { "PartnerOrganizationId", "CreatedAt" });
+                columns: new[] { "PartnerOrganizationId", "CreatedAt", "Id" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_conventions_OperatorOrganizationId_CreatedAt",
+                name: "IX_conventions_OperatorOrganizationId_CreatedAt_Id",
                 schema: "conventions",
                 table: "conventions");
 
             migrationBuilder.DropIndex(
-                name: "IX_conventions_PartnerOrganizationId_CreatedAt",
+                name: "IX_conventions_PartnerOrganizationId_CreatedAt_Id",
                 schema: "conventions",
                 table: "conventions");
 

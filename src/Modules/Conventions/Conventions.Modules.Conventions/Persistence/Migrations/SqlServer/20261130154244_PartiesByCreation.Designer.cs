@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Conventions.Modules.Conventions.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerConventionsDbContext))]
-    [Migration("20261130145110_PartiesByCreation")]
+    [Migration("20261130154244_PartiesByCreation")]
     partial class PartiesByCreation
     {
         /// <inheritdoc />
@@ -320,11 +320,11 @@ namespace Conventions.Modules.Conventions.Persistence.Migrations.SqlServer
 
                     b.HasIndex("NextDueOn", "Id");
 
-                    b.HasIndex("OperatorOrganizationId", "CreatedAt");
-
-                    b.HasIndex("PartnerOrganizationId", "CreatedAt");
-
                     b.HasIndex("Status", "NextDueOn");
+
+                    b.HasIndex("OperatorOrganizationId", "CreatedAt", "Id");
+
+                    b.HasIndex("PartnerOrganizationId", "CreatedAt", "Id");
 
                     b.ToTable("conventions", "conventions");
                 });

@@ -17,16 +17,16 @@ namespace Conventions.Modules.Disputes.Persistence.Migrations.PostgreSql
                 columns: new[] { "CreatedAt", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_disputes_OperatorOrganizationId_CreatedAt",
+                name: "IX_disputes_OperatorOrganizationId_CreatedAt_Id",
                 schema: "disputes",
                 table: "disputes",
-                columns: new[] { "OperatorOrganizationId", "CreatedAt" });
+                columns: new[] { "OperatorOrganizationId", "CreatedAt", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_disputes_PartnerOrganizationId_CreatedAt",
+                name: "IX_disputes_PartnerOrganizationId_CreatedAt_Id",
                 schema: "disputes",
                 table: "disputes",
-                columns: new[] { "PartnerOrganizationId", "CreatedAt" });
+                columns: new[] { "PartnerOrganizationId", "CreatedAt", "Id" });
         }
 
         /// <inheritdoc />
@@ -38,12 +38,12 @@ namespace Conventions.Modules.Disputes.Persistence.Migrations.PostgreSql
                 table: "disputes");
 
             migrationBuilder.DropIndex(
-                name: "IX_disputes_OperatorOrganizationId_CreatedAt",
+                name: "IX_disputes_OperatorOrganizationId_CreatedAt_Id",
                 schema: "disputes",
                 table: "disputes");
 
             migrationBuilder.DropIndex(
-                name: "IX_disputes_PartnerOrganizationId_CreatedAt",
+                name: "IX_disputes_PartnerOrganizationId_CreatedAt_Id",
                 schema: "disputes",
                 table: "disputes");
         }
