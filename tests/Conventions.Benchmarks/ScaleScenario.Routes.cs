@@ -91,6 +91,9 @@ internal static partial class ScaleScenario
             ($"GET /programs/ruche-numerique/reports/{today.Year}", rucheKey, $"/api/v1/programs/ruche-numerique/reports/{today.Year}"),
             ("GET /webhooks", AdminKey, "/api/v1/webhooks?limit=50"),
         };
+        var build = Stopwatch.GetTimestamp();
+        await PostRaw(http, AdminKey, "/api/v1/admin/jobs/seat-figures/run", new { });
+        rows.Add(("`seat-figures`, first run: every seat figure computed from the bookings", $"{Stopwatch.GetElapsedTime(build).TotalMilliseconds:F0} ms"));
         foreach (var (route, key, url) in routes)
         {
             var (status, p50, p99) = await TimeAsync(http, key, url, 60);
@@ -103,7 +106,7 @@ internal static partial class ScaleScenario
             }
         }
         await WritesAsync(http, t, rows);
-        foreach (var job in new[] { "deadlines", "renewals", "notices", "outbox" })
+        foreach (var job in new[] { "deadlines", "renewals", "notices", "outbox", "seat-figures" })
         {
             var started = Stopwatch.GetTimestamp();
             await PostRaw(http, AdminKey, $"/api/v1/admin/jobs/{job}/run", new { });

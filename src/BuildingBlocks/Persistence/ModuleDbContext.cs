@@ -51,6 +51,7 @@ public abstract class ModuleDbContext : DbContext
             {
                 return 0;
             }
+            await OnSavingAsync(cancellationToken);
             var writesOutbox = ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             SavedOutboxMessages |= writesOutbox;
@@ -61,6 +62,12 @@ public abstract class ModuleDbContext : DbContext
             ChangeTracker.AutoDetectChangesEnabled = detectChanges;
         }
     }
+
+    /// <summary>
+    /// Called as changes are saved, once they are detected and before they are written: a module adds here the rows its
+    /// changes imply (Ticketing notes which report figures to compute again), in the same save and transaction.
+    /// </summary>
+    protected virtual ValueTask OnSavingAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
     /// <summary>
     /// Forgets what an earlier unit of work did with this instance: contexts are pooled, so an instance serves many

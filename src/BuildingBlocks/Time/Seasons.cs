@@ -19,6 +19,16 @@ public static class Seasons
         return true;
     }
 
+    /// <summary>
+    /// The first year of the season an instant falls in, by its date in Paris: 2026 for 1 October 2026 at 00:00 up to
+    /// 30 September 2027 included.
+    /// </summary>
+    public static int YearOf(DateTimeOffset instant)
+    {
+        var paris = ParisTime.ToParis(instant);
+        return paris.Month >= 10 ? paris.Year : paris.Year - 1;
+    }
+
     /// <summary>The season starting on <paramref name="startsOn"/> (a 1 October), by name.</summary>
     public static string Name(DateOnly startsOn) => $"{startsOn.Year}-{startsOn.Year + 1}";
 }

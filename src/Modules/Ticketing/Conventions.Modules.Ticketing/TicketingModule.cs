@@ -16,6 +16,7 @@ public static class TicketingModule
         services.AddScoped<Waitlist>();
         services.AddSingleton<BookingGroupCommit>();
         services.AddSingleton<global::Conventions.BuildingBlocks.Jobs.IJob, BeneficiaryRetentionJob>();
+        services.AddSingleton<global::Conventions.BuildingBlocks.Jobs.IJob, SeatFiguresJob>();
         services.AddSingleton<IDemoDataSeeder, DemoTicketing>();
         services.AddValidatorsFromAssemblyContaining<CreateBookingValidator>(ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;

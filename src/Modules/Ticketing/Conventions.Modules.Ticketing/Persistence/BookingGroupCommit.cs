@@ -167,7 +167,7 @@ internal sealed partial class BookingGroupCommit(IServiceScopeFactory scopes, IL
     }
 
     /// <summary>
-    /// The rows a decided booking writes, in order: the booking, its invitations, its event (for webhooks, when the
+    /// The rows a decided booking writes, in order: the booking, its invitations, its change for the seat figures, its event (for webhooks, when the
     /// request named the offer's publisher) and the answer to its <c>Idempotency-Key</c> (from its waiting position).
     /// </summary>
     private static IEnumerable<object> RowsOf(PendingBooking pending, int? position)
@@ -178,6 +178,7 @@ internal sealed partial class BookingGroupCommit(IServiceScopeFactory scopes, IL
         {
             yield return invitation;
         }
+        yield return SeatFigureChange.Of(booking);
         if (pending.Publisher is { } publisher)
         {
             var change = booking.Status == BookingStatus.Confirmed ? BookingChange.Confirmed : BookingChange.Waitlisted;

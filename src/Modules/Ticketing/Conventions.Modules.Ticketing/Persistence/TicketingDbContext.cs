@@ -21,6 +21,49 @@ internal class TicketingDbContext(DbContextOptions options) : ModuleDbContext(op
 
     public DbSet<Writing> Writings => Set<Writing>();
 
+    public DbSet<SeatFigureChange> SeatFigureChanges => Set<SeatFigureChange>();
+
+    public DbSet<SessionSeatFigures> SessionSeatFigures => Set<SessionSeatFigures>();
+
+    public DbSet<OrganizationSeasonSeats> OrganizationSeasonSeats => Set<OrganizationSeasonSeats>();
+
+    public DbSet<BeneficiarySeason> BeneficiarySeasons => Set<BeneficiarySeason>();
+
+    public DbSet<SeatFiguresState> SeatFiguresStates => Set<SeatFiguresState>();
+
+    /// <summary>
+    /// Every booking this save adds or changes, itself or through its invitations, leaves a change for the seat figures
+    /// (<see cref="SeatFigures"/>), written with it. The booking writer, which inserts without the model, adds its own.
+    /// </summary>
+    protected override async ValueTask OnSavingAsync(CancellationToken cancellationToken)
+    {
+        var changed = new Dictionary<Guid, Booking>();
+        HashSet<Guid>? throughInvitations = null;
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.Entity is Booking booking && entry.State is EntityState.Added or EntityState.Modified)
+            {
+                changed[booking.Id] = booking;
+            }
+            else if (entry.Entity is Invitation invitation && entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            {
+                (throughInvitations ??= []).Add(invitation.BookingId);
+            }
+        }
+        foreach (var id in throughInvitations ?? [])
+        {
+            // Invitations change through their booking, which is then tracked; read by its key otherwise.
+            if (!changed.ContainsKey(id) && await Bookings.FindAsync([id], cancellationToken) is { } booking)
+            {
+                changed[id] = booking;
+            }
+        }
+        foreach (var booking in changed.Values)
+        {
+            SeatFigureChanges.Add(SeatFigureChange.Of(booking));
+        }
+    }
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Offer>(b =>
@@ -79,6 +122,39 @@ internal class TicketingDbContext(DbContextOptions options) : ModuleDbContext(op
             b.HasIndex(w => new { w.Status, w.PublishedAt });
             b.HasIndex(w => new { w.OfferId, w.Status, w.PublishedAt });
             b.HasIndex(w => new { w.OrganizationId, w.SubmittedAt });
+        });
+        modelBuilder.Entity<SeatFigureChange>(b =>
+        {
+            b.ToTable("seat_figure_changes");
+            b.HasKey(c => c.Id);
+            b.Property(c => c.Id).ValueGeneratedNever();
+        });
+        modelBuilder.Entity<SessionSeatFigures>(b =>
+        {
+            b.ToTable("session_seat_figures");
+            b.HasKey(f => f.SessionId);
+            b.Property(f => f.SessionId).ValueGeneratedNever();
+        });
+        modelBuilder.Entity<OrganizationSeasonSeats>(b =>
+        {
+            b.ToTable("organization_season_seats");
+            b.HasKey(f => new { f.Season, f.OrganizationId });
+            b.HasIndex(f => f.OrganizationId);
+        });
+        modelBuilder.Entity<BeneficiarySeason>(b =>
+        {
+            b.ToTable("beneficiary_seasons");
+            // By beneficiary, to tell a first season (no earlier one); by season, to count a season's.
+            b.HasKey(f => new { f.BeneficiaryId, f.Season });
+            b.HasIndex(f => new { f.Season, f.BeneficiaryId });
+        });
+        modelBuilder.Entity<SeatFiguresState>(b =>
+        {
+            b.ToTable("seat_figures_state");
+            b.HasKey(s => s.Id);
+            b.Property(s => s.Id).ValueGeneratedNever();
+            // Not built: the first refresh computes every figure from the bookings already there.
+            b.HasData(new { Id = SeatFiguresState.SingleId, Refreshes = 0L });
         });
         modelBuilder.Entity<Invitation>(b =>
         {

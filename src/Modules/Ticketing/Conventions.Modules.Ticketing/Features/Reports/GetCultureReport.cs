@@ -6,7 +6,8 @@ namespace Conventions.Modules.Ticketing.Features;
 /// <summary>
 /// Culture pour tous' season report for funders (issue 19): invitations offered, booked, used and unused, by month,
 /// category, venue and kind of structure; distinct and first-time beneficiaries (counts only); waiting-list promotions;
-/// staff events and their attendance; beside the previous season. Computed by queries over the data.
+/// staff events and their attendance; beside the previous season. Read from the seat figures kept from the bookings'
+/// changes (<see cref="SeatFigures"/>), brought up to date first: the report counts every booking committed before it.
 /// </summary>
 internal sealed record GetCultureReport(string Season) : IQuery<FunderReport>;
 
@@ -16,7 +17,7 @@ internal sealed class GetCultureReportValidator : AbstractValidator<GetCultureRe
         RuleFor(q => q.Season).Must(s => Seasons.TryParse(s, out _, out _)).WithMessage("A season as 2026-2027 (1 October 2026 to 30 September 2027).");
 }
 
-internal sealed class GetCultureReportHandler(TicketingDbContext db, ICurrentActor current, IMediator mediator) : IQueryHandler<GetCultureReport, FunderReport>
+internal sealed class GetCultureReportHandler(TicketingDbContext db, ICurrentActor current, IMediator mediator, TimeProvider clock) : IQueryHandler<GetCultureReport, FunderReport>
 {
     private static readonly string[] SeasonMonths = ["oct.", "nov.", "déc.", "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept."];
 
@@ -28,6 +29,7 @@ internal sealed class GetCultureReportHandler(TicketingDbContext db, ICurrentAct
         }
         Seasons.TryParse(query.Season, out var startsOn, out _);
         var year = startsOn.Year;
+        await SeatFigures.RefreshAsync(db, clock, cancellationToken);
         var seats = await SeatsAsync(year, cancellationToken);
         var now = await FiguresAsync(year, seats, cancellationToken);
         var before = await FiguresAsync(year - 1, seats, cancellationToken);
@@ -61,62 +63,41 @@ internal sealed class GetCultureReportHandler(TicketingDbContext db, ICurrentAct
     }
 
     /// <summary>
-    /// The booked seats of the season and of the one before, counted by the database in one pass per session and per
-    /// structure, with the sessions' offers (thousands of rows). Grouping every seat by structure, category, venue and
-    /// date at once gave a row per structure and session, up to a row per booking; seats are first counted per booking
-    /// along the invitations' booking index, then joined to their bookings (9 s → 2.6 s per grouping over 2,000,000 seats
-    /// in SQLite), and both seasons share that pass (each grouping reads every seat once, not once a season; issue 17,
-    /// docs/performance.md).
+    /// The seats of the season and of the one before: per session with its offer (thousands of rows), and per structure
+    /// and season (issue 17: grouping every seat of both seasons here took 7 to 9 s over a million bookings in SQLite).
     /// </summary>
     private async Task<SeatCounts> SeatsAsync(int year, CancellationToken cancellationToken)
     {
-        var (previousStart, start, end) = (ParisTime.StartOf(new DateOnly(year - 1, 10, 1)), ParisTime.StartOf(new DateOnly(year, 10, 1)), ParisTime.StartOf(new DateOnly(year + 1, 10, 1)));
-        var perBooking = db.Invitations.AsNoTracking()
-            .Where(i => i.Status != InvitationStatus.Cancelled)
-            .GroupBy(i => new { i.BookingId, Used = i.Status == InvitationStatus.Attended })
-            .Select(g => new { g.Key.BookingId, g.Key.Used, Count = g.LongCount() });
-        var seats = from i in perBooking
-                    join b in db.Bookings.AsNoTracking() on i.BookingId equals b.Id
-                    where b.Status == BookingStatus.Confirmed && b.SessionStartsAt >= previousStart && b.SessionStartsAt < end
-                    select new { b.SessionId, b.OrganizationId, i.Used, Season = b.SessionStartsAt >= start ? year : year - 1, i.Count };
-        var bySession = await seats.GroupBy(s => new { s.SessionId, s.Used, s.Season })
-            .Select(g => new SessionSeats(g.Key.SessionId, g.Key.Used, g.Key.Season, g.Sum(s => s.Count))).ToListAsync(cancellationToken);
-        var byOrganization = await seats.GroupBy(s => new { s.OrganizationId, s.Season })
-            .Select(g => new OrganizationSeats(g.Key.OrganizationId, g.Key.Season, g.Sum(s => s.Count))).ToListAsync(cancellationToken);
-        var sessionIds = bySession.Select(s => s.SessionId).Distinct().ToList();
-        var sessions = await (from s in db.Sessions.AsNoTracking()
+        var (previousStart, end) = (ParisTime.StartOf(new DateOnly(year - 1, 10, 1)), ParisTime.StartOf(new DateOnly(year + 1, 10, 1)));
+        var sessions = await (from f in db.SessionSeatFigures.AsNoTracking()
+                              join s in db.Sessions.AsNoTracking() on f.SessionId equals s.Id
                               join o in db.Offers.AsNoTracking() on s.OfferId equals o.Id
-                              where EF.Parameter(sessionIds).Contains(s.Id) // one array parameter: thousands of sessions
-                              select new SessionOffer(s.Id, s.StartsAt, o.Category, o.VenueName))
-            .ToDictionaryAsync(s => s.Id, cancellationToken);
-        return new SeatCounts(bySession, byOrganization, sessions);
+                              where s.StartsAt >= previousStart && s.StartsAt < end
+                              select new SessionSeats(s.StartsAt, o.Category, o.VenueName, f.Booked, f.Used, f.Promotions)).ToListAsync(cancellationToken);
+        var organizations = await db.OrganizationSeasonSeats.AsNoTracking().Where(f => f.Season == year || f.Season == year - 1)
+            .Select(f => new OrganizationSeats(f.OrganizationId, f.Season, f.Booked)).ToListAsync(cancellationToken);
+        return new SeatCounts(sessions, organizations);
     }
 
     private async Task<Figures> FiguresAsync(int year, SeatCounts seats, CancellationToken cancellationToken)
     {
         var (start, end) = (ParisTime.StartOf(new DateOnly(year, 10, 1)), ParisTime.StartOf(new DateOnly(year + 1, 10, 1)));
         var offered = await db.Sessions.AsNoTracking().Where(s => s.Status == SessionStatus.Scheduled && s.StartsAt >= start && s.StartsAt < end).SumAsync(s => (long)s.Seats, cancellationToken);
-        var bySession = seats.BySession.Where(s => s.Season == year).ToList();
-        var byOrganization = seats.ByOrganization.Where(s => s.Season == year).ToList();
-        // Each beneficiary's first and last outing up to the season's end, in one pass along the beneficiaries' index: in
-        // the season if the last is in it, new if the first is (a NOT EXISTS per beneficiary took 3.8 s in SQLite).
-        var outings = db.Bookings.AsNoTracking()
-            .Where(b => b.Status == BookingStatus.Confirmed && b.SessionStartsAt < end)
-            .GroupBy(b => b.BeneficiaryId)
-            .Select(g => new { First = g.Min(b => b.SessionStartsAt), Last = g.Max(b => b.SessionStartsAt) });
-        var beneficiaries = await outings.CountAsync(o => o.Last >= start, cancellationToken);
-        var firstTime = await outings.CountAsync(o => o.First >= start, cancellationToken);
-        var promotions = await db.Bookings.AsNoTracking()
-            .CountAsync(b => b.WaitlistSequence > 0 && b.ConfirmedAt != null && b.SessionStartsAt >= start && b.SessionStartsAt < end, cancellationToken);
+        var sessions = seats.Sessions.Where(s => s.StartsAt >= start && s.StartsAt < end).ToList();
+        var byOrganization = seats.Organizations.Where(s => s.Season == year).ToList();
+        // Distinct beneficiaries: those who went out in the season; new: those of them who never went out before it.
+        var beneficiaries = await db.BeneficiarySeasons.AsNoTracking().CountAsync(b => b.Season == year, cancellationToken);
+        var firstTime = await db.BeneficiarySeasons.AsNoTracking()
+            .CountAsync(b => b.Season == year && !db.BeneficiarySeasons.Any(p => p.BeneficiaryId == b.BeneficiaryId && p.Season < year), cancellationToken);
         var kinds = await mediator.Send(new GetOrganizationKinds(byOrganization.Select(s => s.OrganizationId).Distinct().ToList()), cancellationToken);
         var staff = await mediator.Send(new GetSeasonEventFigures(TicketingAccess.Program, start, end), cancellationToken);
-        var booked = bySession.Select(s => (Session: seats.Sessions[s.SessionId], s.Used, s.Count)).ToList();
+        var booked = sessions.Where(s => s.Booked > 0).ToList();
         return new Figures(
-            offered, bySession.Sum(s => s.Count), bySession.Where(s => s.Used).Sum(s => s.Count), beneficiaries, firstTime, promotions, staff,
-            booked.GroupBy(s => MonthOfSeason(s.Session.StartsAt)).ToDictionary(g => g.Key, g => g.Sum(s => s.Count)),
-            booked.GroupBy(s => s.Session.Category).ToDictionary(g => g.Key, g => g.Sum(s => s.Count)),
-            byOrganization.GroupBy(s => kinds.TryGetValue(s.OrganizationId, out var k) ? k : OrganizationKind.Other).ToDictionary(g => g.Key, g => g.Sum(s => s.Count)),
-            booked.GroupBy(s => s.Session.VenueName).ToDictionary(g => g.Key, g => g.Sum(s => s.Count)));
+            offered, sessions.Sum(s => s.Booked), sessions.Sum(s => s.Used), beneficiaries, firstTime, sessions.Sum(s => s.Promotions), staff,
+            booked.GroupBy(s => MonthOfSeason(s.StartsAt)).ToDictionary(g => g.Key, g => g.Sum(s => s.Booked)),
+            booked.GroupBy(s => s.Category).ToDictionary(g => g.Key, g => g.Sum(s => s.Booked)),
+            byOrganization.Where(s => s.Booked > 0).GroupBy(s => kinds.TryGetValue(s.OrganizationId, out var k) ? k : OrganizationKind.Other).ToDictionary(g => g.Key, g => g.Sum(s => s.Booked)),
+            booked.GroupBy(s => s.VenueName).ToDictionary(g => g.Key, g => g.Sum(s => s.Booked)));
     }
 
     private static int MonthOfSeason(DateTimeOffset startsAt) => (ParisTime.ToParis(startsAt).Month + 2) % 12;
@@ -142,13 +123,11 @@ internal sealed class GetCultureReportHandler(TicketingDbContext db, ICurrentAct
         _ => "Autres",
     };
 
-    private sealed record SessionSeats(Guid SessionId, bool Used, int Season, long Count);
+    private sealed record SessionSeats(DateTimeOffset StartsAt, OfferCategory Category, string VenueName, long Booked, long Used, long Promotions);
 
-    private sealed record OrganizationSeats(Guid OrganizationId, int Season, long Count);
+    private sealed record OrganizationSeats(Guid OrganizationId, int Season, long Booked);
 
-    private sealed record SessionOffer(Guid Id, DateTimeOffset StartsAt, OfferCategory Category, string VenueName);
-
-    private sealed record SeatCounts(List<SessionSeats> BySession, List<OrganizationSeats> ByOrganization, Dictionary<Guid, SessionOffer> Sessions);
+    private sealed record SeatCounts(List<SessionSeats> Sessions, List<OrganizationSeats> Organizations);
 
     private sealed record Figures(
         long Offered, long Booked, long Used, long Beneficiaries, long FirstTime, long Promotions, SeasonEventFigures StaffEvents,

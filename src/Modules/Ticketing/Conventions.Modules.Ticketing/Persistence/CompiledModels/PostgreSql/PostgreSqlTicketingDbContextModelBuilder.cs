@@ -12,7 +12,7 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.PostgreSql
     internal partial class PostgreSqlTicketingDbContextModel
     {
         private PostgreSqlTicketingDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c8e9001c-ac0a-4bf2-8b3b-48b269d4c8cf"), entityTypeCount: 9)
+            : base(skipDetectChanges: false, modelId: new Guid("e81806dd-9a77-4914-b8c8-99018cde8d9f"), entityTypeCount: 14)
         {
         }
 
@@ -27,6 +27,11 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.PostgreSql
             var offer = OfferEntityType.Create(this);
             var session = SessionEntityType.Create(this);
             var writing = WritingEntityType.Create(this);
+            var beneficiarySeason = BeneficiarySeasonEntityType.Create(this);
+            var organizationSeasonSeats = OrganizationSeasonSeatsEntityType.Create(this);
+            var seatFigureChange = SeatFigureChangeEntityType.Create(this);
+            var seatFiguresState = SeatFiguresStateEntityType.Create(this);
+            var sessionSeatFigures = SessionSeatFiguresEntityType.Create(this);
 
             InvitationEntityType.CreateForeignKey1(invitation, booking);
             SessionEntityType.CreateForeignKey1(session, offer);
@@ -40,6 +45,11 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.PostgreSql
             OfferEntityType.CreateAnnotations(offer);
             SessionEntityType.CreateAnnotations(session);
             WritingEntityType.CreateAnnotations(writing);
+            BeneficiarySeasonEntityType.CreateAnnotations(beneficiarySeason);
+            OrganizationSeasonSeatsEntityType.CreateAnnotations(organizationSeasonSeats);
+            SeatFigureChangeEntityType.CreateAnnotations(seatFigureChange);
+            SeatFiguresStateEntityType.CreateAnnotations(seatFiguresState);
+            SessionSeatFiguresEntityType.CreateAnnotations(sessionSeatFigures);
 
             AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
             AddAnnotation("ProductVersion", "10.0.15");

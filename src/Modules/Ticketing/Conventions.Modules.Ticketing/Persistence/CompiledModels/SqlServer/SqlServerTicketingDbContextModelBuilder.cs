@@ -11,7 +11,7 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.SqlServer
     internal partial class SqlServerTicketingDbContextModel
     {
         private SqlServerTicketingDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a6cee988-2a77-4f5a-8eb0-96ce84860cb9"), entityTypeCount: 9)
+            : base(skipDetectChanges: false, modelId: new Guid("68fa92e5-14db-4692-870e-00cd9219f483"), entityTypeCount: 14)
         {
         }
 
@@ -26,6 +26,11 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.SqlServer
             var offer = OfferEntityType.Create(this);
             var session = SessionEntityType.Create(this);
             var writing = WritingEntityType.Create(this);
+            var beneficiarySeason = BeneficiarySeasonEntityType.Create(this);
+            var organizationSeasonSeats = OrganizationSeasonSeatsEntityType.Create(this);
+            var seatFigureChange = SeatFigureChangeEntityType.Create(this);
+            var seatFiguresState = SeatFiguresStateEntityType.Create(this);
+            var sessionSeatFigures = SessionSeatFiguresEntityType.Create(this);
 
             InvitationEntityType.CreateForeignKey1(invitation, booking);
             SessionEntityType.CreateForeignKey1(session, offer);
@@ -39,6 +44,11 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.SqlServer
             OfferEntityType.CreateAnnotations(offer);
             SessionEntityType.CreateAnnotations(session);
             WritingEntityType.CreateAnnotations(writing);
+            BeneficiarySeasonEntityType.CreateAnnotations(beneficiarySeason);
+            OrganizationSeasonSeatsEntityType.CreateAnnotations(organizationSeasonSeats);
+            SeatFigureChangeEntityType.CreateAnnotations(seatFigureChange);
+            SeatFiguresStateEntityType.CreateAnnotations(seatFiguresState);
+            SessionSeatFiguresEntityType.CreateAnnotations(sessionSeatFigures);
 
             AddAnnotation("ProductVersion", "10.0.15");
             AddAnnotation("Relational:DefaultSchema", "ticketing");

@@ -11,7 +11,7 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.Sqlite
     internal partial class SqliteTicketingDbContextModel
     {
         private SqliteTicketingDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d3410a11-19b9-4c44-8374-df2fc68b548c"), entityTypeCount: 9)
+            : base(skipDetectChanges: false, modelId: new Guid("b2b3b275-41f1-4bec-a0da-c2b597c449a9"), entityTypeCount: 14)
         {
         }
 
@@ -26,6 +26,11 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.Sqlite
             var offer = OfferEntityType.Create(this);
             var session = SessionEntityType.Create(this);
             var writing = WritingEntityType.Create(this);
+            var beneficiarySeason = BeneficiarySeasonEntityType.Create(this);
+            var organizationSeasonSeats = OrganizationSeasonSeatsEntityType.Create(this);
+            var seatFigureChange = SeatFigureChangeEntityType.Create(this);
+            var seatFiguresState = SeatFiguresStateEntityType.Create(this);
+            var sessionSeatFigures = SessionSeatFiguresEntityType.Create(this);
 
             InvitationEntityType.CreateForeignKey1(invitation, booking);
             SessionEntityType.CreateForeignKey1(session, offer);
@@ -39,6 +44,11 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.Sqlite
             OfferEntityType.CreateAnnotations(offer);
             SessionEntityType.CreateAnnotations(session);
             WritingEntityType.CreateAnnotations(writing);
+            BeneficiarySeasonEntityType.CreateAnnotations(beneficiarySeason);
+            OrganizationSeasonSeatsEntityType.CreateAnnotations(organizationSeasonSeats);
+            SeatFigureChangeEntityType.CreateAnnotations(seatFigureChange);
+            SeatFiguresStateEntityType.CreateAnnotations(seatFiguresState);
+            SessionSeatFiguresEntityType.CreateAnnotations(sessionSeatFigures);
 
             AddAnnotation("ProductVersion", "10.0.15");
         }

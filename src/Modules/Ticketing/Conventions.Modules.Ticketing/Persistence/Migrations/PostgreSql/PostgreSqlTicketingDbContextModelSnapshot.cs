@@ -419,6 +419,103 @@ namespace Conventions.Modules.Ticketing.Persistence.Migrations.PostgreSql
                     b.ToTable("writings", "ticketing");
                 });
 
+            modelBuilder.Entity("Conventions.Modules.Ticketing.Persistence.BeneficiarySeason", b =>
+                {
+                    b.Property<Guid>("BeneficiaryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Season")
+                        .HasColumnType("integer");
+
+                    b.HasKey("BeneficiaryId", "Season");
+
+                    b.HasIndex("Season", "BeneficiaryId");
+
+                    b.ToTable("beneficiary_seasons", "ticketing");
+                });
+
+            modelBuilder.Entity("Conventions.Modules.Ticketing.Persistence.OrganizationSeasonSeats", b =>
+                {
+                    b.Property<int>("Season")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Booked")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Season", "OrganizationId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("organization_season_seats", "ticketing");
+                });
+
+            modelBuilder.Entity("Conventions.Modules.Ticketing.Persistence.SeatFigureChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BeneficiaryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("seat_figure_changes", "ticketing");
+                });
+
+            modelBuilder.Entity("Conventions.Modules.Ticketing.Persistence.SeatFiguresState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("BuiltAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RefreshedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Refreshes")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("seat_figures_state", "ticketing");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Refreshes = 0L
+                        });
+                });
+
+            modelBuilder.Entity("Conventions.Modules.Ticketing.Persistence.SessionSeatFigures", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Booked")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Promotions")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Used")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("SessionId");
+
+                    b.ToTable("session_seat_figures", "ticketing");
+                });
+
             modelBuilder.Entity("Conventions.Modules.Ticketing.Domain.Invitation", b =>
                 {
                     b.HasOne("Conventions.Modules.Ticketing.Domain.Booking", null)

@@ -415,6 +415,103 @@ namespace Conventions.Modules.Ticketing.Persistence.Migrations.Sqlite
                     b.ToTable("ticketing_writings", (string)null);
                 });
 
+            modelBuilder.Entity("Conventions.Modules.Ticketing.Persistence.BeneficiarySeason", b =>
+                {
+                    b.Property<Guid>("BeneficiaryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Season")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BeneficiaryId", "Season");
+
+                    b.HasIndex("Season", "BeneficiaryId");
+
+                    b.ToTable("ticketing_beneficiary_seasons", (string)null);
+                });
+
+            modelBuilder.Entity("Conventions.Modules.Ticketing.Persistence.OrganizationSeasonSeats", b =>
+                {
+                    b.Property<int>("Season")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Booked")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Season", "OrganizationId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("ticketing_organization_season_seats", (string)null);
+                });
+
+            modelBuilder.Entity("Conventions.Modules.Ticketing.Persistence.SeatFigureChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BeneficiaryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ticketing_seat_figure_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Conventions.Modules.Ticketing.Persistence.SeatFiguresState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("BuiltAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RefreshedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Refreshes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ticketing_seat_figures_state", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Refreshes = 0L
+                        });
+                });
+
+            modelBuilder.Entity("Conventions.Modules.Ticketing.Persistence.SessionSeatFigures", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Booked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Promotions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Used")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SessionId");
+
+                    b.ToTable("ticketing_session_seat_figures", (string)null);
+                });
+
             modelBuilder.Entity("Conventions.Modules.Ticketing.Domain.Invitation", b =>
                 {
                     b.HasOne("Conventions.Modules.Ticketing.Domain.Booking", null)
