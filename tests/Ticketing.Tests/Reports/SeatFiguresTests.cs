@@ -8,7 +8,7 @@ using Ticketing.Tests.Driver;
 namespace Ticketing.Tests.Reports;
 
 /// <summary>
-/// The season report reads seat figures kept from the bookings' changes (issue 17, ADR 0021): after bookings, a
+/// The season report reads seat figures kept from the bookings' changes (issue 17, ADR 0025): after bookings, a
 /// cancelled guest, a promotion from the waiting list, a cancelled booking, a session moved to the next season and
 /// attendance, each refreshed as it came, the figures equal those computed afresh from every booking.
 /// </summary>

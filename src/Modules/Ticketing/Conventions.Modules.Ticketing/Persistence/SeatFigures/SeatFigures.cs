@@ -4,7 +4,7 @@ using Conventions.BuildingBlocks.Persistence;
 namespace Conventions.Modules.Ticketing.Persistence;
 
 /// <summary>
-/// Culture pour tous' seat figures, kept up to date from the bookings' changes (issue 17, ADR 0021): seats booked and
+/// Culture pour tous' seat figures, kept up to date from the bookings' changes (issue 17, ADR 0025): seats booked and
 /// used and promotions per session, seats per structure and season, and the seasons each beneficiary went out in. Every
 /// change of a booking leaves a <see cref="SeatFigureChange"/> in its own transaction; a refresh takes the changes
 /// waiting, computes the figures of their sessions, structures and beneficiaries again from the bookings, and deletes
@@ -26,6 +26,11 @@ internal static class SeatFigures
     /// </summary>
     public static async Task<int> RefreshAsync(TicketingDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
+        // Nothing waiting (the usual case for a report read between two runs of the job): no write, no lock.
+        if (!await db.SeatFigureChanges.AnyAsync(cancellationToken) && await db.SeatFiguresStates.AllAsync(s => s.BuiltAt != null, cancellationToken))
+        {
+            return 0;
+        }
         var taken = 0;
         while (true)
         {
