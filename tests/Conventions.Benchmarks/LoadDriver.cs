@@ -114,6 +114,28 @@ internal static partial class LoadDriver
             var seatsLeft = session.GetProperty("seatsLeft").GetInt32();
             var oversold = Math.Max(0, confirmed - seats) + (seatsLeft + confirmed == seats ? 0 : Math.Abs(seats - seatsLeft - confirmed));
 
+            // The season report's seat figures after the load: every booking left a change, taken now by the job.
+            var refresh = Stopwatch.StartNew();
+            var refreshed = JsonDocument.Parse(await PostRaw(http, AdminKey, "/api/v1/admin/jobs/seat-figures/run", new { })).RootElement;
+            var refreshMs = refresh.Elapsed.TotalMilliseconds;
+            // Then half as many bookings again while the job runs beside them every second (on SQLite a refresh writes
+            // under the one write lock, which the bookings wait for).
+            using var stopRefreshing = new CancellationTokenSource();
+            var refreshes = 0;
+            var refresher = Task.Run(async () =>
+            {
+                while (!stopRefreshing.IsCancellationRequested)
+                {
+                    await PostRaw(http, AdminKey, "/api/v1/admin/jobs/seat-figures/run", new { });
+                    refreshes++;
+                    await Task.Delay(TimeSpan.FromSeconds(1));
+                }
+            });
+            var beside = await DriveAsync(drive ?? http, setup.BookerKey, setup.WarmupSession, setup.Beneficiaries, total / 2, clients);
+            await stopRefreshing.CancelAsync();
+            await refresher;
+            beside.Latencies.Sort();
+
             var raw = RawTransactionRate(Path.Combine(data, "raw.db"), Math.Min(total, 4000));
 
             // The floor: a minimal Kestrel endpoint, driven the same way in the same run (warmed up first, as the host).
@@ -158,6 +180,8 @@ internal static partial class LoadDriver
             Console.WriteLine($"| host CPU per booking (all hosts) | {cpuPerBooking:F2} ms |");
             Console.WriteLine($"| minimal Kestrel endpoint, same driver: requests/s, p99, CPU per request | {floorRate:F0}, {floorP99:F1} ms, {floorCpuPerRequest:F2} ms |");
             Console.WriteLine($"| host CPU per booking / floor's CPU per request | {cpuPerBooking / floorCpuPerRequest:F1} x |");
+            Console.WriteLine($"| `seat-figures` after the load: changes taken, time | {refreshed.GetProperty("processed")}, {refreshMs:F0} ms |");
+            Console.WriteLine($"| {total / 2} bookings more, `seat-figures` run every second beside ({refreshes} runs): bookings/s, p50 / p99 (ms) | {total / 2 / beside.Elapsed.TotalSeconds:F0}, {P(beside.Latencies, 0.50):F1} / {P(beside.Latencies, 0.99):F1} |");
             Console.WriteLine($"| host ready after start | {readyAfter.TotalMilliseconds:F0} ms |");
             Console.WriteLine($"| host working set at idle | {memory / 1024 / 1024} MB |");
             return failures == 0 && oversold == 0 ? 0 : 2;

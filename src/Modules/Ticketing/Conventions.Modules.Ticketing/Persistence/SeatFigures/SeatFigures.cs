@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data;
 using Conventions.BuildingBlocks.Persistence;
 
@@ -7,22 +8,29 @@ namespace Conventions.Modules.Ticketing.Persistence;
 /// Culture pour tous' seat figures, kept up to date from the bookings' changes (issue 17, ADR 0025): seats booked and
 /// used and promotions per session, seats per structure and season, and the seasons each beneficiary went out in. Every
 /// change of a booking leaves a <see cref="SeatFigureChange"/> in its own transaction; a refresh takes the changes
-/// waiting, computes the figures of their sessions, structures and beneficiaries again from the bookings, and deletes
-/// the changes it read. Each key is computed again in full, never adjusted by a difference, so a refresh repeated or
-/// run late gives the same figures, and the season report reads thousands of rows rather than every seat.
+/// waiting, computes the figures of their sessions, structures and beneficiaries again from the bookings, writes them
+/// and deletes the changes it read. Each key is computed again in full, never adjusted by a difference, so a refresh
+/// repeated or run late gives the same figures, and the season report reads thousands of rows rather than every seat.
 /// </summary>
 /// <remarks>
-/// Refreshes run one at a time, across hosts: each first updates the state row, which holds its lock to the commit. A
-/// booking committed while a refresh runs leaves its change for the next one, whether or not the refresh saw it.
+/// Refreshes run one at a time. Each reads the changes, then computes their keys from the bookings as committed then
+/// or later, then writes: a booking committed meanwhile keeps its change row, read or not, for the next refresh, so a
+/// figure can be computed twice, never missed, and one refresh never writes a key from a reading older than the
+/// previous refresh's. On a server database the refresh is one transaction that first locks the state row (across
+/// hosts; bookings never wait for it). On SQLite, which has one writer for the whole file, refreshes queue at a gate of
+/// their own in the process (one host per file), compute outside any transaction, and hold the write lock only to
+/// write their rows: bookings wait for the writing, not for the computing.
 /// </remarks>
 internal static class SeatFigures
 {
-    /// <summary>Changes taken by one refresh transaction (a writer waits for it on SQLite: it stays short).</summary>
+    /// <summary>Changes taken by one refresh (its keys computed and written together).</summary>
     internal const int Batch = 2_000;
 
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> SqliteGates = new();
+
     /// <summary>
-    /// Takes every change waiting, in transactions of <see cref="Batch"/>, and gives how many it took; the first refresh
-    /// after a migration or a bulk load computes every figure instead.
+    /// Takes every change waiting, <see cref="Batch"/> at a time, and gives how many it took; the first refresh after a
+    /// migration or a bulk load computes every figure instead.
     /// </summary>
     public static async Task<int> RefreshAsync(TicketingDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -34,7 +42,17 @@ internal static class SeatFigures
         var taken = 0;
         while (true)
         {
-            var (count, more) = await ModuleTransaction.RunAsync(db, IsolationLevel.ReadCommitted, ct => RefreshOnceAsync(db, clock, ct), cancellationToken);
+            var (count, more) = db.Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite"
+                ? await RefreshOnSqliteAsync(db, clock, cancellationToken)
+                : await ModuleTransaction.RunAsync(db, IsolationLevel.ReadCommitted, async ct =>
+                {
+                    // The lock that orders refreshes across hosts, taken before anything is read.
+                    await db.SeatFiguresStates.Where(s => s.Id == SeatFiguresState.SingleId)
+                        .ExecuteUpdateAsync(u => u.SetProperty(s => s.Refreshes, s => s.Refreshes + 1), ct);
+                    var figures = await ComputeAsync(db, ct);
+                    await WriteAsync(db, figures, clock.GetUtcNow(), ct);
+                    return (figures.Changes.Count, figures.More);
+                }, cancellationToken);
             taken += count;
             if (!more)
             {
@@ -43,45 +61,81 @@ internal static class SeatFigures
         }
     }
 
-    private static async Task<(int Count, bool More)> RefreshOnceAsync(TicketingDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<(int Count, bool More)> RefreshOnSqliteAsync(TicketingDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        // The lock that orders refreshes: taken before anything is read, so two refreshes never write one key from two
-        // readings taken in the other order.
-        await db.SeatFiguresStates.Where(s => s.Id == SeatFiguresState.SingleId)
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Refreshes, s => s.Refreshes + 1).SetProperty(s => s.RefreshedAt, now), cancellationToken);
+        var gate = SqliteGates.GetOrAdd(db.Database.GetConnectionString() ?? string.Empty, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            var figures = await ComputeAsync(db, cancellationToken);
+            await ModuleTransaction.RunAsync(db, IsolationLevel.ReadCommitted, async ct =>
+            {
+                await db.SeatFiguresStates.Where(s => s.Id == SeatFiguresState.SingleId)
+                    .ExecuteUpdateAsync(u => u.SetProperty(s => s.Refreshes, s => s.Refreshes + 1), ct);
+                await WriteAsync(db, figures, clock.GetUtcNow(), ct);
+                return true;
+            }, cancellationToken);
+            return (figures.Changes.Count, figures.More);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Reads the changes waiting (up to <see cref="Batch"/>; all of them, and every key, when the figures were never
+    /// built) and computes their keys' figures from the bookings.
+    /// </summary>
+    private static async Task<Computed> ComputeAsync(TicketingDbContext db, CancellationToken cancellationToken)
+    {
         var built = await db.SeatFiguresStates.AsNoTracking().Where(s => s.Id == SeatFiguresState.SingleId).Select(s => s.BuiltAt).SingleAsync(cancellationToken);
         if (built is null)
         {
             // Every figure from the bookings: the changes read first are those it covers (later ones wait their turn).
             var covered = await db.SeatFigureChanges.AsNoTracking().Select(c => c.Id).ToListAsync(cancellationToken);
-            await ComputeAsync(db, null, null, null, cancellationToken);
-            await DeleteChangesAsync(db, covered, cancellationToken);
-            await db.SeatFiguresStates.Where(s => s.Id == SeatFiguresState.SingleId).ExecuteUpdateAsync(u => u.SetProperty(s => s.BuiltAt, (DateTimeOffset?)now), cancellationToken);
-            return (covered.Count, false);
+            return new Computed(null, null, null, await SessionsAsync(db, null, cancellationToken), await OrganizationsAsync(db, null, cancellationToken),
+                await BeneficiariesAsync(db, null, cancellationToken), covered, More: false, Build: true);
         }
         var changes = await db.SeatFigureChanges.AsNoTracking().OrderBy(c => c.Id).Take(Batch).ToListAsync(cancellationToken);
-        if (changes.Count == 0)
-        {
-            return (0, false);
-        }
-        await ComputeAsync(db,
+        var (sessions, organizations, beneficiaries) = (
             changes.Select(c => c.SessionId).Distinct().ToList(),
             changes.Select(c => c.OrganizationId).Distinct().ToList(),
-            changes.Select(c => c.BeneficiaryId).Distinct().ToList(), cancellationToken);
-        await DeleteChangesAsync(db, changes.Select(c => c.Id).ToList(), cancellationToken);
-        return (changes.Count, changes.Count == Batch);
+            changes.Select(c => c.BeneficiaryId).Distinct().ToList());
+        return changes.Count == 0
+            ? new Computed([], [], [], [], [], [], [], More: false, Build: false)
+            : new Computed(sessions, organizations, beneficiaries, await SessionsAsync(db, sessions, cancellationToken),
+                await OrganizationsAsync(db, organizations, cancellationToken), await BeneficiariesAsync(db, beneficiaries, cancellationToken),
+                changes.Select(c => c.Id).ToList(), More: changes.Count == Batch, Build: false);
     }
 
-    /// <summary>Computes the figures of these sessions, structures and beneficiaries again (null: all of them).</summary>
-    private static async Task ComputeAsync(TicketingDbContext db, List<Guid>? sessions, List<Guid>? organizations, List<Guid>? beneficiaries, CancellationToken cancellationToken)
+    /// <summary>Replaces the figures of the keys computed (all of them when built in full) and deletes the changes read.</summary>
+    private static async Task WriteAsync(TicketingDbContext db, Computed figures, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await SessionsAsync(db, sessions, cancellationToken);
-        await OrganizationsAsync(db, organizations, cancellationToken);
-        await BeneficiariesAsync(db, beneficiaries, cancellationToken);
+        if (figures.Changes.Count == 0 && !figures.Build)
+        {
+            return;
+        }
+        await (figures.Sessions is { } sessions ? db.SessionSeatFigures.Where(f => EF.Parameter(sessions).Contains(f.SessionId)) : db.SessionSeatFigures)
+            .ExecuteDeleteAsync(cancellationToken);
+        await (figures.Organizations is { } organizations ? db.OrganizationSeasonSeats.Where(f => EF.Parameter(organizations).Contains(f.OrganizationId)) : db.OrganizationSeasonSeats)
+            .ExecuteDeleteAsync(cancellationToken);
+        await (figures.Beneficiaries is { } beneficiaries ? db.BeneficiarySeasons.Where(f => EF.Parameter(beneficiaries).Contains(f.BeneficiaryId)) : db.BeneficiarySeasons)
+            .ExecuteDeleteAsync(cancellationToken);
+        await InsertAsync(db, figures.SessionRows, cancellationToken);
+        await InsertAsync(db, figures.OrganizationRows, cancellationToken);
+        await InsertAsync(db, figures.BeneficiaryRows, cancellationToken);
+        if (figures.Changes.Count > 0)
+        {
+            await db.SeatFigureChanges.Where(c => EF.Parameter(figures.Changes).Contains(c.Id)).ExecuteDeleteAsync(cancellationToken);
+        }
+        var state = db.SeatFiguresStates.Where(s => s.Id == SeatFiguresState.SingleId);
+        await (figures.Build
+            ? state.ExecuteUpdateAsync(u => u.SetProperty(s => s.RefreshedAt, now).SetProperty(s => s.BuiltAt, now), cancellationToken)
+            : state.ExecuteUpdateAsync(u => u.SetProperty(s => s.RefreshedAt, now), cancellationToken));
     }
 
-    private static async Task SessionsAsync(TicketingDbContext db, List<Guid>? ids, CancellationToken cancellationToken)
+    private static async Task<List<SessionSeatFigures>> SessionsAsync(TicketingDbContext db, List<Guid>? ids, CancellationToken cancellationToken)
     {
         var confirmed = Confirmed(db);
         if (ids is not null)
@@ -109,12 +163,10 @@ internal static class SeatFigures
         {
             rows[id] = new SessionSeatFigures { SessionId = id, Promotions = count };
         }
-        var existing = ids is null ? db.SessionSeatFigures : db.SessionSeatFigures.Where(f => EF.Parameter(ids).Contains(f.SessionId));
-        await existing.ExecuteDeleteAsync(cancellationToken);
-        await InsertAsync(db, rows.Values, cancellationToken);
+        return [.. rows.Values];
     }
 
-    private static async Task OrganizationsAsync(TicketingDbContext db, List<Guid>? ids, CancellationToken cancellationToken)
+    private static async Task<List<OrganizationSeasonSeats>> OrganizationsAsync(TicketingDbContext db, List<Guid>? ids, CancellationToken cancellationToken)
     {
         var confirmed = Confirmed(db);
         if (ids is not null)
@@ -131,12 +183,10 @@ internal static class SeatFigures
             var key = (row.OrganizationId, Seasons.YearOf(row.StartsAt));
             bySeason[key] = bySeason.GetValueOrDefault(key) + row.Count;
         }
-        var existing = ids is null ? db.OrganizationSeasonSeats : db.OrganizationSeasonSeats.Where(f => EF.Parameter(ids).Contains(f.OrganizationId));
-        await existing.ExecuteDeleteAsync(cancellationToken);
-        await InsertAsync(db, bySeason.Select(s => new OrganizationSeasonSeats { OrganizationId = s.Key.Item1, Season = s.Key.Item2, Booked = s.Value }), cancellationToken);
+        return [.. bySeason.Select(s => new OrganizationSeasonSeats { OrganizationId = s.Key.Item1, Season = s.Key.Item2, Booked = s.Value })];
     }
 
-    private static async Task BeneficiariesAsync(TicketingDbContext db, List<Guid>? ids, CancellationToken cancellationToken)
+    private static async Task<List<BeneficiarySeason>> BeneficiariesAsync(TicketingDbContext db, List<Guid>? ids, CancellationToken cancellationToken)
     {
         var confirmed = Confirmed(db);
         if (ids is not null)
@@ -148,9 +198,7 @@ internal static class SeatFigures
         {
             seasons.Add((row.BeneficiaryId, Seasons.YearOf(row.SessionStartsAt)));
         }
-        var existing = ids is null ? db.BeneficiarySeasons : db.BeneficiarySeasons.Where(f => EF.Parameter(ids).Contains(f.BeneficiaryId));
-        await existing.ExecuteDeleteAsync(cancellationToken);
-        await InsertAsync(db, seasons.Select(s => new BeneficiarySeason { BeneficiaryId = s.Item1, Season = s.Item2 }), cancellationToken);
+        return [.. seasons.Select(s => new BeneficiarySeason { BeneficiaryId = s.Item1, Season = s.Item2 })];
     }
 
     private static IQueryable<Booking> Confirmed(TicketingDbContext db) => db.Bookings.AsNoTracking().Where(b => b.Status == BookingStatus.Confirmed);
@@ -175,9 +223,6 @@ internal static class SeatFigures
                select new SeatRow { SessionId = b.SessionId, OrganizationId = b.OrganizationId, StartsAt = b.SessionStartsAt, Used = i.Status == InvitationStatus.Attended, Count = 1L };
     }
 
-    private static Task DeleteChangesAsync(TicketingDbContext db, List<Guid> ids, CancellationToken cancellationToken) =>
-        ids.Count == 0 ? Task.CompletedTask : db.SeatFigureChanges.Where(c => EF.Parameter(ids).Contains(c.Id)).ExecuteDeleteAsync(cancellationToken);
-
     /// <summary>Inserts the computed rows in saves of a few thousand, forgetting each once written.</summary>
     private static async Task InsertAsync<T>(TicketingDbContext db, IEnumerable<T> rows, CancellationToken cancellationToken) where T : class
     {
@@ -188,6 +233,15 @@ internal static class SeatFigures
             db.ChangeTracker.Clear();
         }
     }
+
+    /// <summary>
+    /// A refresh's reading: the keys computed (null: every key, the figures being built in full), their rows, and the
+    /// changes it covers.
+    /// </summary>
+    private sealed record Computed(
+        List<Guid>? Sessions, List<Guid>? Organizations, List<Guid>? Beneficiaries,
+        List<SessionSeatFigures> SessionRows, List<OrganizationSeasonSeats> OrganizationRows, List<BeneficiarySeason> BeneficiaryRows,
+        List<Guid> Changes, bool More, bool Build);
 
     private sealed class SeatRow
     {
