@@ -104,6 +104,7 @@ internal static partial class ScaleScenario
             await Step("notice audiences", () => c.CloneAsync("notices", "notice_audience", "NoticeId", t.Notice, notices, owned: true, only: ("OrganizationId", t.Partner), overrides: new()
             {
                 ["NoticeId"] = c.Id("0E000000", "i"), ["OrganizationId"] = $"CASE WHEN i % 1000 = 0 THEN src.\"OrganizationId\" ELSE {Org("i")} END",
+                ["CreatedAt"] = c.SecondsBefore("src.\"CreatedAt\"", "i"), // its notice's instant
             }));
             await Step("conventions", () => c.CloneAsync("conventions", "conventions", "Id", t.Convention, conventions, new()
             {

@@ -130,6 +130,44 @@ public sealed class MigrationTests
         }
     }
 
+    [Fact]
+    public void The_audience_by_creation_migration_gives_each_organization_row_its_notice_instant()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"migration-{Guid.NewGuid():N}.db");
+        try
+        {
+            using var context = Create("Conventions.Modules.Notices.Persistence.SqliteNoticesDesignFactory");
+            context.Database.SetConnectionString($"Data Source={file};Pooling=False");
+            var migrator = context.GetService<IMigrator>();
+            var migrations = context.Database.GetMigrations().ToList();
+            var audience = migrations.Single(m => m.EndsWith("_AudienceByCreation", StringComparison.Ordinal));
+            migrator.Migrate(migrations[migrations.IndexOf(audience) - 1]);
+
+            // Two notices (instants as ticks, as SQLite stores them), one addressed to two organizations.
+            string Id(int n) => $"00000000-0000-0000-0000-{n:D12}";
+            var sql = new List<string>();
+            foreach (var (notice, ticks) in new[] { (1, 638_000_000_000_000_000L), (2, 639_000_000_000_000_000L) })
+            {
+                sql.Add("INSERT INTO notices_notices (Id, SourceEventId, Kind, Subject, BodyHtml, Status, Attempts, CreatedAt, NextAttemptAt) " +
+                    $"VALUES ('{Id(notice)}', '{Id(9)}', 'Letter', 'Objet', '<p>Lettre</p>', 'Delivered', 1, {ticks}, {ticks})");
+            }
+            sql.Add($"INSERT INTO notice_audience (NoticeId, OrganizationId) VALUES ('{Id(1)}', '{Id(7)}'), ('{Id(1)}', '{Id(8)}'), ('{Id(2)}', '{Id(8)}')");
+            foreach (var statement in sql)
+            {
+                context.Database.ExecuteSqlRaw(statement);
+            }
+
+            migrator.Migrate();
+
+            var rows = context.Database.SqlQueryRaw<long>("SELECT CreatedAt AS Value FROM notice_audience ORDER BY NoticeId, OrganizationId").ToList();
+            Assert.Equal([638_000_000_000_000_000L, 638_000_000_000_000_000L, 639_000_000_000_000_000L], rows);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     private sealed record SessionCounters(int Waiting, long WaitlistSequence);
 }
 

@@ -95,7 +95,7 @@ internal sealed class Notice
             .DistinctBy(r => r.Email.Trim().ToUpperInvariant())
             .Select(r => new NoticeRecipientEntry { Name = r.Name, Email = r.Email.Trim(), OrganizationId = r.OrganizationId })
             .ToList(),
-        Audience = audience.Select(id => new NoticeAudience { OrganizationId = id }).ToList(),
+        Audience = audience.Select(id => new NoticeAudience { OrganizationId = id, CreatedAt = now }).ToList(),
         ConventionId = request.ConventionId,
         DisputeId = request.DisputeId,
         Status = NoticeStatus.Pending,
@@ -166,4 +166,7 @@ internal sealed class NoticeRecipientEntry
 internal sealed class NoticeAudience
 {
     public Guid OrganizationId { get; set; }
+
+    /// <summary>The notice's own creation instant, kept beside each of its organizations to list theirs in order.</summary>
+    public DateTimeOffset CreatedAt { get; set; }
 }

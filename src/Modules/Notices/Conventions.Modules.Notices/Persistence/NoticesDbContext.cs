@@ -43,7 +43,9 @@ internal class NoticesDbContext(DbContextOptions options) : ModuleDbContext(opti
                 a.ToTable("notice_audience");
                 a.WithOwner().HasForeignKey("NoticeId");
                 a.HasKey("NoticeId", nameof(NoticeAudience.OrganizationId));
-                a.HasIndex(x => x.OrganizationId);
+                // An organization's notices, newest first, read along this index and stopped at the page's end (issue
+                // 17: through the notices' own order, a structure's first page sorted its thousand notices).
+                a.HasIndex(nameof(NoticeAudience.OrganizationId), nameof(NoticeAudience.CreatedAt), "NoticeId");
             });
         });
     }

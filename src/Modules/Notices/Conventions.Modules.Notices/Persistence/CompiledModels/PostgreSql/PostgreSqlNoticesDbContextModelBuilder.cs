@@ -12,7 +12,7 @@ namespace Conventions.Modules.Notices.Persistence.CompiledModels.PostgreSql
     internal partial class PostgreSqlNoticesDbContextModel
     {
         private PostgreSqlNoticesDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ef7f79e1-2619-4db2-8f58-3c77485ce28e"), entityTypeCount: 6)
+            : base(skipDetectChanges: false, modelId: new Guid("1c6d2eaf-2631-4664-a7a5-b1a3d70e35d2"), entityTypeCount: 6)
         {
         }
 

@@ -21,7 +21,7 @@ namespace Conventions.Modules.Notices.Persistence.CompiledModels.SqlServer
                 "Conventions.Modules.Notices.Domain.NoticeAudience",
                 typeof(NoticeAudience),
                 baseEntityType,
-                propertyCount: 2,
+                propertyCount: 3,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -43,12 +43,20 @@ namespace Conventions.Modules.Notices.Persistence.CompiledModels.SqlServer
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
             organizationId.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
+            var createdAt = runtimeEntityType.AddProperty(
+                "CreatedAt",
+                typeof(DateTimeOffset),
+                propertyInfo: typeof(NoticeAudience).GetProperty("CreatedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(NoticeAudience).GetField("<CreatedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
+            createdAt.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
             var key = runtimeEntityType.AddKey(
                 new[] { noticeId, organizationId });
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { organizationId });
+                new[] { organizationId, createdAt, noticeId });
 
             return runtimeEntityType;
         }

@@ -11,7 +11,7 @@ namespace Conventions.Modules.Notices.Persistence.CompiledModels.SqlServer
     internal partial class SqlServerNoticesDbContextModel
     {
         private SqlServerNoticesDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8851d887-5490-44eb-82cf-0b35bdc48028"), entityTypeCount: 6)
+            : base(skipDetectChanges: false, modelId: new Guid("92849e1b-9666-4e6c-a03d-5cd4d26a913d"), entityTypeCount: 6)
         {
         }
 

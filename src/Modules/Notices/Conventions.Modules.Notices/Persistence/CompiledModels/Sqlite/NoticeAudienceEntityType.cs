@@ -2,6 +2,7 @@
 using System;
 using System.Collections.Generic;
 using System.Reflection;
+using Conventions.BuildingBlocks.Persistence;
 using Conventions.Modules.Notices.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -21,7 +22,7 @@ namespace Conventions.Modules.Notices.Persistence.CompiledModels.Sqlite
                 "Conventions.Modules.Notices.Domain.NoticeAudience",
                 typeof(NoticeAudience),
                 baseEntityType,
-                propertyCount: 2,
+                propertyCount: 3,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -41,12 +42,20 @@ namespace Conventions.Modules.Notices.Persistence.CompiledModels.Sqlite
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
 
+            var createdAt = runtimeEntityType.AddProperty(
+                "CreatedAt",
+                typeof(DateTimeOffset),
+                propertyInfo: typeof(NoticeAudience).GetProperty("CreatedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(NoticeAudience).GetField("<CreatedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                valueConverter: new ModuleDbContext.UtcTicksConverter());
+            createdAt.SetSentinelFromProviderValue(0L);
+
             var key = runtimeEntityType.AddKey(
                 new[] { noticeId, organizationId });
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { organizationId });
+                new[] { organizationId, createdAt, noticeId });
 
             return runtimeEntityType;
         }

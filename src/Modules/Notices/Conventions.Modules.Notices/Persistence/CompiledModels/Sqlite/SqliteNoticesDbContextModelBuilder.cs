@@ -11,7 +11,7 @@ namespace Conventions.Modules.Notices.Persistence.CompiledModels.Sqlite
     internal partial class SqliteNoticesDbContextModel
     {
         private SqliteNoticesDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("fe286b91-d8ef-449a-be02-b9ee5cf0c944"), entityTypeCount: 6)
+            : base(skipDetectChanges: false, modelId: new Guid("701104d0-cf5d-44b5-adc2-11334b57a621"), entityTypeCount: 6)
         {
         }
 

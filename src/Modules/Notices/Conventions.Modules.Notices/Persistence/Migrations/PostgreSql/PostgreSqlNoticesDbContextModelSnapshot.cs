@@ -189,9 +189,12 @@ namespace Conventions.Modules.Notices.Persistence.Migrations.PostgreSql
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("uuid");
 
+                            b1.Property<DateTimeOffset>("CreatedAt")
+                                .HasColumnType("timestamp with time zone");
+
                             b1.HasKey("NoticeId", "OrganizationId");
 
-                            b1.HasIndex("OrganizationId");
+                            b1.HasIndex("OrganizationId", "CreatedAt", "NoticeId");
 
                             b1.ToTable("notice_audience", "notices");
 

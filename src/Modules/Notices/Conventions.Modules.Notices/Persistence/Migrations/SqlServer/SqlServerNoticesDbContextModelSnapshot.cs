@@ -193,9 +193,12 @@ namespace Conventions.Modules.Notices.Persistence.Migrations.SqlServer
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("uniqueidentifier");
 
+                            b1.Property<DateTimeOffset>("CreatedAt")
+                                .HasColumnType("datetimeoffset");
+
                             b1.HasKey("NoticeId", "OrganizationId");
 
-                            b1.HasIndex("OrganizationId");
+                            b1.HasIndex("OrganizationId", "CreatedAt", "NoticeId");
 
                             b1.ToTable("notice_audience", "notices");
 

@@ -186,9 +186,12 @@ namespace Conventions.Modules.Notices.Persistence.Migrations.Sqlite
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("TEXT");
 
+                            b1.Property<long>("CreatedAt")
+                                .HasColumnType("INTEGER");
+
                             b1.HasKey("NoticeId", "OrganizationId");
 
-                            b1.HasIndex("OrganizationId");
+                            b1.HasIndex("OrganizationId", "CreatedAt", "NoticeId");
 
                             b1.ToTable("notice_audience", (string)null);
 
