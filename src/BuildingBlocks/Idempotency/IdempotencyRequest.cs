@@ -39,6 +39,19 @@ public sealed class PendingIdempotency(Guid credentialId, string key, string req
 {
     internal bool Deferred { get; set; }
 
+    /// <summary>The credential the key belongs to.</summary>
+    public Guid CredentialId => credentialId;
+
+    /// <summary>The key, as the client sent it.</summary>
+    public string Key => key;
+
+    /// <summary>
+    /// True for a command that looks its key up where it writes (<see cref="ILooksUpIdempotencyKeyWhereItWrites"/>): the
+    /// behaviour did not read the stored records, the writer does, and raises <see cref="IdempotencyKeyFound"/> when the
+    /// key is there.
+    /// </summary>
+    public bool LookupDeferred { get; internal set; }
+
     /// <summary>The record of this response, to write in the same transaction as the effect.</summary>
     public IdempotencyRecord Record(object? response) => new()
     {
@@ -66,4 +79,23 @@ public sealed class IdempotencyInFlight
     {
         public void Dispose() => owner._keys.TryRemove(key, out _);
     }
+}
+
+/// <summary>
+/// A command whose handler commits its effect in a transaction of its own, with the answer to its key (the booking group
+/// commit, ADR 0013 and 0026): the key is looked up there, in that transaction, rather than by the behaviour in a read of
+/// its own before the handler runs. On SQLite a read outside the writer costs more than the write itself (each commit
+/// resets every other connection's page cache), and two requests never check the same key anyway: the in-flight guard
+/// still turns the second away. When the writer finds the key it raises <see cref="IdempotencyKeyFound"/>, writes
+/// nothing for that request, and the behaviour answers as it would have (the stored response, or 422 for another request).
+/// </summary>
+public interface ILooksUpIdempotencyKeyWhereItWrites;
+
+/// <summary>
+/// Raised by a writer that looks keys up itself (<see cref="ILooksUpIdempotencyKeyWhereItWrites"/>) when the request's key
+/// is already stored: nothing was written for it; the idempotency behaviour answers with <see cref="Record"/>.
+/// </summary>
+public sealed class IdempotencyKeyFound(IdempotencyRecord record) : Exception("This Idempotency-Key is already stored.")
+{
+    public IdempotencyRecord Record { get; } = record;
 }

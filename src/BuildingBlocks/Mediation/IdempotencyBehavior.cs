@@ -34,23 +34,41 @@ public sealed class IdempotencyBehavior<TMessage, TResponse>(
             ?? throw new ConflictException("idempotency.in_flight", "A request with this Idempotency-Key is still being served; retry once it has been answered.");
         var hash = PendingIdempotency.Hash(message);
         var now = clock.GetUtcNow();
-        var stored = await Stored(db, credential, key);
-        if (stored is not null && stored.CreatedAt > now - IdempotencyRecord.Lifetime)
+        if (message is ILooksUpIdempotencyKeyWhereItWrites)
         {
-            if (stored.RequestHash != hash)
+            // The handler's writer looks the key up in its own transaction (ADR 0026): no read here.
+            try
             {
-                throw new BusinessRuleException("idempotency.key_reused", "This Idempotency-Key was used for another request; use a new key for a new request.");
+                return await ServeAsync(message, next, db, new PendingIdempotency(credential, key, hash, now) { LookupDeferred = true }, cancellationToken);
             }
-            request.Replayed = true;
-            return JsonSerializer.Deserialize<TResponse>(stored.Response, JsonDefaults.Options)!;
+            catch (IdempotencyKeyFound found)
+            {
+                if (TryAnswer(found.Record, hash, now, out var answer))
+                {
+                    return answer;
+                }
+                // Expired and not yet swept: forgotten now, and the request served afresh.
+                await Forget(db, credential, key, cancellationToken);
+                return await ServeAsync(message, next, db, new PendingIdempotency(credential, key, hash, now) { LookupDeferred = true }, cancellationToken);
+            }
         }
-        if (stored is not null)
+        if (await Stored(db, credential, key) is { } stored)
         {
+            if (TryAnswer(stored, hash, now, out var answer))
+            {
+                return answer;
+            }
             // Expired and not yet swept: the key starts afresh. Deleted now, not with the unit of work: a booking's new
             // record is written by the group commit, which would otherwise meet the old row.
-            await db.IdempotencyRecords.Where(r => r.CredentialId == credential && r.Key == key).ExecuteDeleteAsync(cancellationToken);
+            await Forget(db, credential, key, cancellationToken);
         }
-        var pending = request.Pending = new PendingIdempotency(credential, key, hash, now);
+        return await ServeAsync(message, next, db, new PendingIdempotency(credential, key, hash, now), cancellationToken);
+    }
+
+    /// <summary>The command served, its answer stored with its effect by the unit of work unless its handler stores it itself.</summary>
+    private async ValueTask<TResponse> ServeAsync(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, ModuleDbContext db, PendingIdempotency pending, CancellationToken cancellationToken)
+    {
+        request.Pending = pending;
         var response = await next(message, cancellationToken);
         if (!pending.Deferred)
         {
@@ -58,6 +76,26 @@ public sealed class IdempotencyBehavior<TMessage, TResponse>(
         }
         return response;
     }
+
+    /// <summary>The stored response, replayed; 422 when the key was used for another request; false when it expired.</summary>
+    private bool TryAnswer(IdempotencyRecord stored, string hash, DateTimeOffset now, out TResponse answer)
+    {
+        answer = default!;
+        if (stored.CreatedAt <= now - IdempotencyRecord.Lifetime)
+        {
+            return false;
+        }
+        if (stored.RequestHash != hash)
+        {
+            throw new BusinessRuleException("idempotency.key_reused", "This Idempotency-Key was used for another request; use a new key for a new request.");
+        }
+        request.Replayed = true;
+        answer = JsonSerializer.Deserialize<TResponse>(stored.Response, JsonDefaults.Options)!;
+        return true;
+    }
+
+    private static Task<int> Forget(ModuleDbContext db, Guid credential, string key, CancellationToken cancellationToken) =>
+        db.IdempotencyRecords.Where(r => r.CredentialId == credential && r.Key == key).ExecuteDeleteAsync(cancellationToken);
 
     // Compiled once per message type, which belongs to one module (one model): the lookup runs on every keyed request.
     private static readonly Func<ModuleDbContext, Guid, string, Task<IdempotencyRecord?>> Stored = EF.CompileAsyncQuery(

@@ -63,6 +63,29 @@ public sealed class CreateBookingTests : TicketingTest
     }
 
     [Fact]
+    public async Task A_booking_for_an_unknown_beneficiary_or_session_or_a_started_or_cancelled_session_is_refused_and_nothing_is_written()
+    {
+        var offer = await Ticketing.PublishAsync(5);
+        var soon = await Ticketing.PublishAsync(5, "2026-11-25T20:00:00+01:00");
+        var cancelled = await Ticketing.PublishAsync(5, title: "Annulé");
+        await Ticketing.CancelSessionAsync(cancelled, "Salle indisponible");
+        var beneficiary = await Ticketing.BeneficiaryAsync("H");
+        Factory.Clock.SetParisDate(new DateOnly(2026, 11, 26));
+
+        // On SQLite these are decided by the group commit, in its transaction (ADR 0026): the same answers as before.
+        await Ticketing.BookCall(offer.Session.Id, Guid.NewGuid()).ExpectProblemAsync(HttpStatusCode.NotFound, "beneficiary.not_found");
+        await Ticketing.BookCall(Guid.NewGuid(), beneficiary).ExpectProblemAsync(HttpStatusCode.NotFound, "session.not_found");
+        await Ticketing.BookCall(soon.Session.Id, beneficiary).ExpectProblemAsync(HttpStatusCode.Conflict, "session.started");
+        await Ticketing.BookCall(cancelled.Session.Id, beneficiary).ExpectProblemAsync(HttpStatusCode.Conflict, "session.cancelled");
+
+        Assert.Equal(0, (await Ticketing.Booker.GetAsync("/api/v1/bookings").ExpectAsync<PageView<BookingView>>(HttpStatusCode.OK)).Total);
+        Assert.Equal((5, 5), (await Ticketing.SeatsLeftAsync(offer.Id), await Ticketing.SeatsLeftAsync(soon.Id)));
+        var booked = await Ticketing.BookAsync(offer.Session.Id, beneficiary, guests: 1);
+        Assert.Equal(("confirmed", offer.Id, offer.Session.Id), (booked.Status, booked.OfferId, booked.SessionId));
+        Assert.Equal("H", booked.Invitation("beneficiary").HolderName);
+    }
+
+    [Fact]
     public async Task Only_a_structure_with_an_active_convention_and_an_active_account_books()
     {
         var offer = await Ticketing.PublishAsync(5);

@@ -1,5 +1,6 @@
 using System.Net;
 using Conventions.BuildingBlocks.Errors;
+using Conventions.Testing;
 using Conventions.Modules.Ticketing.Domain;
 using Conventions.Modules.Ticketing.Persistence;
 using Microsoft.Extensions.DependencyInjection;
@@ -56,5 +57,36 @@ public sealed class BookingGroupCommitTests : TicketingTest
 
         Assert.Equal("session.cancelled", refused.Code);
         Assert.Equal(HttpStatusCode.NotFound, (await Ticketing.Booker.GetAsync($"/api/v1/bookings/{late.Id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Bookings_the_writer_decides_read_in_its_transaction_and_a_refused_one_fails_alone()
+    {
+        var offer = await Ticketing.PublishAsync(2);
+        var beneficiary = await Ticketing.BeneficiaryAsync("Samia K.");
+        await Ticketing.BookAsync(offer.Session.Id, beneficiary);
+        var partner = Guid.Parse(Scenario.PartnerId);
+        var read = new List<string>();
+
+        // As the booking handler decides: from the writer's reads (prepared in its transaction on SQLite, EF's on a server database).
+        DecideBooking Decide(Guid organization) => async (reads, ct) =>
+        {
+            var found = await reads.BeneficiaryAsync(beneficiary, organization, ct) ?? throw NotFoundException.For("beneficiary", beneficiary);
+            var session = await reads.SessionAsync(offer.Session.Id, ct) ?? throw NotFoundException.For("session", offer.Session.Id);
+            var week = Booking.WeekOf(session.StartsAt);
+            read.Add($"{found.DisplayName} {session.OfferId == offer.Id} {session.StartsAt == offer.Session.StartsAt} {session.Status} {session.BookingOpensAt} {await reads.BookingsInWeekAsync(found.Id, week, ct) > 0} {await reads.PublisherOfAsync(session.OfferId, ct) == Ticketing.PublisherId}");
+            return new BookingDecision(Booking.Request(BookedSession.Of(session), organization, found.Id, null, [new InvitationRequest(found.DisplayName, InvitationRole.Beneficiary)], session.StartsAt.AddDays(-5)), null, null);
+        };
+
+        // One group: A takes the last seat; B names the beneficiary under another organization, which the read does not
+        // find, and is refused alone; C waits.
+        var outcomes = await Writer.WriteTogetherAsync([Decide(partner), Decide(Guid.NewGuid()), Decide(partner)]);
+
+        Assert.Null(await outcomes[0]);
+        Assert.Equal("beneficiary.not_found", (await Assert.ThrowsAsync<NotFoundException>(() => outcomes[1])).Code);
+        Assert.Equal(1, await outcomes[2]);
+        Assert.Equal(["Samia K. True True Scheduled  True True", "Samia K. True True Scheduled  True True"], read);
+        Assert.Equal(0, await Ticketing.SeatsLeftAsync(offer.Id));
+        Assert.Equal(3, (await Ticketing.Booker.GetAsync("/api/v1/bookings").ExpectAsync<PageView<BookingView>>(HttpStatusCode.OK)).Total);
     }
 }

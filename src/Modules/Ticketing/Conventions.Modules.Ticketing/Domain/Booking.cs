@@ -238,6 +238,8 @@ internal sealed class Booking : global::Conventions.BuildingBlocks.Persistence.I
 internal readonly record struct BookedSession(Guid Id, Guid OfferId, DateTimeOffset StartsAt)
 {
     public static BookedSession Of(Session session) => new(session.Id, session.OfferId, session.StartsAt);
+
+    public static BookedSession Of(BookableSession session) => new(session.Id, session.OfferId, session.StartsAt);
 }
 
 /// <summary>What cancelling did: the seats it gave back to the session, and whether the booking left the waiting list.</summary>

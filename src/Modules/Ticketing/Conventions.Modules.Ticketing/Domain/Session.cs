@@ -54,27 +54,13 @@ internal sealed class Session
     };
 
     /// <summary>A session is changed or cancelled only while it is scheduled and has not started.</summary>
-    public void EnsureChangeable(DateTimeOffset now)
-    {
-        if (Status == SessionStatus.Cancelled)
-        {
-            throw new ConflictException("session.cancelled", "This session is cancelled.");
-        }
-        if (StartsAt <= now)
-        {
-            throw new ConflictException("session.started", "This session has started.");
-        }
-    }
+    public void EnsureChangeable(DateTimeOffset now) => ForBooking.EnsureChangeable(now);
 
     /// <summary>Bookable: scheduled, not started, and inside its booking window when it has one.</summary>
-    public void EnsureBookable(DateTimeOffset now)
-    {
-        EnsureChangeable(now);
-        if (BookingOpensAt > now || BookingClosesAt <= now)
-        {
-            throw new ConflictException("session.booking_closed", "Bookings for this session are not open now.");
-        }
-    }
+    public void EnsureBookable(DateTimeOffset now) => ForBooking.EnsureBookable(now);
+
+    /// <summary>What a booking needs of the session (its seats are decided by the store, never read).</summary>
+    public BookableSession ForBooking => new(Id, OfferId, StartsAt, BookingOpensAt, BookingClosesAt, Status);
 
     /// <summary>
     /// Checks a new number of seats against the seats booked as read (the store applies it with the same condition, so
@@ -123,6 +109,36 @@ internal sealed class Session
         {
             throw new ConflictException("check_in.outside_window",
                 $"Check-in opens 3 hours before the session ({start:yyyy-MM-dd HH:mm}, Paris time) and closes at the end of that day.");
+        }
+    }
+}
+
+/// <summary>
+/// A session as a booking sees it: its dates, window and status, without its seats (which only the store's conditional
+/// updates decide). The booking writer reads it in its own transaction (ADR 0026); <see cref="Session"/> gives it too.
+/// </summary>
+internal readonly record struct BookableSession(Guid Id, Guid OfferId, DateTimeOffset StartsAt, DateTimeOffset? BookingOpensAt, DateTimeOffset? BookingClosesAt, SessionStatus Status)
+{
+    /// <summary>A session is changed or cancelled only while it is scheduled and has not started.</summary>
+    public void EnsureChangeable(DateTimeOffset now)
+    {
+        if (Status == SessionStatus.Cancelled)
+        {
+            throw new ConflictException("session.cancelled", "This session is cancelled.");
+        }
+        if (StartsAt <= now)
+        {
+            throw new ConflictException("session.started", "This session has started.");
+        }
+    }
+
+    /// <summary>Bookable: scheduled, not started, and inside its booking window when it has one.</summary>
+    public void EnsureBookable(DateTimeOffset now)
+    {
+        EnsureChangeable(now);
+        if (BookingOpensAt > now || BookingClosesAt <= now)
+        {
+            throw new ConflictException("session.booking_closed", "Bookings for this session are not open now.");
         }
     }
 }

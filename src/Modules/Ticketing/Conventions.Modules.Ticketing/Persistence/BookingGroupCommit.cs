@@ -2,7 +2,6 @@ using System.Data;
 using System.Threading.Channels;
 using Conventions.BuildingBlocks.Idempotency;
 using Conventions.BuildingBlocks.Jobs;
-using Conventions.BuildingBlocks.Outbox;
 using Conventions.BuildingBlocks.Observability;
 using Conventions.BuildingBlocks.Persistence;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +15,9 @@ namespace Conventions.Modules.Ticketing.Persistence;
 /// (<see cref="SessionSeats"/>) decides confirmed or waitlisted and the booking is inserted with its invitations; then
 /// all are committed at once. On SQLite, which has one writer and syncs its log at every commit, this turns many small transactions (each a lock hand-over
 /// and an fsync) into one. Each request is answered only once its booking is committed. A batch that fails is written
-/// again booking by booking, so one bad booking fails alone.
+/// again booking by booking, so one bad booking fails alone. On SQLite a request does not read anything itself: it
+/// gives the writer how to decide its booking (<see cref="DecideBooking"/>), and the writer reads what that needs in its
+/// own transaction, on the one connection whose page cache the commits do not reset (ADR 0026).
 /// </summary>
 internal sealed partial class BookingGroupCommit(IServiceScopeFactory scopes, ILogger<BookingGroupCommit> logger, EngineMetrics metrics, IJobTrigger jobs) : IAsyncDisposable
 {
@@ -37,9 +38,43 @@ internal sealed partial class BookingGroupCommit(IServiceScopeFactory scopes, IL
     /// <paramref name="publisherOrganizationId"/>, its <see cref="BookingChanged"/> event is written to the outbox in the
     /// same transaction (for webhooks).
     /// </summary>
-    public Task<int?> WriteAsync(Booking booking, Func<int?, IdempotencyRecord>? answer = null, Guid? publisherOrganizationId = null)
+    public Task<int?> WriteAsync(Booking booking, Func<int?, IdempotencyRecord>? answer = null, Guid? publisherOrganizationId = null) =>
+        Enqueue(new PendingBooking(new BookingDecision(booking, answer, publisherOrganizationId)));
+
+    /// <summary>
+    /// Decides a booking with <paramref name="decide"/> from what it reads, then writes it as above; gives the booking as
+    /// committed and its waiting-list position. On SQLite the writer runs <paramref name="decide"/> in its transaction,
+    /// with its prepared reads, in the booking's turn (it sees the bookings written before it in the group); on a server
+    /// database the request runs it on its own context before queueing. With <paramref name="idempotency"/> whose lookup
+    /// was deferred, the key is looked up first, where the reads are: when stored, <see cref="IdempotencyKeyFound"/> and
+    /// nothing written. A refusal raised by <paramref name="decide"/> fails this booking alone.
+    /// </summary>
+    public async Task<(Booking Booking, int? Position)> WriteAsync(TicketingDbContext requestDb, DecideBooking decide, PendingIdempotency? idempotency, CancellationToken cancellationToken)
     {
-        var pending = new PendingBooking(booking, answer, publisherOrganizationId);
+        if (!IsSqlite(requestDb))
+        {
+            BookingDecision decision;
+            // The reads share one connection (each would otherwise take one from the pool and give it back).
+            await requestDb.Database.OpenConnectionAsync(cancellationToken);
+            try
+            {
+                decision = await DecideAsync(new EfBookingReads(requestDb), decide, idempotency, cancellationToken);
+            }
+            finally
+            {
+                await requestDb.Database.CloseConnectionAsync();
+            }
+            return (decision.Booking, await Enqueue(new PendingBooking(decision)));
+        }
+        var pending = new PendingBooking(decide, idempotency);
+        var position = await Enqueue(pending);
+        return (pending.Decision!.Booking, position);
+    }
+
+    private static bool IsSqlite(DbContext db) => db.Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+
+    private Task<int?> Enqueue(PendingBooking pending)
+    {
         EnsureStarted();
         if (!_queue.Writer.TryWrite(pending))
         {
@@ -61,9 +96,20 @@ internal sealed partial class BookingGroupCommit(IServiceScopeFactory scopes, IL
     /// </summary>
     internal async Task<int?[]> WriteTogetherAsync(IReadOnlyList<Booking> bookings)
     {
-        var batch = bookings.Select(b => new PendingBooking(b, null, null)).ToList();
+        var batch = bookings.Select(b => new PendingBooking(new BookingDecision(b, null, null))).ToList();
         await WriteBatchAsync(batch);
         return await Task.WhenAll(batch.Select(p => p.Completion.Task));
+    }
+
+    /// <summary>
+    /// Decides and writes these bookings as one group, as the writer loop does with the requests it finds waiting (on
+    /// SQLite): each decided in its turn, from reads that see the group's earlier bookings. Gives each one's outcome.
+    /// </summary>
+    internal async Task<Task<int?>[]> WriteTogetherAsync(IReadOnlyList<DecideBooking> decisions)
+    {
+        var batch = decisions.Select(d => new PendingBooking(d, null)).ToList();
+        await WriteBatchAsync(batch);
+        return [.. batch.Select(p => p.Completion.Task)];
     }
 
     private void EnsureStarted()
@@ -98,15 +144,23 @@ internal sealed partial class BookingGroupCommit(IServiceScopeFactory scopes, IL
         {
             var positions = await WriteInOneTransactionAsync(batch);
             metrics.GroupCommit(batch.Count, System.Diagnostics.Stopwatch.GetElapsedTime(batch[0].QueuedAt));
-            metrics.Booking("waitlisted", positions.Count(p => p is not null));
-            metrics.Booking("confirmed", positions.Count(p => p is null));
-            if (batch.Exists(p => p.Publisher is not null))
+            var written = Enumerable.Range(0, batch.Count).Where(i => batch[i].Refusal is null).ToList();
+            metrics.Booking("waitlisted", written.Count(i => positions[i] is not null));
+            metrics.Booking("confirmed", written.Count(i => positions[i] is null));
+            if (written.Exists(i => batch[i].Decision!.Publisher is not null))
             {
                 jobs.Trigger(JobNames.Outbox);
             }
             for (var i = 0; i < batch.Count; i++)
             {
-                batch[i].Completion.TrySetResult(positions[i]);
+                if (batch[i].Refusal is { } refusal)
+                {
+                    batch[i].Completion.TrySetException(refusal);
+                }
+                else
+                {
+                    batch[i].Completion.TrySetResult(positions[i]);
+                }
             }
         }
         catch (Exception exception) when (batch.Count > 1)
@@ -134,16 +188,29 @@ internal sealed partial class BookingGroupCommit(IServiceScopeFactory scopes, IL
         {
             if (MappedTable.Of<Session>(db).IsPostgreSql)
             {
+                // Requests on a server database come decided; a group given undecided (WriteTogetherAsync) is decided
+                // first, before its sessions are locked.
+                var efReads = new EfBookingReads(db);
+                foreach (var pending in batch)
+                {
+                    await TryDecideAsync(pending, efReads, ct);
+                }
                 return await WriteLockedAsync(db, batch, ct);
             }
             var positions = new int?[batch.Count];
-            // The seat statements and the inserts are prepared once for the group: EF's own save would build and order
-            // every booking's and invitation's command again, in the one section that cannot run in parallel.
+            // The reads, the seat statements and the inserts are prepared once for the group: EF's own queries and save
+            // would build every booking's and invitation's command again, in the one section that cannot run in parallel.
+            await using var reads = new PreparedBookingReads(db);
             await using var seats = new SessionSeats(db);
             await using var inserts = new GroupInserts(db);
             for (var i = 0; i < batch.Count; i++)
             {
-                var booking = batch[i].Booking;
+                var pending = batch[i];
+                if (!await TryDecideAsync(pending, reads, ct))
+                {
+                    continue;
+                }
+                var booking = pending.Decision!.Booking;
                 if (await seats.TryTakeAsync(booking.SessionId, booking.Party, ct))
                 {
                     booking.Confirm();
@@ -166,85 +233,6 @@ internal sealed partial class BookingGroupCommit(IServiceScopeFactory scopes, IL
         }, CancellationToken.None);
     }
 
-    /// <summary>
-    /// The rows a decided booking writes, in order: the booking, its invitations, its change for the seat figures, its event (for webhooks, when the
-    /// request named the offer's publisher) and the answer to its <c>Idempotency-Key</c> (from its waiting position).
-    /// </summary>
-    private static IEnumerable<object> RowsOf(PendingBooking pending, int? position)
-    {
-        var booking = pending.Booking;
-        yield return booking;
-        foreach (var invitation in booking.Invitations)
-        {
-            yield return invitation;
-        }
-        yield return SeatFigureChange.Of(booking);
-        if (pending.Publisher is { } publisher)
-        {
-            var change = booking.Status == BookingStatus.Confirmed ? BookingChange.Confirmed : BookingChange.Waitlisted;
-            yield return OutboxMessage.From(Features.BookingEvents.Changed(booking, publisher, change, booking.CreatedAt));
-        }
-        if (pending.Answer is { } answer)
-        {
-            yield return answer(position);
-        }
-    }
-
-    /// <summary>The group's inserts, one per entity type, prepared on its first row.</summary>
-    private sealed class GroupInserts(DbContext db) : IAsyncDisposable
-    {
-        private readonly Dictionary<Type, EntityInsert> _inserts = [];
-
-        public EntityInsert For(object row)
-        {
-            if (!_inserts.TryGetValue(row.GetType(), out var insert))
-            {
-                _inserts[row.GetType()] = insert = EntityInsert.Prepare(db, row.GetType());
-            }
-            return insert;
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            foreach (var insert in _inserts.Values)
-            {
-                await insert.DisposeAsync();
-            }
-        }
-    }
-
-    /// <summary>
-    /// The group on PostgreSQL: its sessions locked and read once, every booking decided in memory, then the inserts
-    /// and the sessions' new counts in one batch (<see cref="LockedSessions"/>): the hot row is held for two round trips.
-    /// </summary>
-    private static async Task<int?[]> WriteLockedAsync(TicketingDbContext db, List<PendingBooking> group, CancellationToken cancellationToken)
-    {
-        var positions = new int?[group.Count];
-        var sessions = await LockedSessions.LockAsync(db, group.Select(p => p.Booking.SessionId), cancellationToken);
-        await using var inserts = new GroupInserts(db);
-        await using var batch = MappedTable.Of<Session>(db).NewBatch();
-        for (var i = 0; i < group.Count; i++)
-        {
-            var booking = group[i].Booking;
-            if (sessions.Place(booking.SessionId, booking.Party) is { } place)
-            {
-                booking.Wait(place.Sequence);
-                positions[i] = place.Position;
-            }
-            else
-            {
-                booking.Confirm();
-            }
-            foreach (var row in RowsOf(group[i], positions[i]))
-            {
-                inserts.For(row).AddTo(batch, row);
-            }
-        }
-        sessions.AddUpdates(batch);
-        await batch.ExecuteNonQueryAsync(cancellationToken);
-        return positions;
-    }
-
     /// <summary>Stops taking bookings and writes those already queued.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -257,18 +245,4 @@ internal sealed partial class BookingGroupCommit(IServiceScopeFactory scopes, IL
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A group of {Count} bookings failed to commit; writing them one by one.")]
     private partial void LogBatchFailed(int count, Exception exception);
-
-    private sealed class PendingBooking(Booking booking, Func<int?, IdempotencyRecord>? answer, Guid? publisher)
-    {
-        public Guid? Publisher { get; } = publisher;
-
-        public Booking Booking { get; } = booking;
-
-        public Func<int?, IdempotencyRecord>? Answer { get; } = answer;
-
-        public long QueuedAt { get; } = System.Diagnostics.Stopwatch.GetTimestamp();
-
-        /// <summary>Completes with the booking's waiting-list position once committed (null when confirmed).</summary>
-        public TaskCompletionSource<int?> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    }
 }

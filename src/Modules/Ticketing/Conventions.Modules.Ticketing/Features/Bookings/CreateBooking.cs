@@ -28,7 +28,7 @@ internal sealed record CompanionInput
 }
 
 /// <summary>A booking for one beneficiary, freely chosen, with optional guests and companions: all seats or none.</summary>
-internal sealed record CreateBooking : ICommand<BookingDto>
+internal sealed record CreateBooking : ICommand<BookingDto>, ILooksUpIdempotencyKeyWhereItWrites
 {
     public Guid? SessionId { get; init; }
 
@@ -38,7 +38,6 @@ internal sealed record CreateBooking : ICommand<BookingDto>
 
     public IReadOnlyList<CompanionInput>? Companions { get; init; }
 }
-
 internal sealed class CreateBookingValidator : AbstractValidator<CreateBooking>
 {
     public CreateBookingValidator()
@@ -75,33 +74,32 @@ internal sealed class CreateBookingHandler(TicketingDbContext db, ICurrentActor 
                     ? "Your organization has no Culture pour tous convention: bookings need an active one."
                     : $"Your organization's Culture pour tous convention is {JsonDefaults.Kebab(standing.Status.Value)}: bookings need an active one.");
         }
-        // The reads below share one connection (each would otherwise take one from the pool and give it back).
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
+        var now = clock.GetUtcNow();
+        // With an Idempotency-Key, the key is looked up and the answer stored where the booking is written (ADR 0014, 0026).
+        var pending = idempotency.Defer();
+        IReadOnlyList<WarningDto> warnings = [];
+
+        // Decided where the reads are cheapest (ADR 0026): on SQLite by the group commit, in its transaction and in this
+        // booking's turn; on a server database here, before queueing. Run again if its transaction is retried.
+        async ValueTask<BookingDecision> Decide(IBookingReads reads, CancellationToken ct)
         {
-            var now = clock.GetUtcNow();
-            // Checks and the advisory weekly count read outside the write transaction; the seats themselves are decided
-            // inside it, by the conditional update alone.
-            var beneficiary = await BeneficiaryOf(db, command.BeneficiaryId!.Value, organization)
+            var beneficiary = await reads.BeneficiaryAsync(command.BeneficiaryId!.Value, organization, ct)
                 ?? throw NotFoundException.For("beneficiary", command.BeneficiaryId!.Value);
-            var session = await SessionById(db, command.SessionId!.Value)
+            var session = await reads.SessionAsync(command.SessionId!.Value, ct)
                 ?? throw NotFoundException.For("session", command.SessionId!.Value);
             session.EnsureBookable(now);
             var week = Booking.WeekOf(session.StartsAt);
-            var warnings = new List<WarningDto>();
-            if (ReasonableUse.WarningFor(await BookingsInWeek(db, beneficiary.Id, week), week) is { } warning)
+            var found = new List<WarningDto>();
+            if (ReasonableUse.WarningFor(await reads.BookingsInWeekAsync(beneficiary.Id, week, ct), week) is { } warning)
             {
-                warnings.Add(new WarningDto("booking.reasonable_use", warning));
+                found.Add(new WarningDto("booking.reasonable_use", warning));
             }
+            warnings = found;
 
             var people = new List<InvitationRequest> { new(beneficiary.DisplayName, InvitationRole.Beneficiary) };
             people.AddRange((command.Guests ?? []).Select(g => new InvitationRequest(g.FullName!, InvitationRole.Guest, Relation: g.Relation)));
             people.AddRange((command.Companions ?? []).Select(c => new InvitationRequest(c.FullName!, InvitationRole.Companion, CompanionKind: c.Kind, Reason: c.Reason)));
             var booking = Booking.Request(BookedSession.Of(session), organization, beneficiary.Id, actor.CredentialId, people, now);
-            // Seats taken (all or none) or the waiting list joined, and committed, together with the other bookings
-            // waiting to be written (group commit).
-            // With an Idempotency-Key, the answer is stored in the group commit's transaction (ADR 0014), not by the behaviour.
-            var pending = idempotency.Defer();
             // An offer's publisher never changes: read once per offer, then from memory.
             if (!Publishers.TryGetValue(session.OfferId, out var publisher))
             {
@@ -109,29 +107,17 @@ internal sealed class CreateBookingHandler(TicketingDbContext db, ICurrentActor 
                 {
                     Publishers.Clear();
                 }
-                publisher = Publishers[session.OfferId] = await PublisherOf(db, session.OfferId);
+                publisher = Publishers[session.OfferId] = await reads.PublisherOfAsync(session.OfferId, ct);
             }
-            var position = await writer.WriteAsync(booking, pending is null ? null : place => pending.Record(TicketingMapping.ToDto(booking, place, warnings)), publisher);
-            return TicketingMapping.ToDto(booking, position, warnings);
+            // The answer a retry with the same key gets, from the waiting position, stored in the booking's transaction.
+            return new BookingDecision(booking, pending is null ? null : place => pending.Record(TicketingMapping.ToDto(booking, place, found)), publisher);
         }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+
+        // Seats taken (all or none) or the waiting list joined, and committed, together with the other bookings waiting
+        // to be written (group commit).
+        var (written, position) = await writer.WriteAsync(db, Decide, pending, cancellationToken);
+        return TicketingMapping.ToDto(written, position, warnings);
     }
 
-    // The booking path's reads, compiled once: each booking skips EF's expression processing and query-cache lookup.
-    private static readonly Func<TicketingDbContext, Guid, Guid, Task<Beneficiary?>> BeneficiaryOf = EF.CompileAsyncQuery(
-        (TicketingDbContext db, Guid id, Guid organization) => db.Beneficiaries.AsNoTracking().SingleOrDefault(b => b.Id == id && b.OrganizationId == organization));
-
-    private static readonly Func<TicketingDbContext, Guid, Task<Session?>> SessionById = EF.CompileAsyncQuery(
-        (TicketingDbContext db, Guid id) => db.Sessions.AsNoTracking().SingleOrDefault(s => s.Id == id));
-
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, Guid> Publishers = new();
-
-    private static readonly Func<TicketingDbContext, Guid, Task<Guid>> PublisherOf = EF.CompileAsyncQuery(
-        (TicketingDbContext db, Guid offer) => db.Offers.Where(o => o.Id == offer).Select(o => o.PublisherOrganizationId).Single());
-
-    private static readonly Func<TicketingDbContext, Guid, DateOnly, Task<int>> BookingsInWeek = EF.CompileAsyncQuery(
-        (TicketingDbContext db, Guid beneficiary, DateOnly week) => db.Bookings.Count(b => b.BeneficiaryId == beneficiary && b.SessionWeek == week && b.Status != BookingStatus.Cancelled));
 }
