@@ -17,7 +17,11 @@ public interface IIntegrationEvent : INotification
 
 public abstract record IntegrationEvent(DateTimeOffset OccurredAt) : IIntegrationEvent
 {
-    public Guid EventId { get; init; } = Guid.NewGuid();
+    /// <summary>
+    /// Time-ordered (UUID v7, from <see cref="IntegrationEvent.OccurredAt"/>): each new outbox row goes to the end of the
+    /// outbox's key index rather than to a random page of it, which a commit then writes whole to the log (ADR 0026).
+    /// </summary>
+    public Guid EventId { get; init; } = Guid.CreateVersion7(OccurredAt);
 }
 
 /// <summary>A row of a module's outbox.</summary>

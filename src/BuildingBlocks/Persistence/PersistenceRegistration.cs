@@ -86,13 +86,15 @@ public static class PersistenceRegistration
 
 /// <summary>
 /// Durable SQLite: write-ahead log (set once, persistent in the file), a full sync of the log at each commit,
-/// foreign keys enforced, and a wait rather than an immediate failure when another writer holds the lock.
+/// foreign keys enforced, and a wait rather than an immediate failure when another writer holds the lock. The log is
+/// copied into the database file in the background (<see cref="SqliteCheckpointer"/>): a connection that commits does it
+/// itself only past <see cref="SqliteCheckpointer.FallbackPages"/> pages, if the background copy ever falls behind.
 /// </summary>
 public sealed class SqlitePragmas : DbConnectionInterceptor
 {
     public static readonly SqlitePragmas Instance = new();
 
-    private const string Pragmas = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=15000;";
+    private static readonly string Pragmas = $"PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=15000; PRAGMA wal_autocheckpoint={SqliteCheckpointer.FallbackPages};";
 
     /// <summary>
     /// The native connections already set up. These pragmas belong to the native connection, which the pool keeps

@@ -170,6 +170,10 @@ internal static class HostSetup
         {
             services.AddHostedService<CacheNotifications>();
         }
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            services.AddHostedService<SqliteCheckpointer>();
+        }
         services.AddSingleton<ClusterJobLock>();
         services.AddSingleton<JobRunner>();
         services.Configure<BackupSettings>(configuration.GetSection("Backup"));

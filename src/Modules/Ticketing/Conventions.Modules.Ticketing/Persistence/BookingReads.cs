@@ -86,7 +86,22 @@ internal sealed class PreparedBookingReads(TicketingDbContext db) : IBookingRead
         return await reader.ReadAsync(cancellationToken) ? (beneficiaryId, _beneficiary.Get<string>(reader, 0)) : null;
     }
 
+    /// <summary>
+    /// Read once per group: a hot session is booked by most of a group, and in the writer's transaction no other
+    /// transaction can change it (SQLite has one writer); what this one changes, its seats, is not read here.
+    /// </summary>
     public async ValueTask<BookableSession?> SessionAsync(Guid sessionId, CancellationToken cancellationToken)
+    {
+        if (!_sessions.TryGetValue(sessionId, out var session))
+        {
+            _sessions[sessionId] = session = await ReadSessionAsync(sessionId, cancellationToken);
+        }
+        return session;
+    }
+
+    private readonly Dictionary<Guid, BookableSession?> _sessions = [];
+
+    private async ValueTask<BookableSession?> ReadSessionAsync(Guid sessionId, CancellationToken cancellationToken)
     {
         _session ??= MappedQuery.Select<Session>(db,
             [nameof(Session.OfferId), nameof(Session.StartsAt), nameof(Session.BookingOpensAt), nameof(Session.BookingClosesAt), nameof(Session.Status)],
