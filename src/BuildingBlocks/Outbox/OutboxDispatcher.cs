@@ -132,8 +132,12 @@ public sealed partial class OutboxDispatcher(
         await using var scope = scopes.CreateAsyncScope();
         var context = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(database.ContextType);
         var now = clock.GetUtcNow();
-        await context.OutboxMessages.Where(m => ids.Contains(m.Id) && m.ProcessedAt == null)
-            .ExecuteUpdateAsync(u => u.SetProperty(m => m.ProcessedAt, now).SetProperty(m => m.LastError, (string?)null), cancellationToken);
+        // A statement of its own, so it queues at SQLite's write gate like a unit (see ModuleDbContext.SaveChangesAsync).
+        using var gate = (await SqliteWriteGate.EnterAsync(context, cancellationToken)).Hold();
+        // Found by their ids alone, and an instant already set kept: with "ProcessedAt IS NULL" in the condition SQLite
+        // walked every pending event by that index instead (a burst's backlog, thousands), holding the write lock 12 ms.
+        await context.OutboxMessages.Where(m => ids.Contains(m.Id))
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.ProcessedAt, m => m.ProcessedAt ?? now).SetProperty(m => m.LastError, (string?)null), cancellationToken);
     }
 
     /// <summary>Publishes one event to its consumers; true when they all handled it (it is then marked with its page).</summary>

@@ -21,7 +21,7 @@ public static class ModuleTransaction
         {
             return await work(cancellationToken);
         }
-        using var gate = await SqliteWriteGate.EnterAsync(db, cancellationToken);
+        using var gate = (await SqliteWriteGate.EnterAsync(db, cancellationToken)).Hold();
         return await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
         {
             db.ChangeTracker.Clear();
@@ -56,13 +56,25 @@ public static class SqliteWriteGate
         }
         var gate = Gates.GetOrAdd(db.Database.GetConnectionString() ?? string.Empty, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
-        Held.Value = true;
         return new Passage(gate);
     }
 
     /// <summary>Holding the gate; disposing gives it to the next writer.</summary>
     public readonly struct Passage(SemaphoreSlim? gate) : IDisposable
     {
+        /// <summary>
+        /// Marks the caller's flow as holding the gate, so what it calls does not wait for it again. Called by the
+        /// caller itself, right after <see cref="EnterAsync"/>: a flag set inside an async method does not reach its caller.
+        /// </summary>
+        public Passage Hold()
+        {
+            if (gate is not null)
+            {
+                Held.Value = true;
+            }
+            return this;
+        }
+
         public void Dispose()
         {
             if (gate is not null)

@@ -18,8 +18,12 @@ public sealed partial class SqliteCheckpointer(IOptions<DatabaseSettings> settin
     /// <summary>Pages (4 KiB) past which a committing connection checkpoints itself: the log's bound if this loop falls behind.</summary>
     public const int FallbackPages = 10_000;
 
-    /// <summary>Between two checkpoints (a checkpoint with nothing to copy reads a header and returns).</summary>
-    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
+    /// <summary>
+    /// Between two checkpoints (one with nothing to copy reads a header and returns). Short, so each copies little: a
+    /// checkpoint's sync of the database file delays the commits' syncs of the log while it lasts. Every 100 ms, 25–28
+    /// booking groups of a load run had a commit over 8 ms; every 25 ms, 5–13.
+    /// </summary>
+    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(25);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -76,6 +76,37 @@ public sealed class ModuleTransactionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_save_outside_a_unit_queues_at_the_gate_rather_than_in_sqlites_busy_handler()
+    {
+        await using var db = NewContext();
+        await using var other = NewContext();
+        var inside = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+
+        // A unit holding SQLite's write lock (it has written) until released.
+        var unit = ModuleTransaction.RunAsync(db, IsolationLevel.ReadCommitted, async ct =>
+        {
+            db.Notes.Add(new Note { Id = Guid.NewGuid(), Text = "unit" });
+            await db.SaveChangesAsync(ct);
+            inside.SetResult();
+            await release.Task;
+            return 0;
+        }, CancellationToken.None);
+        await inside.Task;
+
+        // The save comes back at once, waiting at the gate: in SQLite's busy handler it would block this thread, and
+        // then fail, with the lock held all the while.
+        other.Notes.Add(new Note { Id = Guid.NewGuid(), Text = "save" });
+        var save = other.SaveChangesAsync();
+        Assert.False(save.IsCompleted);
+
+        release.SetResult();
+        await unit;
+        Assert.Equal(1, await save);
+        Assert.Equal(["save", "unit"], await other.Notes.Select(n => n.Text).OrderBy(t => t).ToListAsync());
+    }
+
+    [Fact]
     public async Task A_unit_inside_a_unit_joins_it()
     {
         await using var db = NewContext();
