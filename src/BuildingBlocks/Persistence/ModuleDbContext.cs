@@ -27,7 +27,8 @@ public abstract class ModuleDbContext : DbContext
     /// <summary>Responses kept for <c>Idempotency-Key</c> retries, written with the work they answer (ADR 0014).</summary>
     public DbSet<Idempotency.IdempotencyRecord> IdempotencyRecords => Set<Idempotency.IdempotencyRecord>();
 
-    protected bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+    /// <summary>True on the embedded database, whose one writer and page cache some hot paths work around.</summary>
+    public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
     protected bool IsPostgreSql => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

@@ -35,6 +35,7 @@ public sealed partial class SqliteCheckpointer(IOptions<DatabaseSettings> settin
         {
             await using var connection = new SqliteConnection(settings.Value.ConnectionString);
             await connection.OpenAsync(stoppingToken);
+            await PrepareAsync(connection, stoppingToken);
             // Real time, not the engine's clock: a mechanical cadence, like a socket's timeout, not a date of the business.
             using var timer = new PeriodicTimer(Interval);
             while (await timer.WaitForNextTickAsync(stoppingToken))
@@ -55,14 +56,22 @@ public sealed partial class SqliteCheckpointer(IOptions<DatabaseSettings> settin
         }
     }
 
+    /// <summary>Sets up the checkpointer's connection, once: it waits for a busy lock, and never checkpoints on commits of its own.</summary>
+    public static async Task PrepareAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA busy_timeout=15000; PRAGMA wal_autocheckpoint=0;";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     /// <summary>
-    /// One passive checkpoint on <paramref name="connection"/> (which waits for a busy lock, and never checkpoints on
-    /// commits of its own): the log's pages, and how many of them are now in the database file.
+    /// One passive checkpoint on <paramref name="connection"/> (set up by <see cref="PrepareAsync"/>): the log's pages,
+    /// and how many of them are now in the database file.
     /// </summary>
     public static async Task<(int LogPages, int Copied)> CheckpointAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA busy_timeout=15000; PRAGMA wal_autocheckpoint=0; PRAGMA wal_checkpoint(PASSIVE);";
+        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (reader.FieldCount < 3 && await reader.NextResultAsync(cancellationToken))
         {

@@ -29,6 +29,7 @@ public sealed class SqliteCheckpointerTests : IDisposable
 
         await using var checkpointer = new SqliteConnection($"Data Source={_path};Pooling=False");
         await checkpointer.OpenAsync();
+        await SqliteCheckpointer.PrepareAsync(checkpointer, CancellationToken.None);
         var (logPages, copied) = await SqliteCheckpointer.CheckpointAsync(checkpointer, CancellationToken.None);
 
         Assert.InRange(logPages, 1_500, SqliteCheckpointer.FallbackPages);

@@ -51,7 +51,7 @@ internal sealed partial class BookingGroupCommit(IServiceScopeFactory scopes, IL
     /// </summary>
     public async Task<(Booking Booking, int? Position)> WriteAsync(TicketingDbContext requestDb, DecideBooking decide, PendingIdempotency? idempotency, CancellationToken cancellationToken)
     {
-        if (!IsSqlite(requestDb))
+        if (!requestDb.IsSqlite)
         {
             BookingDecision decision;
             // The reads share one connection (each would otherwise take one from the pool and give it back).
@@ -70,8 +70,6 @@ internal sealed partial class BookingGroupCommit(IServiceScopeFactory scopes, IL
         var position = await Enqueue(pending);
         return (pending.Decision!.Booking, position);
     }
-
-    private static bool IsSqlite(DbContext db) => db.Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
     private Task<int?> Enqueue(PendingBooking pending)
     {

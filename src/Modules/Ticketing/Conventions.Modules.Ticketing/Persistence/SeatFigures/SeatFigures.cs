@@ -42,7 +42,7 @@ internal static class SeatFigures
         var taken = 0;
         while (true)
         {
-            var (count, more) = db.Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite"
+            var (count, more) = db.IsSqlite
                 ? await RefreshOnSqliteAsync(db, clock, cancellationToken)
                 : await ModuleTransaction.RunAsync(db, IsolationLevel.ReadCommitted, async ct =>
                 {
