@@ -48,9 +48,9 @@ public static class SqliteWriteGate
     private static readonly AsyncLocal<bool> Held = new();
 
     /// <summary>Waits for the database's gate (nothing on other providers, or when this flow holds it already).</summary>
-    public static async ValueTask<Passage> EnterAsync(DbContext db, CancellationToken cancellationToken)
+    public static async ValueTask<Passage> EnterAsync(ModuleDbContext db, CancellationToken cancellationToken)
     {
-        if (db.Database.ProviderName != "Microsoft.EntityFrameworkCore.Sqlite" || Held.Value)
+        if (!db.IsSqlite || Held.Value)
         {
             return default;
         }

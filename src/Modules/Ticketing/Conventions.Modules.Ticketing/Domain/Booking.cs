@@ -237,8 +237,6 @@ internal sealed class Booking : global::Conventions.BuildingBlocks.Persistence.I
 /// <summary>The session a booking is for, as the booking keeps it.</summary>
 internal readonly record struct BookedSession(Guid Id, Guid OfferId, DateTimeOffset StartsAt)
 {
-    public static BookedSession Of(Session session) => new(session.Id, session.OfferId, session.StartsAt);
-
     public static BookedSession Of(BookableSession session) => new(session.Id, session.OfferId, session.StartsAt);
 }
 

@@ -38,6 +38,7 @@ internal sealed record CreateBooking : ICommand<BookingDto>, ILooksUpIdempotency
 
     public IReadOnlyList<CompanionInput>? Companions { get; init; }
 }
+
 internal sealed class CreateBookingValidator : AbstractValidator<CreateBooking>
 {
     public CreateBookingValidator()
