@@ -43,6 +43,13 @@ public sealed class OutboxMessage
 
     public string? LastError { get; set; }
 
+    /// <summary>
+    /// The oldest events due for dispatch, at most <paramref name="size"/>: read along the outbox's index of pending
+    /// events, which gives their order (no sort of the backlog, however long; see ModuleDbContext).
+    /// </summary>
+    public static IQueryable<OutboxMessage> PendingPage(IQueryable<OutboxMessage> outbox, DateTimeOffset now, int size) =>
+        outbox.Where(m => m.ProcessedAt == null && m.NextAttemptAt <= now).OrderBy(m => m.OccurredAt).Take(size);
+
     public static OutboxMessage From(IIntegrationEvent integrationEvent)
     {
         var type = integrationEvent.GetType();

@@ -85,11 +85,7 @@ public sealed partial class OutboxDispatcher(
         await using var scope = scopes.CreateAsyncScope();
         var context = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(database.ContextType);
         var now = clock.GetUtcNow();
-        return await context.OutboxMessages.AsNoTracking()
-            .Where(m => m.ProcessedAt == null && m.NextAttemptAt <= now)
-            .OrderBy(m => m.OccurredAt)
-            .Take(BatchSize)
-            .ToListAsync(cancellationToken);
+        return await OutboxMessage.PendingPage(context.OutboxMessages.AsNoTracking(), now, BatchSize).ToListAsync(cancellationToken);
     }
 
     /// <summary>

@@ -124,7 +124,12 @@ public abstract class ModuleDbContext : DbContext
             // An event can carry a letter (a notice's HTML): no length limit (nvarchar(max) on SQL Server).
             b.Property(m => m.Payload).IsRequired().HasMaxLength(-1);
             b.Property(m => m.LastError).HasMaxLength(2000);
-            b.HasIndex(m => new { m.ProcessedAt, m.NextAttemptAt });
+            // The pending events alone, in the order they are handed over: a page of the backlog is read along this
+            // index and stops after its size. An index on (ProcessedAt, NextAttemptAt) made each page sort the whole
+            // backlog, and PostgreSQL does not take "ProcessedAt IS NULL" as fixing an index's first column, so an index
+            // led by it cannot give the order either (docs/performance.md, 2026-12-01).
+            b.HasIndex(m => new { m.OccurredAt, m.NextAttemptAt })
+                .HasFilter(Database.ProviderName == "Microsoft.EntityFrameworkCore.SqlServer" ? "[ProcessedAt] IS NULL" : "\"ProcessedAt\" IS NULL");
         });
         modelBuilder.Entity<InboxMessage>(b =>
         {

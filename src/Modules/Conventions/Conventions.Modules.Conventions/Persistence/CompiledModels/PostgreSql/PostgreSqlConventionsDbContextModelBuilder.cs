@@ -12,7 +12,7 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.PostgreSql
     internal partial class PostgreSqlConventionsDbContextModel
     {
         private PostgreSqlConventionsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("4d0ce3e1-7af8-4431-9a21-5a78955fce4e"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("9267e759-c34c-4fc3-8c00-c6e07821bee5"), entityTypeCount: 14)
         {
         }
 

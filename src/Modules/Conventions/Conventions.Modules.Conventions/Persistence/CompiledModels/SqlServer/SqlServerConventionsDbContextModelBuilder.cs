@@ -11,7 +11,7 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.SqlServer
     internal partial class SqlServerConventionsDbContextModel
     {
         private SqlServerConventionsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f35b3150-9720-4781-929d-a18ed3dbed0e"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("0aaca9ba-295b-4422-8b6b-4b5bccb8c338"), entityTypeCount: 14)
         {
         }
 

@@ -11,7 +11,7 @@ namespace Conventions.Modules.Conventions.Persistence.CompiledModels.Sqlite
     internal partial class SqliteConventionsDbContextModel
     {
         private SqliteConventionsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("bc295981-2ebf-44bd-a891-96dd98b91285"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("b8e250bb-bc1c-4bb9-befc-67f5e918ca84"), entityTypeCount: 14)
         {
         }
 

@@ -101,7 +101,8 @@ namespace Conventions.Modules.Conventions.Persistence.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProcessedAt", "NextAttemptAt");
+                    b.HasIndex("OccurredAt", "NextAttemptAt")
+                        .HasFilter("\"ProcessedAt\" IS NULL");
 
                     b.ToTable("outbox", "conventions");
                 });

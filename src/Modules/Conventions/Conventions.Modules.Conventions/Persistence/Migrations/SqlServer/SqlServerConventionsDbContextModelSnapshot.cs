@@ -103,7 +103,8 @@ namespace Conventions.Modules.Conventions.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProcessedAt", "NextAttemptAt");
+                    b.HasIndex("OccurredAt", "NextAttemptAt")
+                        .HasFilter("[ProcessedAt] IS NULL");
 
                     b.ToTable("outbox", "conventions");
                 });

@@ -12,7 +12,7 @@ namespace Conventions.Modules.Disputes.Persistence.CompiledModels.PostgreSql
     internal partial class PostgreSqlDisputesDbContextModel
     {
         private PostgreSqlDisputesDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("719d2c12-9ce2-46d6-aa97-3454991def0a"), entityTypeCount: 6)
+            : base(skipDetectChanges: false, modelId: new Guid("8c7ce747-2112-4008-a0a0-de8a49419174"), entityTypeCount: 6)
         {
         }
 

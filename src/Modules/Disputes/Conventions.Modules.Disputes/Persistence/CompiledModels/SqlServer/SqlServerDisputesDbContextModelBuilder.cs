@@ -11,7 +11,7 @@ namespace Conventions.Modules.Disputes.Persistence.CompiledModels.SqlServer
     internal partial class SqlServerDisputesDbContextModel
     {
         private SqlServerDisputesDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("41f8ac8b-5aca-4a22-b86a-e03854416602"), entityTypeCount: 6)
+            : base(skipDetectChanges: false, modelId: new Guid("86506578-d60e-4d02-bdc3-a6c1b08ce23b"), entityTypeCount: 6)
         {
         }
 

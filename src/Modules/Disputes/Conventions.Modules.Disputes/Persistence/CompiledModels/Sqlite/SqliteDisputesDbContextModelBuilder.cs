@@ -11,7 +11,7 @@ namespace Conventions.Modules.Disputes.Persistence.CompiledModels.Sqlite
     internal partial class SqliteDisputesDbContextModel
     {
         private SqliteDisputesDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("265d38e7-a195-452a-b67b-73d20cf4641d"), entityTypeCount: 6)
+            : base(skipDetectChanges: false, modelId: new Guid("7802833f-4cf6-4cd6-958a-19dcc980bd77"), entityTypeCount: 6)
         {
         }
 

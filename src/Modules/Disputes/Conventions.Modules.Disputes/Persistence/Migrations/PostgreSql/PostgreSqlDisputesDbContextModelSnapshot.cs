@@ -101,7 +101,8 @@ namespace Conventions.Modules.Disputes.Persistence.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProcessedAt", "NextAttemptAt");
+                    b.HasIndex("OccurredAt", "NextAttemptAt")
+                        .HasFilter("\"ProcessedAt\" IS NULL");
 
                     b.ToTable("outbox", "disputes");
                 });

@@ -12,7 +12,7 @@ namespace Conventions.Modules.Notices.Persistence.CompiledModels.PostgreSql
     internal partial class PostgreSqlNoticesDbContextModel
     {
         private PostgreSqlNoticesDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("1c6d2eaf-2631-4664-a7a5-b1a3d70e35d2"), entityTypeCount: 6)
+            : base(skipDetectChanges: false, modelId: new Guid("d8e7f4e2-2bb7-4a75-8ed9-eeac298ff82f"), entityTypeCount: 6)
         {
         }
 

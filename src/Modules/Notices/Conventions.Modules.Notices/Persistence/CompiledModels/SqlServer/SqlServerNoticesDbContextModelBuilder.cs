@@ -11,7 +11,7 @@ namespace Conventions.Modules.Notices.Persistence.CompiledModels.SqlServer
     internal partial class SqlServerNoticesDbContextModel
     {
         private SqlServerNoticesDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("92849e1b-9666-4e6c-a03d-5cd4d26a913d"), entityTypeCount: 6)
+            : base(skipDetectChanges: false, modelId: new Guid("363540b8-fecf-42ed-8ea8-a2a421c4bfb3"), entityTypeCount: 6)
         {
         }
 

@@ -11,7 +11,7 @@ namespace Conventions.Modules.Notices.Persistence.CompiledModels.Sqlite
     internal partial class SqliteNoticesDbContextModel
     {
         private SqliteNoticesDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("701104d0-cf5d-44b5-adc2-11334b57a621"), entityTypeCount: 6)
+            : base(skipDetectChanges: false, modelId: new Guid("e7abaad6-7017-4927-ab9f-b7671d8df738"), entityTypeCount: 6)
         {
         }
 

@@ -12,7 +12,7 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.PostgreSql
     internal partial class PostgreSqlPartnersDbContextModel
     {
         private PostgreSqlPartnersDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("80bf0b9b-71f7-47f4-93ac-db32c84a8b63"), entityTypeCount: 15)
+            : base(skipDetectChanges: false, modelId: new Guid("6641a532-d25b-4f72-ba49-16d735b8886d"), entityTypeCount: 15)
         {
         }
 

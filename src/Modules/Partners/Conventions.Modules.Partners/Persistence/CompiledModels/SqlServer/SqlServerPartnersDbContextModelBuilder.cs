@@ -11,7 +11,7 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.SqlServer
     internal partial class SqlServerPartnersDbContextModel
     {
         private SqlServerPartnersDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("87c5b07b-2a03-4700-b167-d9fadf61b6b4"), entityTypeCount: 15)
+            : base(skipDetectChanges: false, modelId: new Guid("274e8dee-d8a9-4f51-a95d-8b7e51db973d"), entityTypeCount: 15)
         {
         }
 

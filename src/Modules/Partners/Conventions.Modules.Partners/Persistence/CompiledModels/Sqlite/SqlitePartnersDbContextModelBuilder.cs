@@ -11,7 +11,7 @@ namespace Conventions.Modules.Partners.Persistence.CompiledModels.Sqlite
     internal partial class SqlitePartnersDbContextModel
     {
         private SqlitePartnersDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("83486c5a-6b3e-4c4c-a97b-0497a4f3b833"), entityTypeCount: 15)
+            : base(skipDetectChanges: false, modelId: new Guid("f0958278-6168-4975-9be1-8e939044c9d5"), entityTypeCount: 15)
         {
         }
 

@@ -12,7 +12,7 @@ namespace Conventions.Modules.Scheduling.Persistence.CompiledModels.PostgreSql
     internal partial class PostgreSqlSchedulingDbContextModel
     {
         private PostgreSqlSchedulingDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("0e908d42-6569-4f2b-8f12-9d8dc6c5c4f8"), entityTypeCount: 13)
+            : base(skipDetectChanges: false, modelId: new Guid("b8f3d568-2d10-42d8-ab53-a934bf433f13"), entityTypeCount: 13)
         {
         }
 

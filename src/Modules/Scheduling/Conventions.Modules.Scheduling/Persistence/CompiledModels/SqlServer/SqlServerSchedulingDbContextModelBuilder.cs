@@ -11,7 +11,7 @@ namespace Conventions.Modules.Scheduling.Persistence.CompiledModels.SqlServer
     internal partial class SqlServerSchedulingDbContextModel
     {
         private SqlServerSchedulingDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ca830b75-61c4-43a1-b397-743a55613c72"), entityTypeCount: 13)
+            : base(skipDetectChanges: false, modelId: new Guid("7b8d1818-27f0-455b-a487-2acbdd5d73b0"), entityTypeCount: 13)
         {
         }
 

@@ -91,7 +91,8 @@ namespace Conventions.Modules.Scheduling.Persistence.CompiledModels.Sqlite
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { processedAt, nextAttemptAt });
+                new[] { occurredAt, nextAttemptAt });
+            index.AddAnnotation("Relational:Filter", "\"ProcessedAt\" IS NULL");
 
             return runtimeEntityType;
         }

@@ -11,7 +11,7 @@ namespace Conventions.Modules.Scheduling.Persistence.CompiledModels.Sqlite
     internal partial class SqliteSchedulingDbContextModel
     {
         private SqliteSchedulingDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("768c090a-300a-425d-abbf-07d516965f64"), entityTypeCount: 13)
+            : base(skipDetectChanges: false, modelId: new Guid("49dd5185-a8a6-40b4-a38f-baf9f022c9b8"), entityTypeCount: 13)
         {
         }
 

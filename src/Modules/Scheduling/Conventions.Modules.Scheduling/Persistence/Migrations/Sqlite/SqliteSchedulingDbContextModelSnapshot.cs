@@ -97,7 +97,8 @@ namespace Conventions.Modules.Scheduling.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProcessedAt", "NextAttemptAt");
+                    b.HasIndex("OccurredAt", "NextAttemptAt")
+                        .HasFilter("\"ProcessedAt\" IS NULL");
 
                     b.ToTable("scheduling_outbox", (string)null);
                 });

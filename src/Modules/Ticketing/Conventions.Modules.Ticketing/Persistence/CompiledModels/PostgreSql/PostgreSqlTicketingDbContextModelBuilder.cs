@@ -12,7 +12,7 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.PostgreSql
     internal partial class PostgreSqlTicketingDbContextModel
     {
         private PostgreSqlTicketingDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e81806dd-9a77-4914-b8c8-99018cde8d9f"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("5ff0059e-a660-4bdf-a496-63ad6fbf0a43"), entityTypeCount: 14)
         {
         }
 

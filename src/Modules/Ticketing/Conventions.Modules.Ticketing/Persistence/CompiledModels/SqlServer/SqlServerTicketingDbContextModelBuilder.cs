@@ -11,7 +11,7 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.SqlServer
     internal partial class SqlServerTicketingDbContextModel
     {
         private SqlServerTicketingDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("68fa92e5-14db-4692-870e-00cd9219f483"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("a7c50ef3-a967-4277-ba0c-0c33f8addd07"), entityTypeCount: 14)
         {
         }
 

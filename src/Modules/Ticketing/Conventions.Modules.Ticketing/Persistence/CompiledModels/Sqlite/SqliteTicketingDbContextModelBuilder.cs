@@ -11,7 +11,7 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.Sqlite
     internal partial class SqliteTicketingDbContextModel
     {
         private SqliteTicketingDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b2b3b275-41f1-4bec-a0da-c2b597c449a9"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("e6379da4-477e-417d-9834-3ff09a8159ad"), entityTypeCount: 14)
         {
         }
 

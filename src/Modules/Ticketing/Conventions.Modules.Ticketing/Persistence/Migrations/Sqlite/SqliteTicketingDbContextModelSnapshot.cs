@@ -97,7 +97,8 @@ namespace Conventions.Modules.Ticketing.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProcessedAt", "NextAttemptAt");
+                    b.HasIndex("OccurredAt", "NextAttemptAt")
+                        .HasFilter("\"ProcessedAt\" IS NULL");
 
                     b.ToTable("ticketing_outbox", (string)null);
                 });

@@ -12,7 +12,7 @@ namespace Conventions.Modules.Webhooks.Persistence.CompiledModels.PostgreSql
     internal partial class PostgreSqlWebhooksDbContextModel
     {
         private PostgreSqlWebhooksDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8c3cee27-bb72-4ea0-a0f4-3bf9970282e9"), entityTypeCount: 6)
+            : base(skipDetectChanges: false, modelId: new Guid("a248e06b-8aef-4c96-aad3-cff6419f6373"), entityTypeCount: 6)
         {
         }
 

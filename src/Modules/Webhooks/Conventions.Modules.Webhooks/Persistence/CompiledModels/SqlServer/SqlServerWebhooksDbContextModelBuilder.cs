@@ -11,7 +11,7 @@ namespace Conventions.Modules.Webhooks.Persistence.CompiledModels.SqlServer
     internal partial class SqlServerWebhooksDbContextModel
     {
         private SqlServerWebhooksDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("964ddbc8-7574-4c76-978d-c799d3a66691"), entityTypeCount: 6)
+            : base(skipDetectChanges: false, modelId: new Guid("1cfaa2bf-8859-4288-9b9e-cf38ec487d2c"), entityTypeCount: 6)
         {
         }
 

@@ -11,7 +11,7 @@ namespace Conventions.Modules.Webhooks.Persistence.CompiledModels.Sqlite
     internal partial class SqliteWebhooksDbContextModel
     {
         private SqliteWebhooksDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d6b6365c-ba7d-4392-9d58-be263e18d0e5"), entityTypeCount: 6)
+            : base(skipDetectChanges: false, modelId: new Guid("b4e8fbd6-1fe1-472e-9b5e-788456de8998"), entityTypeCount: 6)
         {
         }
 

@@ -102,7 +102,8 @@ namespace Conventions.Modules.Webhooks.Persistence.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProcessedAt", "NextAttemptAt");
+                    b.HasIndex("OccurredAt", "NextAttemptAt")
+                        .HasFilter("\"ProcessedAt\" IS NULL");
 
                     b.ToTable("outbox", "webhooks");
                 });

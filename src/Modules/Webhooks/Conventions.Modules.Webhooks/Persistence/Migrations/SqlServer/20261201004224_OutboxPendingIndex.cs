@@ -1,0 +1,41 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Conventions.Modules.Webhooks.Persistence.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    internal partial class OutboxPendingIndex : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_outbox_ProcessedAt_NextAttemptAt",
+                schema: "webhooks",
+                table: "outbox");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_OccurredAt_NextAttemptAt",
+                schema: "webhooks",
+                table: "outbox",
+                columns: new[] { "OccurredAt", "NextAttemptAt" },
+                filter: "[ProcessedAt] IS NULL");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_outbox_OccurredAt_NextAttemptAt",
+                schema: "webhooks",
+                table: "outbox");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_ProcessedAt_NextAttemptAt",
+                schema: "webhooks",
+                table: "outbox",
+                columns: new[] { "ProcessedAt", "NextAttemptAt" });
+        }
+    }
+}
