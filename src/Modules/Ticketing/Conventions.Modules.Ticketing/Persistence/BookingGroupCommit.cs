@@ -11,9 +11,10 @@ namespace Conventions.Modules.Ticketing.Persistence;
 
 /// <summary>
 /// Group commit of new bookings (ADR 0013). Bookings checked by their requests queue here; one writer takes every
-/// booking waiting and writes them in one transaction: for each, in arrival order, the conditional seat update
-/// (<see cref="SessionSeats"/>) decides confirmed or waitlisted and the booking is inserted with its invitations; then
-/// all are committed at once. On SQLite, which has one writer and syncs its log at every commit, this turns many small transactions (each a lock hand-over
+/// booking waiting and writes them in one transaction: for each, in arrival order, its session's seats decide confirmed
+/// or waitlisted (counted in memory under the group's lock on SQLite and PostgreSQL, <see cref="LockedSessions"/>, ADR
+/// 0027; a conditional update per booking on SQL Server, <see cref="SessionSeats"/>) and the booking is inserted with
+/// its invitations; then all are committed at once. On SQLite, which has one writer and syncs its log at every commit, this turns many small transactions (each a lock hand-over
 /// and an fsync) into one. Each request is answered only once its booking is committed. A batch that fails is written
 /// again booking by booking, so one bad booking fails alone. On SQLite a request does not read anything itself: it
 /// gives the writer how to decide its booking (<see cref="DecideBooking"/>), and the writer reads what that needs in its
@@ -201,6 +202,9 @@ internal sealed partial class BookingGroupCommit(IServiceScopeFactory scopes, IL
             await using var reads = new PreparedBookingReads(db);
             await using var seats = new SessionSeats(db);
             await using var inserts = new GroupInserts(db);
+            // On SQLite the group holds the one write lock: its sessions' counts are kept in memory and written once
+            // (ADR 0027). SQL Server, which several hosts may share, keeps one conditional update per booking.
+            var counted = db.IsSqlite ? LockedSessions.Unlocked(db) : null;
             for (var i = 0; i < batch.Count; i++)
             {
                 var pending = batch[i];
@@ -209,7 +213,19 @@ internal sealed partial class BookingGroupCommit(IServiceScopeFactory scopes, IL
                     continue;
                 }
                 var booking = pending.Decision!.Booking;
-                if (await seats.TryTakeAsync(booking.SessionId, booking.Party, ct))
+                if (counted is not null)
+                {
+                    if (await counted.PlaceAsync(booking.SessionId, booking.Party, ct) is { } waiting)
+                    {
+                        booking.Wait(waiting.Sequence);
+                        positions[i] = waiting.Position;
+                    }
+                    else
+                    {
+                        booking.Confirm();
+                    }
+                }
+                else if (await seats.TryTakeAsync(booking.SessionId, booking.Party, ct))
                 {
                     booking.Confirm();
                 }
@@ -226,6 +242,10 @@ internal sealed partial class BookingGroupCommit(IServiceScopeFactory scopes, IL
                 {
                     await inserts.For(row).ExecuteAsync(row, ct);
                 }
+            }
+            if (counted is not null)
+            {
+                await counted.SaveAsync(ct);
             }
             return positions;
         }, CancellationToken.None);

@@ -9,6 +9,10 @@ namespace Conventions.Modules.Ticketing.Persistence;
 /// end of the waiting list), and the sessions' new counts go out with the group's inserts in one batch
 /// (<see cref="BookingGroupCommit"/>). A session's row is then held for two round trips, not one per statement of
 /// every booking: three hosts booking one hot session queue on that row (ADR 0013, docs/performance.md).
+/// On SQLite (<see cref="Unlocked"/>) the same counting serves the group commit without a lock of its own: the group's
+/// transaction holds SQLite's one write lock, so no other writer can change a session's counts while it runs. A session
+/// is read when the group first books it, and written once at the end of the group (<see cref="SaveAsync"/>), instead
+/// of one conditional update per booking (ADR 0027).
 /// </summary>
 internal sealed class LockedSessions
 {
@@ -25,7 +29,42 @@ internal sealed class LockedSessions
     public static async Task<LockedSessions> LockAsync(TicketingDbContext db, IEnumerable<Guid> sessionIds, CancellationToken cancellationToken)
     {
         var table = MappedTable.Of<Session>(db);
-        var ids = sessionIds.Distinct().Order().ToList();
+        var sessions = new LockedSessions(table, []);
+        await sessions.ReadAsync(sessionIds.Distinct().Order().ToList(), forUpdate: true, cancellationToken);
+        return sessions;
+    }
+
+    /// <summary>
+    /// For SQLite's group commit: no session read yet, each read in the group's transaction when first booked
+    /// (<see cref="PlaceAsync"/>). Only under SQLite's write lock, which no other writer can hold meanwhile.
+    /// </summary>
+    public static LockedSessions Unlocked(TicketingDbContext db) => new(MappedTable.Of<Session>(db), []);
+
+    /// <summary><see cref="Place"/>, reading the session first if the group has not booked it yet.</summary>
+    public async ValueTask<(int Position, long Sequence)?> PlaceAsync(Guid sessionId, int seats, CancellationToken cancellationToken)
+    {
+        if (!_sessions.ContainsKey(sessionId))
+        {
+            await ReadAsync([sessionId], forUpdate: false, cancellationToken);
+        }
+        return Place(sessionId, seats);
+    }
+
+    /// <summary>Writes the new counts of every session the group changed, one update each (SQLite has no batches).</summary>
+    public async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (id, session) in _sessions.Where(s => s.Value.Touched))
+        {
+            await using var command = _table.NewCommand();
+            command.CommandText = UpdateText();
+            AddUpdateParameters(command.Parameters, command, id, session);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private async Task ReadAsync(IReadOnlyList<Guid> ids, bool forUpdate, CancellationToken cancellationToken)
+    {
+        var table = _table;
         await using var command = table.NewCommand();
         var idMapping = table.Mapping(nameof(Session.Id));
         var names = new List<string>();
@@ -38,16 +77,13 @@ internal sealed class LockedSessions
         var id = table.Column(nameof(Session.Id));
         command.CommandText =
             $"SELECT {id}, {table.Column(nameof(Session.SeatsLeft))}, {table.Column(nameof(Session.Waiting))}, {table.Column(nameof(Session.WaitlistSequence))}, " +
-            $"{table.Column(nameof(Session.Status))} = @scheduled FROM {table.Name} WHERE {id} IN ({string.Join(", ", names)}) ORDER BY {id} FOR UPDATE";
-        var sessions = new Dictionary<Guid, Counters>();
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            $"{table.Column(nameof(Session.Status))} = @scheduled FROM {table.Name} WHERE {id} IN ({string.Join(", ", names)}) ORDER BY {id}" +
+            (forUpdate ? " FOR UPDATE" : string.Empty);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                sessions[reader.GetGuid(0)] = new Counters(reader.GetInt32(1), reader.GetInt32(2), reader.GetInt64(3), reader.GetBoolean(4));
-            }
+            _sessions[reader.GetGuid(0)] = new Counters(reader.GetInt32(1), reader.GetInt32(2), reader.GetInt64(3), reader.GetBoolean(4));
         }
-        return new LockedSessions(table, sessions);
     }
 
     /// <summary>
@@ -74,19 +110,30 @@ internal sealed class LockedSessions
     /// <summary>Adds to the batch the update of every session a booking of the group changed.</summary>
     public void AddUpdates(DbBatch batch)
     {
-        var (left, waiting, sequence) = (_table.Column(nameof(Session.SeatsLeft)), _table.Column(nameof(Session.Waiting)), _table.Column(nameof(Session.WaitlistSequence)));
-        var text = $"UPDATE {_table.Name} SET {left} = @left, {waiting} = @waiting, {sequence} = @sequence WHERE {_table.Column(nameof(Session.Id))} = @id";
+        var text = UpdateText();
         using var scratch = _table.NewCommand();
         foreach (var (id, session) in _sessions.Where(s => s.Value.Touched))
         {
             var command = batch.CreateBatchCommand();
             command.CommandText = text;
-            command.Parameters.Add(_table.Mapping(nameof(Session.SeatsLeft)).CreateParameter(scratch, "@left", session.SeatsLeft, nullable: false));
-            command.Parameters.Add(_table.Mapping(nameof(Session.Waiting)).CreateParameter(scratch, "@waiting", session.Waiting, nullable: false));
-            command.Parameters.Add(_table.Mapping(nameof(Session.WaitlistSequence)).CreateParameter(scratch, "@sequence", session.Sequence, nullable: false));
-            command.Parameters.Add(_table.Mapping(nameof(Session.Id)).CreateParameter(scratch, "@id", id, nullable: false));
+            AddUpdateParameters(command.Parameters, scratch, id, session);
             batch.BatchCommands.Add(command);
         }
+    }
+
+    private string UpdateText()
+    {
+        var (left, waiting, sequence) = (_table.Column(nameof(Session.SeatsLeft)), _table.Column(nameof(Session.Waiting)), _table.Column(nameof(Session.WaitlistSequence)));
+        return $"UPDATE {_table.Name} SET {left} = @left, {waiting} = @waiting, {sequence} = @sequence WHERE {_table.Column(nameof(Session.Id))} = @id";
+    }
+
+    /// <summary>The update's parameters, typed by the properties' mappings (<paramref name="scratch"/> creates them).</summary>
+    private void AddUpdateParameters(DbParameterCollection parameters, DbCommand scratch, Guid id, Counters session)
+    {
+        parameters.Add(_table.Mapping(nameof(Session.SeatsLeft)).CreateParameter(scratch, "@left", session.SeatsLeft, nullable: false));
+        parameters.Add(_table.Mapping(nameof(Session.Waiting)).CreateParameter(scratch, "@waiting", session.Waiting, nullable: false));
+        parameters.Add(_table.Mapping(nameof(Session.WaitlistSequence)).CreateParameter(scratch, "@sequence", session.Sequence, nullable: false));
+        parameters.Add(_table.Mapping(nameof(Session.Id)).CreateParameter(scratch, "@id", id, nullable: false));
     }
 
     private sealed class Counters(int seatsLeft, int waiting, long sequence, bool scheduled)

@@ -4,8 +4,9 @@ namespace Conventions.Modules.Ticketing.Persistence;
 /// Every statement on a session's seats and waiting list, in the current transaction. Seats are never read and then
 /// written: each change is one relative update of the session's row, conditional where it can fail (enough seats
 /// left, still scheduled), so two writers, even on two hosts, cannot oversell. <see cref="TryTakeAsync"/> and
-/// <see cref="JoinWaitlistAsync"/> run for every booking of a group: they are prepared once, on first use, from the EF
-/// mapping (<see cref="MappedTable"/>), rather than translated by EF for each booking (ADR 0013).
+/// <see cref="JoinWaitlistAsync"/> run for every booking of a group on SQL Server (SQLite and PostgreSQL count a group's
+/// seats in memory, <see cref="LockedSessions"/>): they are prepared once, on first use, from the EF mapping
+/// (<see cref="MappedTable"/>), rather than translated by EF for each booking (ADR 0013).
 /// </summary>
 internal sealed class SessionSeats(TicketingDbContext db) : IAsyncDisposable
 {
