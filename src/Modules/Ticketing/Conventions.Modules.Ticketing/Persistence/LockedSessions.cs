@@ -62,6 +62,7 @@ internal sealed class LockedSessions
         }
     }
 
+    /// <summary>Reads these sessions' counts into the group's (locking their rows on PostgreSQL: <paramref name="forUpdate"/>).</summary>
     private async Task ReadAsync(IReadOnlyList<Guid> ids, bool forUpdate, CancellationToken cancellationToken)
     {
         var table = _table;
