@@ -129,7 +129,7 @@ public abstract class ModuleDbContext : DbContext
             // backlog, and PostgreSQL does not take "ProcessedAt IS NULL" as fixing an index's first column, so an index
             // led by it cannot give the order either (docs/performance.md, 2026-12-01).
             b.HasIndex(m => new { m.OccurredAt, m.NextAttemptAt })
-                .HasFilter(Database.ProviderName == "Microsoft.EntityFrameworkCore.SqlServer" ? "[ProcessedAt] IS NULL" : "\"ProcessedAt\" IS NULL");
+                .HasFilter(IsSqlite || IsPostgreSql ? "\"ProcessedAt\" IS NULL" : "[ProcessedAt] IS NULL");
         });
         modelBuilder.Entity<InboxMessage>(b =>
         {
