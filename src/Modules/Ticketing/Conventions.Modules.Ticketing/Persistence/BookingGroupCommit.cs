@@ -46,20 +46,22 @@ internal sealed partial class BookingGroupCommit(IServiceScopeFactory scopes, IL
     /// Decides a booking with <paramref name="decide"/> from what it reads, then writes it as above; gives the booking as
     /// committed and its waiting-list position. On SQLite the writer runs <paramref name="decide"/> in its transaction,
     /// with its prepared reads, in the booking's turn (it sees the bookings written before it in the group); on a server
-    /// database the request runs it on its own context before queueing. With <paramref name="idempotency"/> whose lookup
+    /// database the request runs it on its own context before queueing, from reads of <paramref name="keys"/> fetched in one
+    /// round trip (<see cref="BatchedBookingReads"/>). With <paramref name="idempotency"/> whose lookup
     /// was deferred, the key is looked up first, where the reads are: when stored, <see cref="IdempotencyKeyFound"/> and
     /// nothing written. A refusal raised by <paramref name="decide"/> fails this booking alone.
     /// </summary>
-    public async Task<(Booking Booking, int? Position)> WriteAsync(TicketingDbContext requestDb, DecideBooking decide, PendingIdempotency? idempotency, CancellationToken cancellationToken)
+    public async Task<(Booking Booking, int? Position)> WriteAsync(TicketingDbContext requestDb, BookingKeys keys, DecideBooking decide, PendingIdempotency? idempotency, CancellationToken cancellationToken)
     {
         if (!requestDb.IsSqlite)
         {
             BookingDecision decision;
-            // The reads share one connection (each would otherwise take one from the pool and give it back).
+            // The reads go out together, in one round trip on the request's connection (ADR 0028).
             await requestDb.Database.OpenConnectionAsync(cancellationToken);
             try
             {
-                decision = await DecideAsync(new EfBookingReads(requestDb), decide, idempotency, cancellationToken);
+                var reads = new BatchedBookingReads(requestDb, keys, idempotency is { LookupDeferred: true } ? idempotency : null);
+                decision = await DecideAsync(reads, decide, idempotency, cancellationToken);
             }
             finally
             {

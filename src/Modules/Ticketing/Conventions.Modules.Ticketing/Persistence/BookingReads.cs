@@ -78,7 +78,7 @@ internal sealed class PreparedBookingReads(TicketingDbContext db) : IBookingRead
 
     public async ValueTask<(Guid Id, string DisplayName)?> BeneficiaryAsync(Guid beneficiaryId, Guid organizationId, CancellationToken cancellationToken)
     {
-        _beneficiary ??= MappedQuery.Select<Beneficiary>(db, [nameof(Beneficiary.DisplayName)], $"{{{nameof(Beneficiary.Id)}}} = @id AND {{{nameof(Beneficiary.OrganizationId)}}} = @organization");
+        _beneficiary ??= MappedQuery.Of(BookingSelects.Beneficiary(db));
         await using var reader = await _beneficiary
             .With("@id", nameof(Beneficiary.Id), beneficiaryId)
             .With("@organization", nameof(Beneficiary.OrganizationId), organizationId)
@@ -103,14 +103,9 @@ internal sealed class PreparedBookingReads(TicketingDbContext db) : IBookingRead
 
     private async ValueTask<BookableSession?> ReadSessionAsync(Guid sessionId, CancellationToken cancellationToken)
     {
-        _session ??= MappedQuery.Select<Session>(db,
-            [nameof(Session.OfferId), nameof(Session.StartsAt), nameof(Session.BookingOpensAt), nameof(Session.BookingClosesAt), nameof(Session.Status)],
-            $"{{{nameof(Session.Id)}}} = @id");
-        var q = _session;
-        await using var reader = await q.With("@id", nameof(Session.Id), sessionId).ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken)
-            ? new BookableSession(sessionId, q.Get<Guid>(reader, 0), q.Get<DateTimeOffset>(reader, 1), q.Get<DateTimeOffset?>(reader, 2), q.Get<DateTimeOffset?>(reader, 3), q.Get<SessionStatus>(reader, 4))
-            : null;
+        _session ??= MappedQuery.Of(BookingSelects.Session(db));
+        await using var reader = await _session.With("@id", nameof(Session.Id), sessionId).ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? BookingSelects.SessionFrom(_session.Selected, reader, sessionId) : null;
     }
 
     public async ValueTask<int> BookingsInWeekAsync(Guid beneficiaryId, DateOnly week, CancellationToken cancellationToken)
@@ -136,24 +131,12 @@ internal sealed class PreparedBookingReads(TicketingDbContext db) : IBookingRead
 
     public async ValueTask<IdempotencyRecord?> StoredAnswerAsync(Guid credentialId, string key, CancellationToken cancellationToken)
     {
-        _answer ??= MappedQuery.Select<IdempotencyRecord>(db,
-            [nameof(IdempotencyRecord.RequestHash), nameof(IdempotencyRecord.Response), nameof(IdempotencyRecord.CreatedAt)],
-            $"{{{nameof(IdempotencyRecord.CredentialId)}}} = @credential AND {{{nameof(IdempotencyRecord.Key)}}} = @key");
-        var q = _answer;
-        await using var reader = await q
+        _answer ??= MappedQuery.Of(BookingSelects.Answer(db));
+        await using var reader = await _answer
             .With("@credential", nameof(IdempotencyRecord.CredentialId), credentialId)
             .With("@key", nameof(IdempotencyRecord.Key), key)
             .ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken)
-            ? new IdempotencyRecord
-            {
-                CredentialId = credentialId,
-                Key = key,
-                RequestHash = q.Get<string>(reader, 0),
-                Response = q.Get<string>(reader, 1),
-                CreatedAt = q.Get<DateTimeOffset>(reader, 2),
-            }
-            : null;
+        return await reader.ReadAsync(cancellationToken) ? BookingSelects.AnswerFrom(_answer.Selected, reader, credentialId, key) : null;
     }
 
     public async ValueTask DisposeAsync()

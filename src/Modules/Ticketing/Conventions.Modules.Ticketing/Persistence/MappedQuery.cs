@@ -13,30 +13,30 @@ internal sealed class MappedQuery : IAsyncDisposable
 {
     private readonly MappedTable _table;
     private readonly DbCommand _command;
-    private readonly RelationalTypeMapping[] _selected;
+    private readonly MappedSelect? _select;
     private readonly Dictionary<string, RelationalTypeMapping> _parameters = [];
     private bool _ran;
 
-    private MappedQuery(MappedTable table, string text, string[] selected)
+    private MappedQuery(MappedTable table, string text, MappedSelect? select)
     {
         _table = table;
-        _selected = [.. selected.Select(table.Mapping)];
+        _select = select;
         _command = table.NewCommand();
         _command.CommandText = text;
     }
 
     /// <summary><c>SELECT columns FROM table WHERE condition</c>, at most one row read.</summary>
-    public static MappedQuery Select<TEntity>(DbContext db, string[] properties, string condition) where TEntity : class
-    {
-        var table = MappedTable.Of<TEntity>(db);
-        return new MappedQuery(table, $"SELECT {string.Join(", ", properties.Select(table.Column))} FROM {table.Name} WHERE {Columns(table, condition)}", properties);
-    }
+    public static MappedQuery Select<TEntity>(DbContext db, string[] properties, string condition) where TEntity : class =>
+        Of(new MappedSelect(MappedTable.Of<TEntity>(db), properties, condition));
+
+    /// <summary>The select, prepared as a query of its own.</summary>
+    public static MappedQuery Of(MappedSelect select) => new(select.Table, select.Text, select);
 
     /// <summary><c>SELECT COUNT(*) FROM table WHERE condition</c>.</summary>
     public static MappedQuery Count<TEntity>(DbContext db, string condition) where TEntity : class
     {
         var table = MappedTable.Of<TEntity>(db);
-        return new MappedQuery(table, $"SELECT COUNT(*) FROM {table.Name} WHERE {Columns(table, condition)}", []);
+        return new MappedQuery(table, $"SELECT COUNT(*) FROM {table.Name} WHERE {MappedSelect.Columns(table, condition)}", null);
     }
 
     /// <summary>Sets a parameter, typed and converted as <paramref name="property"/> (the first after a run clears the run's).</summary>
@@ -67,25 +67,57 @@ internal sealed class MappedQuery : IAsyncDisposable
         return _command.ExecuteScalarAsync(cancellationToken);
     }
 
+    /// <summary>What the query selects, to read its columns (<see cref="MappedSelect.Get"/>).</summary>
+    public MappedSelect Selected => _select ?? throw new InvalidOperationException("A count selects no column.");
+
     /// <summary>The selected column at <paramref name="ordinal"/>, as the entity's property holds it (through its converter).</summary>
-    public T Get<T>(DbDataReader reader, int ordinal)
+    public T Get<T>(DbDataReader reader, int ordinal) => Selected.Get<T>(reader, ordinal);
+
+    public ValueTask DisposeAsync() => _command.DisposeAsync();
+}
+
+/// <summary>
+/// <c>SELECT columns FROM table WHERE condition</c> on a mapped table: <c>{Property}</c> in the condition stands for the
+/// property's column, and the selected columns are read back through their properties' converters, as EF does. The
+/// text of a <see cref="MappedQuery"/>, or of one statement of a batch.
+/// </summary>
+internal sealed class MappedSelect
+{
+    private readonly RelationalTypeMapping[] _selected;
+
+    public MappedSelect(MappedTable table, string[] properties, string condition)
+    {
+        Table = table;
+        _selected = [.. properties.Select(table.Mapping)];
+        Text = $"SELECT {string.Join(", ", properties.Select(table.Column))} FROM {table.Name} WHERE {Columns(table, condition)}";
+    }
+
+    public MappedTable Table { get; }
+
+    public string Text { get; }
+
+    /// <summary>The selected column at <paramref name="ordinal"/>, as the entity's property holds it (through its converter).</summary>
+    public T Get<T>(DbDataReader reader, int ordinal) => Read<T>(_selected[ordinal], reader, ordinal);
+
+    /// <summary>A column read as the property of <paramref name="mapping"/> holds it (through its converter); default when null.</summary>
+    public static T Read<T>(RelationalTypeMapping mapping, DbDataReader reader, int ordinal)
     {
         if (reader.IsDBNull(ordinal))
         {
             return default!;
         }
-        var mapping = _selected[ordinal];
         var stored = mapping.Converter?.ProviderClrType ?? mapping.ClrType;
         stored = Nullable.GetUnderlyingType(stored) ?? stored;
         object value = stored == typeof(Guid) ? reader.GetGuid(ordinal)
             : stored == typeof(string) ? reader.GetString(ordinal)
             : stored == typeof(DateTimeOffset) ? reader.GetFieldValue<DateTimeOffset>(ordinal)
+            : stored == typeof(DateOnly) ? reader.GetFieldValue<DateOnly>(ordinal)
             : Convert.ChangeType(reader.GetValue(ordinal), stored, CultureInfo.InvariantCulture);
         return (T)(mapping.Converter?.ConvertFromProvider(value) ?? value);
     }
 
     /// <summary>The condition with each <c>{Property}</c> replaced by its delimited column.</summary>
-    private static string Columns(MappedTable table, string condition)
+    public static string Columns(MappedTable table, string condition)
     {
         var text = condition;
         foreach (var property in table.Entity.GetProperties())
@@ -96,6 +128,4 @@ internal sealed class MappedQuery : IAsyncDisposable
             ? throw new InvalidOperationException($"Unknown property in the condition on {table.Name}: {text}")
             : text;
     }
-
-    public ValueTask DisposeAsync() => _command.DisposeAsync();
 }

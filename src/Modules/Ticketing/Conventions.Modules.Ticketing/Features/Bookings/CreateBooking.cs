@@ -116,7 +116,8 @@ internal sealed class CreateBookingHandler(TicketingDbContext db, ICurrentActor 
 
         // Seats taken (all or none) or the waiting list joined, and committed, together with the other bookings waiting
         // to be written (group commit).
-        var (written, position) = await writer.WriteAsync(db, Decide, pending, cancellationToken);
+        var keys = new BookingKeys(command.BeneficiaryId!.Value, organization, command.SessionId!.Value, now);
+        var (written, position) = await writer.WriteAsync(db, keys, Decide, pending, cancellationToken);
         return TicketingMapping.ToDto(written, position, warnings);
     }
 
