@@ -30,7 +30,7 @@ public abstract class ModuleDbContext : DbContext
     /// <summary>True on the embedded database, whose one writer and page cache some hot paths work around.</summary>
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
-    protected bool IsPostgreSql => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+    public bool IsPostgreSql => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     /// <summary>
     /// True once this context saved at least one outbox message (in whichever transaction): the unit of work then asks

@@ -5,96 +5,143 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Conventions.Modules.Ticketing.Persistence;
 
-/// <summary>The beneficiary, the session and the session's week a new booking names, from its request.</summary>
-internal readonly record struct BookingKeys(Guid BeneficiaryId, Guid OrganizationId, Guid SessionId, DateTimeOffset Now);
+/// <summary>The beneficiary and the session a new booking names, from its request, and when it was asked.</summary>
+internal readonly record struct BookingKeys(Guid BeneficiaryId, Guid OrganizationId, Guid SessionId, DateTimeOffset Now)
+{
+    /// <summary>The first week a booking of now can be for: a bookable session has not started.</summary>
+    public DateOnly FromWeek => Booking.WeekOf(Now);
+}
 
 /// <summary>
-/// The booking's reads on a server database, all sent in one round trip when the request first reads (ADR 0028): the
-/// stored answer to its <c>Idempotency-Key</c>, the beneficiary, the session and the beneficiary's bookings in each
-/// week from the current one on (the session's week is not known before the session is read; a bookable session has
-/// not started, so its week is among them). One round trip instead of four: on a server shared by several hosts, each
-/// round trip costs both the host and the server more than the statement itself. A read of anything else (another
-/// week, the offer's publisher) goes through EF (<see cref="EfBookingReads"/>). The connection must be open.
+/// The reads of new bookings on a server database, sent together in one round trip (ADR 0028): for each booking
+/// expected (<see cref="Expect"/>), the stored answer to its <c>Idempotency-Key</c>, its beneficiary, its session and
+/// the beneficiary's bookings in each week from the current one on (the session's week is not known before the session
+/// is read; a bookable session has not started, so its week is among them), each beneficiary and session read once.
+/// The round trip goes out at the first read after bookings were expected. On a server several hosts share, a round
+/// trip costs the host and the server more than these statements: the group commit reads a whole group's in one.
+/// A read of anything not fetched (another week, the offer's publisher) goes through EF (<see cref="EfBookingReads"/>).
+/// A booking decided counts in its beneficiary's week for the bookings decided after it (<see cref="Decided"/>). The
+/// connection must be open (in the current transaction, if any).
 /// </summary>
-internal sealed class BatchedBookingReads(TicketingDbContext db, BookingKeys keys, PendingIdempotency? idempotency) : IBookingReads
+internal sealed class BatchedBookingReads(TicketingDbContext db) : IBookingReads
 {
     private readonly EfBookingReads _ef = new(db);
-    private Fetched? _fetched;
+    private readonly List<(BookingKeys Keys, PendingIdempotency? Idempotency)> _expected = [];
+    private readonly Dictionary<(Guid Id, Guid Organization), (Guid Id, string DisplayName)?> _beneficiaries = [];
+    private readonly Dictionary<Guid, BookableSession?> _sessions = [];
+    private readonly Dictionary<Guid, (DateOnly From, Dictionary<DateOnly, int> Counts)> _weeks = [];
+    private readonly Dictionary<(Guid Credential, string Key), IdempotencyRecord?> _answers = [];
 
-    public async ValueTask<(Guid Id, string DisplayName)?> BeneficiaryAsync(Guid beneficiaryId, Guid organizationId, CancellationToken cancellationToken) =>
-        beneficiaryId == keys.BeneficiaryId && organizationId == keys.OrganizationId
-            ? (await FetchAsync(cancellationToken)).Beneficiary
+    /// <summary>A booking whose reads go out with the next round trip (its <paramref name="idempotency"/> when its lookup was deferred).</summary>
+    public void Expect(BookingKeys keys, PendingIdempotency? idempotency) =>
+        _expected.Add((keys, idempotency is { LookupDeferred: true } ? idempotency : null));
+
+    public async ValueTask<(Guid Id, string DisplayName)?> BeneficiaryAsync(Guid beneficiaryId, Guid organizationId, CancellationToken cancellationToken)
+    {
+        await FetchAsync(cancellationToken);
+        return _beneficiaries.TryGetValue((beneficiaryId, organizationId), out var found)
+            ? found
             : await _ef.BeneficiaryAsync(beneficiaryId, organizationId, cancellationToken);
+    }
 
-    public async ValueTask<BookableSession?> SessionAsync(Guid sessionId, CancellationToken cancellationToken) =>
-        sessionId == keys.SessionId
-            ? (await FetchAsync(cancellationToken)).Session
-            : await _ef.SessionAsync(sessionId, cancellationToken);
+    public async ValueTask<BookableSession?> SessionAsync(Guid sessionId, CancellationToken cancellationToken)
+    {
+        await FetchAsync(cancellationToken);
+        return _sessions.TryGetValue(sessionId, out var found) ? found : await _ef.SessionAsync(sessionId, cancellationToken);
+    }
 
-    public async ValueTask<int> BookingsInWeekAsync(Guid beneficiaryId, DateOnly week, CancellationToken cancellationToken) =>
-        beneficiaryId == keys.BeneficiaryId && week >= FromWeek
-            ? (await FetchAsync(cancellationToken)).Weeks.GetValueOrDefault(week)
+    public async ValueTask<int> BookingsInWeekAsync(Guid beneficiaryId, DateOnly week, CancellationToken cancellationToken)
+    {
+        await FetchAsync(cancellationToken);
+        return _weeks.TryGetValue(beneficiaryId, out var weeks) && week >= weeks.From
+            ? weeks.Counts.GetValueOrDefault(week)
             : await _ef.BookingsInWeekAsync(beneficiaryId, week, cancellationToken);
+    }
 
     public ValueTask<Guid> PublisherOfAsync(Guid offerId, CancellationToken cancellationToken) => _ef.PublisherOfAsync(offerId, cancellationToken);
 
-    public async ValueTask<IdempotencyRecord?> StoredAnswerAsync(Guid credentialId, string key, CancellationToken cancellationToken) =>
-        idempotency is not null && credentialId == idempotency.CredentialId && key == idempotency.Key
-            ? (await FetchAsync(cancellationToken)).Answer
-            : await _ef.StoredAnswerAsync(credentialId, key, cancellationToken);
-
-    private DateOnly FromWeek => Booking.WeekOf(keys.Now);
-
-    private async ValueTask<Fetched> FetchAsync(CancellationToken cancellationToken)
+    public async ValueTask<IdempotencyRecord?> StoredAnswerAsync(Guid credentialId, string key, CancellationToken cancellationToken)
     {
-        if (_fetched is not null)
+        await FetchAsync(cancellationToken);
+        return _answers.TryGetValue((credentialId, key), out var found) ? found : await _ef.StoredAnswerAsync(credentialId, key, cancellationToken);
+    }
+
+    /// <summary>A booking decided from these reads: it counts in its beneficiary's week for the next ones.</summary>
+    public void Decided(Booking booking)
+    {
+        if (_weeks.TryGetValue(booking.BeneficiaryId, out var weeks) && booking.SessionWeek >= weeks.From)
         {
-            return _fetched;
+            weeks.Counts[booking.SessionWeek] = weeks.Counts.GetValueOrDefault(booking.SessionWeek) + 1;
+        }
+    }
+
+    private async ValueTask FetchAsync(CancellationToken cancellationToken)
+    {
+        if (_expected.Count == 0)
+        {
+            return;
         }
         var connection = db.Database.GetDbConnection();
         await using var scratch = connection.CreateCommand();
         await using var batch = connection.CreateBatch();
         batch.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        // What each statement's result sets, in the batch's order: nothing is known of a read until its result is read.
+        var reads = new List<Func<DbDataReader, CancellationToken, Task>>();
         var beneficiary = BookingSelects.Beneficiary(db);
-        Add(batch, scratch, beneficiary, ("@id", nameof(Beneficiary.Id), keys.BeneficiaryId), ("@organization", nameof(Beneficiary.OrganizationId), keys.OrganizationId));
+        foreach (var (id, organization) in _expected.Select(e => (e.Keys.BeneficiaryId, e.Keys.OrganizationId)).Distinct().Where(k => !_beneficiaries.ContainsKey(k)))
+        {
+            Add(batch, scratch, beneficiary, ("@id", nameof(Domain.Beneficiary.Id), id), ("@organization", nameof(Domain.Beneficiary.OrganizationId), organization));
+            reads.Add(async (reader, ct) =>
+                _beneficiaries[(id, organization)] = await reader.ReadAsync(ct) ? (id, beneficiary.Get<string>(reader, 0)) : null);
+        }
         var session = BookingSelects.Session(db);
-        Add(batch, scratch, session, ("@id", nameof(Session.Id), keys.SessionId));
+        foreach (var id in _expected.Select(e => e.Keys.SessionId).Distinct().Where(id => !_sessions.ContainsKey(id)))
+        {
+            Add(batch, scratch, session, ("@id", nameof(Domain.Session.Id), id));
+            reads.Add(async (reader, ct) => _sessions[id] = await reader.ReadAsync(ct) ? BookingSelects.SessionFrom(session, reader, id) : null);
+        }
         var bookings = MappedTable.Of<Booking>(db);
         var week = bookings.Column(nameof(Booking.SessionWeek));
-        Add(batch, scratch, bookings,
-            $"SELECT {week}, COUNT(*) FROM {bookings.Name} WHERE " + MappedSelect.Columns(bookings,
-                $"{{{nameof(Booking.BeneficiaryId)}}} = @beneficiary AND {{{nameof(Booking.SessionWeek)}}} >= @week AND {{{nameof(Booking.Status)}}} <> @cancelled") +
-            $" GROUP BY {week}",
-            ("@beneficiary", nameof(Booking.BeneficiaryId), keys.BeneficiaryId), ("@week", nameof(Booking.SessionWeek), FromWeek),
-            ("@cancelled", nameof(Booking.Status), BookingStatus.Cancelled));
-        var answer = BookingSelects.Answer(db);
-        if (idempotency is not null)
-        {
-            Add(batch, scratch, answer, ("@credential", nameof(IdempotencyRecord.CredentialId), idempotency.CredentialId), ("@key", nameof(IdempotencyRecord.Key), idempotency.Key));
-        }
-
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        var fetched = new Fetched();
-        if (await reader.ReadAsync(cancellationToken))
-        {
-            fetched.Beneficiary = (keys.BeneficiaryId, beneficiary.Get<string>(reader, 0));
-        }
-        await reader.NextResultAsync(cancellationToken);
-        if (await reader.ReadAsync(cancellationToken))
-        {
-            fetched.Session = BookingSelects.SessionFrom(session, reader, keys.SessionId);
-        }
-        await reader.NextResultAsync(cancellationToken);
         var weekMapping = bookings.Mapping(nameof(Booking.SessionWeek));
-        while (await reader.ReadAsync(cancellationToken))
+        var weeksText = $"SELECT {week}, COUNT(*) FROM {bookings.Name} WHERE " + MappedSelect.Columns(bookings,
+            $"{{{nameof(Booking.BeneficiaryId)}}} = @beneficiary AND {{{nameof(Booking.SessionWeek)}}} >= @week AND {{{nameof(Booking.Status)}}} <> @cancelled") +
+            $" GROUP BY {week}";
+        foreach (var (id, from) in _expected.GroupBy(e => e.Keys.BeneficiaryId).Select(g => (g.Key, g.Min(e => e.Keys.FromWeek))).Where(b => !_weeks.ContainsKey(b.Key)))
         {
-            fetched.Weeks[MappedSelect.Read<DateOnly>(weekMapping, reader, 0)] = Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture);
+            Add(batch, scratch, bookings, weeksText,
+                ("@beneficiary", nameof(Booking.BeneficiaryId), id), ("@week", nameof(Booking.SessionWeek), from), ("@cancelled", nameof(Booking.Status), BookingStatus.Cancelled));
+            reads.Add(async (reader, ct) =>
+            {
+                var counts = new Dictionary<DateOnly, int>();
+                while (await reader.ReadAsync(ct))
+                {
+                    counts[MappedSelect.Read<DateOnly>(weekMapping, reader, 0)] = Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture);
+                }
+                _weeks[id] = (from, counts);
+            });
         }
-        if (idempotency is not null && await reader.NextResultAsync(cancellationToken) && await reader.ReadAsync(cancellationToken))
+        var answer = BookingSelects.Answer(db);
+        foreach (var idempotency in _expected.Select(e => e.Idempotency).OfType<PendingIdempotency>().Where(i => !_answers.ContainsKey((i.CredentialId, i.Key))))
         {
-            fetched.Answer = BookingSelects.AnswerFrom(answer, reader, idempotency.CredentialId, idempotency.Key);
+            var key = (idempotency.CredentialId, idempotency.Key);
+            Add(batch, scratch, answer, ("@credential", nameof(IdempotencyRecord.CredentialId), key.CredentialId), ("@key", nameof(IdempotencyRecord.Key), key.Key));
+            reads.Add(async (reader, ct) =>
+                _answers[key] = await reader.ReadAsync(ct) ? BookingSelects.AnswerFrom(answer, reader, key.CredentialId, key.Key) : null);
         }
-        return _fetched = fetched;
+        _expected.Clear();
+        if (reads.Count == 0)
+        {
+            return;
+        }
+        await using var results = await batch.ExecuteReaderAsync(cancellationToken);
+        for (var i = 0; i < reads.Count; i++)
+        {
+            if (i > 0)
+            {
+                await results.NextResultAsync(cancellationToken);
+            }
+            await reads[i](results, cancellationToken);
+        }
     }
 
     private static void Add(DbBatch batch, DbCommand scratch, MappedSelect select, params (string Name, string Property, object Value)[] parameters) =>
@@ -109,17 +156,6 @@ internal sealed class BatchedBookingReads(TicketingDbContext db, BookingKeys key
             command.Parameters.Add(table.Mapping(property).CreateParameter(scratch, name, value, nullable: false));
         }
         batch.BatchCommands.Add(command);
-    }
-
-    private sealed class Fetched
-    {
-        public (Guid Id, string DisplayName)? Beneficiary { get; set; }
-
-        public BookableSession? Session { get; set; }
-
-        public Dictionary<DateOnly, int> Weeks { get; } = [];
-
-        public IdempotencyRecord? Answer { get; set; }
     }
 }
 

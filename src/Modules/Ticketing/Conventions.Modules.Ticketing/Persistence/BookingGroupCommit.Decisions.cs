@@ -44,9 +44,13 @@ internal sealed partial class BookingGroupCommit
         public PendingBooking(BookingDecision decision) => Decision = decision;
 
         /// <summary>A booking the writer decides, in its turn and its transaction.</summary>
-        public PendingBooking(DecideBooking decide, PendingIdempotency? idempotency) => (Decide, Idempotency) = (decide, idempotency);
+        public PendingBooking(DecideBooking decide, PendingIdempotency? idempotency, BookingKeys? keys = null) =>
+            (Decide, Idempotency, Keys) = (decide, idempotency, keys);
 
         public DecideBooking? Decide { get; }
+
+        /// <summary>What <see cref="Decide"/> reads, when known: read for the whole group at once on PostgreSQL.</summary>
+        public BookingKeys? Keys { get; }
 
         public PendingIdempotency? Idempotency { get; }
 

@@ -53,11 +53,28 @@ internal sealed partial class BookingGroupCommit
     }
 
     /// <summary>
-    /// The group on PostgreSQL: its sessions locked and read once, every booking decided in memory, then the inserts
-    /// and the sessions' new counts in one batch (<see cref="LockedSessions"/>): the hot row is held for two round trips.
+    /// The group on PostgreSQL: its bookings decided from reads sent in one round trip (<see cref="BatchedBookingReads"/>),
+    /// before its sessions are locked; then its sessions locked and read once, every booking's seats counted in memory,
+    /// and the inserts and the sessions' new counts sent in one batch (<see cref="LockedSessions"/>): the hot row is held
+    /// for two round trips.
     /// </summary>
     private static async Task<int?[]> WriteLockedAsync(TicketingDbContext db, List<PendingBooking> group, CancellationToken cancellationToken)
     {
+        var reads = new BatchedBookingReads(db);
+        foreach (var pending in group)
+        {
+            if (pending.Keys is { } keys)
+            {
+                reads.Expect(keys, pending.Idempotency);
+            }
+        }
+        foreach (var pending in group)
+        {
+            if (pending.Decide is not null && await TryDecideAsync(pending, reads, cancellationToken))
+            {
+                reads.Decided(pending.Decision!.Booking);
+            }
+        }
         var positions = new int?[group.Count];
         if (group.TrueForAll(p => p.Refusal is not null))
         {

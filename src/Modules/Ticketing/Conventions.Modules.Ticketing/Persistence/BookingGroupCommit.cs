@@ -53,15 +53,14 @@ internal sealed partial class BookingGroupCommit(IServiceScopeFactory scopes, IL
     /// </summary>
     public async Task<(Booking Booking, int? Position)> WriteAsync(TicketingDbContext requestDb, BookingKeys keys, DecideBooking decide, PendingIdempotency? idempotency, CancellationToken cancellationToken)
     {
-        if (!requestDb.IsSqlite)
+        if (!requestDb.IsSqlite && !requestDb.IsPostgreSql)
         {
             BookingDecision decision;
-            // The reads go out together, in one round trip on the request's connection (ADR 0028).
+            // The reads share one connection (each would otherwise take one from the pool and give it back).
             await requestDb.Database.OpenConnectionAsync(cancellationToken);
             try
             {
-                var reads = new BatchedBookingReads(requestDb, keys, idempotency is { LookupDeferred: true } ? idempotency : null);
-                decision = await DecideAsync(reads, decide, idempotency, cancellationToken);
+                decision = await DecideAsync(new EfBookingReads(requestDb), decide, idempotency, cancellationToken);
             }
             finally
             {
@@ -69,7 +68,7 @@ internal sealed partial class BookingGroupCommit(IServiceScopeFactory scopes, IL
             }
             return (decision.Booking, await Enqueue(new PendingBooking(decision)));
         }
-        var pending = new PendingBooking(decide, idempotency);
+        var pending = new PendingBooking(decide, idempotency, keys);
         var position = await Enqueue(pending);
         return (pending.Decision!.Booking, position);
     }
@@ -187,15 +186,8 @@ internal sealed partial class BookingGroupCommit(IServiceScopeFactory scopes, IL
         var db = scope.ServiceProvider.GetRequiredService<TicketingDbContext>();
         return await ModuleTransaction.RunAsync(db, IsolationLevel.ReadCommitted, async ct =>
         {
-            if (MappedTable.Of<Session>(db).IsPostgreSql)
+            if (db.IsPostgreSql)
             {
-                // Requests on a server database come decided; a group given undecided (WriteTogetherAsync) is decided
-                // first, before its sessions are locked.
-                var efReads = new EfBookingReads(db);
-                foreach (var pending in batch)
-                {
-                    await TryDecideAsync(pending, efReads, ct);
-                }
                 return await WriteLockedAsync(db, batch, ct);
             }
             var positions = new int?[batch.Count];
