@@ -89,4 +89,35 @@ public sealed class BookingGroupCommitTests : TicketingTest
         Assert.Equal(0, await Ticketing.SeatsLeftAsync(offer.Id));
         Assert.Equal(3, (await Ticketing.Booker.GetAsync("/api/v1/bookings").ExpectAsync<PageView<BookingView>>(HttpStatusCode.OK)).Total);
     }
+
+    [Fact]
+    public async Task A_group_decided_from_reads_made_together_counts_its_earlier_bookings_in_the_week()
+    {
+        var offer = await Ticketing.PublishAsync(10);
+        var beneficiary = await Ticketing.BeneficiaryAsync("Samia K.");
+        await Ticketing.BookAsync(offer.Session.Id, beneficiary);
+        var partner = Guid.Parse(Scenario.PartnerId);
+        var now = offer.Session.StartsAt.AddDays(-5);
+        var counted = new List<int>();
+
+        DecideBooking Decide(Guid organization) => async (reads, ct) =>
+        {
+            var found = await reads.BeneficiaryAsync(beneficiary, organization, ct) ?? throw NotFoundException.For("beneficiary", beneficiary);
+            var session = (await reads.SessionAsync(offer.Session.Id, ct))!.Value;
+            counted.Add(await reads.BookingsInWeekAsync(found.Id, Booking.WeekOf(session.StartsAt), ct));
+            return new BookingDecision(Booking.Request(BookedSession.Of(session), organization, found.Id, null, [new InvitationRequest(found.DisplayName, InvitationRole.Beneficiary)], now), null, null);
+        };
+        var other = Guid.NewGuid();
+
+        // One group, its reads named as a request names them (on PostgreSQL they go out together, before any booking
+        // of the group is written): each booking of the beneficiary sees those decided before it that week; the one
+        // named under another organization finds no beneficiary.
+        var outcomes = await Writer.WriteTogetherAsync(
+            [Decide(partner), Decide(other), Decide(partner), Decide(partner)],
+            [new(beneficiary, partner, offer.Session.Id, now), new(beneficiary, other, offer.Session.Id, now), new(beneficiary, partner, offer.Session.Id, now), new(beneficiary, partner, offer.Session.Id, now)]);
+
+        Assert.Equal("beneficiary.not_found", (await Assert.ThrowsAsync<NotFoundException>(() => outcomes[1])).Code);
+        Assert.Equal([1, 2, 3], counted);
+        Assert.Equal(6, await Ticketing.SeatsLeftAsync(offer.Id));
+    }
 }

@@ -103,11 +103,12 @@ internal sealed partial class BookingGroupCommit(IServiceScopeFactory scopes, IL
 
     /// <summary>
     /// Decides and writes these bookings as one group, as the writer loop does with the requests it finds waiting (on
-    /// SQLite): each decided in its turn, from reads that see the group's earlier bookings. Gives each one's outcome.
+    /// SQLite): each decided in its turn, from reads that see the group's earlier bookings. With their
+    /// <paramref name="keys"/>, read together on PostgreSQL as the requests' are. Gives each one's outcome.
     /// </summary>
-    internal async Task<Task<int?>[]> WriteTogetherAsync(IReadOnlyList<DecideBooking> decisions)
+    internal async Task<Task<int?>[]> WriteTogetherAsync(IReadOnlyList<DecideBooking> decisions, IReadOnlyList<BookingKeys>? keys = null)
     {
-        var batch = decisions.Select(d => new PendingBooking(d, null)).ToList();
+        var batch = decisions.Select((d, i) => new PendingBooking(d, null, keys?[i])).ToList();
         await WriteBatchAsync(batch);
         return [.. batch.Select(p => p.Completion.Task)];
     }
