@@ -10,7 +10,7 @@ namespace Conventions.BuildingBlocks;
 
 public static class BuildingBlocksRegistration
 {
-    /// <summary>What every module needs: the clock, the current actor, the unit of work, rendering and the outbox job.</summary>
+    /// <summary>What every module needs: the clock, the current actor, the unit of work, rendering and the outbox jobs.</summary>
     public static IServiceCollection AddBuildingBlocks(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -21,6 +21,7 @@ public static class BuildingBlocksRegistration
         services.AddSingleton<DocumentRenderer>();
         services.AddSingleton<PdfRenderer>();
         services.AddSingleton<IJob, OutboxDispatcher>();
+        services.AddSingleton<IJob, OutboxRetentionJob>();
         services.AddScoped<Idempotency.IdempotencyRequest>();
         services.AddScoped<Web.PageRequest>();
         services.AddSingleton<Jobs.ForegroundLoad>();
