@@ -53,6 +53,45 @@ internal sealed partial class BookingGroupCommit
     }
 
     /// <summary>
+    /// The group on PostgreSQL, in a transaction block of its own (ADR 0028): begun in the round trip that locks its
+    /// sessions, committed in the one that writes its rows, so that the hot session's row is held for one round trip.
+    /// Under the provider's retry strategy, as a module transaction is; a failure rolls the block back.
+    /// </summary>
+    private static Task<int?[]> WriteOnPostgreSqlAsync(TicketingDbContext db, List<PendingBooking> group) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        {
+            await db.Database.OpenConnectionAsync(ct);
+            try
+            {
+                return await WriteLockedAsync(db, group, ct);
+            }
+            catch
+            {
+                await RollBackAsync(db);
+                throw;
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }, CancellationToken.None);
+
+    /// <summary>Ends a failed block. A broken connection ends it on the server as it closes.</summary>
+    private static async Task RollBackAsync(DbContext db)
+    {
+        try
+        {
+            await using var rollback = db.Database.GetDbConnection().CreateCommand();
+            rollback.CommandText = "ROLLBACK";
+            await rollback.ExecuteNonQueryAsync();
+        }
+        catch (System.Data.Common.DbException)
+        {
+            // The connection is gone with its transaction.
+        }
+    }
+
+    /// <summary>
     /// The group on PostgreSQL: its bookings decided from reads sent in one round trip (<see cref="BatchedBookingReads"/>),
     /// before its sessions are locked; then its sessions locked and read once, every booking's seats counted in memory,
     /// and the inserts and the sessions' new counts sent in one batch (<see cref="LockedSessions"/>): the hot row is held
@@ -80,7 +119,8 @@ internal sealed partial class BookingGroupCommit
         {
             return positions;
         }
-        var sessions = await LockedSessions.LockAsync(db, group.Where(p => p.Refusal is null).Select(p => p.Decision!.Booking.SessionId), cancellationToken);
+        var sessions = await LockedSessions.LockAsync(db, group.Where(p => p.Refusal is null).Select(p => p.Decision!.Booking.SessionId), cancellationToken,
+            begin: "BEGIN ISOLATION LEVEL READ COMMITTED");
         await using var inserts = new GroupInserts(db);
         await using var batch = MappedTable.Of<Session>(db).NewBatch();
         for (var i = 0; i < group.Count; i++)
@@ -105,6 +145,9 @@ internal sealed partial class BookingGroupCommit
             }
         }
         sessions.AddUpdates(batch);
+        var commit = batch.CreateBatchCommand();
+        commit.CommandText = "COMMIT";
+        batch.BatchCommands.Add(commit);
         await batch.ExecuteNonQueryAsync(cancellationToken);
         return positions;
     }

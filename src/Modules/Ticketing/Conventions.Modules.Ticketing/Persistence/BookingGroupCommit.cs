@@ -185,12 +185,12 @@ internal sealed partial class BookingGroupCommit(IServiceScopeFactory scopes, IL
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TicketingDbContext>();
+        if (db.IsPostgreSql)
+        {
+            return await WriteOnPostgreSqlAsync(db, batch);
+        }
         return await ModuleTransaction.RunAsync(db, IsolationLevel.ReadCommitted, async ct =>
         {
-            if (db.IsPostgreSql)
-            {
-                return await WriteLockedAsync(db, batch, ct);
-            }
             var positions = new int?[batch.Count];
             // The reads, the seat statements and the inserts are prepared once for the group: EF's own queries and save
             // would build every booking's and invitation's command again, in the one section that cannot run in parallel.

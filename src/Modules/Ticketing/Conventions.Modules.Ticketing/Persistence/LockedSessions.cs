@@ -25,12 +25,15 @@ internal sealed class LockedSessions
         _sessions = sessions;
     }
 
-    /// <summary>Locks and reads the sessions' rows, in the context's current transaction.</summary>
-    public static async Task<LockedSessions> LockAsync(TicketingDbContext db, IEnumerable<Guid> sessionIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// Locks and reads the sessions' rows: in the context's current transaction, or, with <paramref name="begin"/>, in a
+    /// transaction block begun by the same round trip (the caller commits it, ADR 0028).
+    /// </summary>
+    public static async Task<LockedSessions> LockAsync(TicketingDbContext db, IEnumerable<Guid> sessionIds, CancellationToken cancellationToken, string? begin = null)
     {
         var table = MappedTable.Of<Session>(db);
         var sessions = new LockedSessions(table, []);
-        await sessions.ReadAsync(sessionIds.Distinct().Order().ToList(), forUpdate: true, cancellationToken);
+        await sessions.ReadAsync(sessionIds.Distinct().Order().ToList(), forUpdate: true, cancellationToken, begin);
         return sessions;
     }
 
@@ -63,7 +66,7 @@ internal sealed class LockedSessions
     }
 
     /// <summary>Reads these sessions' counts into the group's (locking their rows on PostgreSQL: <paramref name="forUpdate"/>).</summary>
-    private async Task ReadAsync(IReadOnlyList<Guid> ids, bool forUpdate, CancellationToken cancellationToken)
+    private async Task ReadAsync(IReadOnlyList<Guid> ids, bool forUpdate, CancellationToken cancellationToken, string? begin = null)
     {
         var table = _table;
         await using var command = table.NewCommand();
@@ -76,7 +79,7 @@ internal sealed class LockedSessions
         }
         command.Parameters.Add(table.Mapping(nameof(Session.Status)).CreateParameter(command, "@scheduled", SessionStatus.Scheduled, nullable: false));
         var id = table.Column(nameof(Session.Id));
-        command.CommandText =
+        command.CommandText = (begin is null ? string.Empty : begin + "; ") +
             $"SELECT {id}, {table.Column(nameof(Session.SeatsLeft))}, {table.Column(nameof(Session.Waiting))}, {table.Column(nameof(Session.WaitlistSequence))}, " +
             $"{table.Column(nameof(Session.Status))} = @scheduled FROM {table.Name} WHERE {id} IN ({string.Join(", ", names)}) ORDER BY {id}" +
             (forUpdate ? " FOR UPDATE" : string.Empty);

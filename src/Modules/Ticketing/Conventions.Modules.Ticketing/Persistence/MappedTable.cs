@@ -42,12 +42,14 @@ internal sealed class MappedTable
     /// <summary>True on PostgreSQL, where a group of bookings locks its sessions once and is sent as one batch.</summary>
     public bool IsPostgreSql => _db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
-    /// <summary>A batch on the context's connection, inside its current transaction (required).</summary>
+    /// <summary>
+    /// A batch on the context's connection, inside its current transaction, or on its open connection for a caller that
+    /// runs the transaction block itself (the PostgreSQL group commit, ADR 0028); one of the two is required.
+    /// </summary>
     public DbBatch NewBatch()
     {
-        var transaction = _db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException($"Statements on {Table.Name} prepared here run inside a transaction.");
-        var batch = transaction.Connection!.CreateBatch();
+        var transaction = _db.Database.CurrentTransaction?.GetDbTransaction();
+        var batch = Connection(transaction).CreateBatch();
         batch.Transaction = transaction;
         return batch;
     }
@@ -60,15 +62,20 @@ internal sealed class MappedTable
     /// <summary>The property's type mapping: it converts a value as EF stores it and types the parameter.</summary>
     public RelationalTypeMapping Mapping(string property) => (RelationalTypeMapping)Property(property).GetTypeMapping();
 
-    /// <summary>A command on the context's connection, inside its current transaction (required).</summary>
+    /// <summary>A command on the context's connection, as <see cref="NewBatch"/>.</summary>
     public DbCommand NewCommand()
     {
-        var transaction = _db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException($"Statements on {Table.Name} prepared here run inside a transaction.");
-        var command = transaction.Connection!.CreateCommand();
+        var transaction = _db.Database.CurrentTransaction?.GetDbTransaction();
+        var command = Connection(transaction).CreateCommand();
         command.Transaction = transaction;
         return command;
     }
+
+    private DbConnection Connection(DbTransaction? transaction) =>
+        transaction?.Connection
+        ?? (_db.Database.GetDbConnection() is { State: System.Data.ConnectionState.Open } open
+            ? open
+            : throw new InvalidOperationException($"Statements on {Table.Name} prepared here run inside a transaction."));
 
     private IProperty Property(string name) =>
         Entity.FindProperty(name) ?? throw new InvalidOperationException($"{Entity.DisplayName()} has no property {name}.");
