@@ -44,11 +44,17 @@ internal static class HostSetup
     /// Npgsql prepares a statement on the server once it has run twice on a connection, unless the connection string
     /// says otherwise (<c>Max Auto Prepare</c>): the booking path runs the same few statements for every booking, and
     /// parsing and planning them each time cost two thirds of its rate (566 bookings/s unprepared, 1,842 prepared, on
-    /// one host, docs/performance.md).
+    /// one host, docs/performance.md). Npgsql's multiplexing is refused: the booking group commit runs a transaction
+    /// block of its own (ADR 0028), which a multiplexed connection does not carry.
     /// </summary>
     internal static string WithPreparedStatements(string connectionString)
     {
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.Multiplexing)
+        {
+            throw new InvalidOperationException(
+                "ConnectionStrings:Conventions sets Multiplexing=true, which the engine does not support on PostgreSQL: the booking group commit runs its own transaction block (docs/adr/0028). Remove it.");
+        }
         if (builder.MaxAutoPrepare == 0)
         {
             builder.MaxAutoPrepare = 256;
