@@ -78,17 +78,34 @@ internal sealed class JobTriggerState
 }
 
 /// <summary>Enqueues jobs on Hangfire; when no Hangfire server runs here (tests), the recurring sweep or an admin call runs them.</summary>
-internal sealed class HangfireJobs(IBackgroundJobClient client, JobTriggerState state, IConfiguration configuration, TimeProvider clock) : IJobTrigger, IJobScheduler
+internal sealed partial class HangfireJobs(IBackgroundJobClient client, JobTriggerState state, IConfiguration configuration, TimeProvider clock, ILogger<HangfireJobs> logger) : IJobTrigger, IJobScheduler
 {
     private readonly bool _serverEnabled = configuration.GetValue("Hangfire:ServerEnabled", true);
 
+    /// <summary>
+    /// Never throws: a trigger only brings a run forward, and the job's recurring schedule catches up if Hangfire's storage
+    /// refuses the enqueue. Its callers have committed already (a booking group, a unit of work): a failure here must not
+    /// make them fail, or write again, what is stored.
+    /// </summary>
     public void Trigger(string jobName)
     {
         if (_serverEnabled && state.TryMarkWaiting(jobName))
         {
-            client.Enqueue<JobRunner>(runner => runner.RunAsync(jobName, CancellationToken.None));
+            try
+            {
+                client.Enqueue<JobRunner>(runner => runner.RunAsync(jobName, CancellationToken.None));
+            }
+            catch (Exception exception)
+            {
+                // Not waiting after all: the next trigger tries again.
+                state.Started(jobName);
+                LogTriggerFailed(logger, exception, jobName);
+            }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {Job} could not be enqueued; its recurring schedule will run it")]
+    private static partial void LogTriggerFailed(ILogger logger, Exception exception, string job);
 
     /// <summary>
     /// One scheduled run per job and instant: a sweep that sets the same deadline for thousands of disputes schedules

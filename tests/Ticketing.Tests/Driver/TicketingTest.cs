@@ -8,7 +8,13 @@ namespace Ticketing.Tests.Driver;
 /// </summary>
 public abstract class TicketingTest : IAsyncLifetime
 {
-    protected ConventionsFactory Factory { get; } = new();
+    private ConventionsFactory? _factory;
+
+    /// <summary>The host under test, made by <see cref="CreateFactory"/> on first use.</summary>
+    protected ConventionsFactory Factory => _factory ??= CreateFactory();
+
+    /// <summary>The host a test class runs on: the default one, unless the class replaces services.</summary>
+    protected virtual ConventionsFactory CreateFactory() => new();
 
     protected ConventionScenario Scenario { get; private set; } = null!;
 

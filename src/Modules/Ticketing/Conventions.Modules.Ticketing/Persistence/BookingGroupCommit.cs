@@ -141,28 +141,10 @@ internal sealed partial class BookingGroupCommit(IServiceScopeFactory scopes, IL
 
     private async Task WriteBatchAsync(List<PendingBooking> batch)
     {
+        int?[] positions;
         try
         {
-            var positions = await WriteInOneTransactionAsync(batch);
-            metrics.GroupCommit(batch.Count, System.Diagnostics.Stopwatch.GetElapsedTime(batch[0].QueuedAt));
-            var written = Enumerable.Range(0, batch.Count).Where(i => batch[i].Refusal is null).ToList();
-            metrics.Booking("waitlisted", written.Count(i => positions[i] is not null));
-            metrics.Booking("confirmed", written.Count(i => positions[i] is null));
-            if (written.Exists(i => batch[i].Decision!.Publisher is not null))
-            {
-                jobs.Trigger(JobNames.Outbox);
-            }
-            for (var i = 0; i < batch.Count; i++)
-            {
-                if (batch[i].Refusal is { } refusal)
-                {
-                    batch[i].Completion.TrySetException(refusal);
-                }
-                else
-                {
-                    batch[i].Completion.TrySetResult(positions[i]);
-                }
-            }
+            positions = await WriteInOneTransactionAsync(batch);
         }
         catch (Exception exception) when (batch.Count > 1)
         {
@@ -171,6 +153,7 @@ internal sealed partial class BookingGroupCommit(IServiceScopeFactory scopes, IL
             {
                 await WriteBatchAsync([pending]);
             }
+            return;
         }
         catch (Exception exception)
         {
@@ -178,6 +161,34 @@ internal sealed partial class BookingGroupCommit(IServiceScopeFactory scopes, IL
             {
                 pending.Completion.TrySetException(exception);
             }
+            return;
+        }
+        // Committed: each request gets its outcome first, and nothing from here on can fail the group or write it again.
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (batch[i].Refusal is { } refusal)
+            {
+                batch[i].Completion.TrySetException(refusal);
+            }
+            else
+            {
+                batch[i].Completion.TrySetResult(positions[i]);
+            }
+        }
+        try
+        {
+            metrics.GroupCommit(batch.Count, System.Diagnostics.Stopwatch.GetElapsedTime(batch[0].QueuedAt));
+            var written = Enumerable.Range(0, batch.Count).Where(i => batch[i].Refusal is null).ToList();
+            metrics.Booking("waitlisted", written.Count(i => positions[i] is not null));
+            metrics.Booking("confirmed", written.Count(i => positions[i] is null));
+            if (written.Exists(i => batch[i].Decision!.Publisher is not null))
+            {
+                jobs.Trigger(JobNames.Outbox);
+            }
+        }
+        catch (Exception exception)
+        {
+            LogAfterCommitFailed(batch.Count, exception);
         }
     }
 
@@ -258,4 +269,7 @@ internal sealed partial class BookingGroupCommit(IServiceScopeFactory scopes, IL
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A group of {Count} bookings failed to commit; writing them one by one.")]
     private partial void LogBatchFailed(int count, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "After a group of {Count} bookings was committed, its metrics or the outbox's trigger failed; the bookings stand.")]
+    private partial void LogAfterCommitFailed(int count, Exception exception);
 }
