@@ -94,8 +94,8 @@ internal sealed partial class BookingGroupCommit
     /// <summary>
     /// The group on PostgreSQL: its bookings decided from reads sent in one round trip (<see cref="BatchedBookingReads"/>),
     /// before its sessions are locked; then its sessions locked and read once, every booking's seats counted in memory,
-    /// and the inserts and the sessions' new counts sent in one batch (<see cref="LockedSessions"/>): the hot row is held
-    /// for two round trips.
+    /// and the inserts, the sessions' new counts and the commit sent in one batch (<see cref="LockedSessions"/>): the hot
+    /// row is held for one round trip.
     /// </summary>
     private static async Task<int?[]> WriteLockedAsync(TicketingDbContext db, List<PendingBooking> group, CancellationToken cancellationToken)
     {

@@ -16,9 +16,10 @@ namespace Conventions.Modules.Ticketing.Persistence;
 /// 0027; a conditional update per booking on SQL Server, <see cref="SessionSeats"/>) and the booking is inserted with
 /// its invitations; then all are committed at once. On SQLite, which has one writer and syncs its log at every commit, this turns many small transactions (each a lock hand-over
 /// and an fsync) into one. Each request is answered only once its booking is committed. A batch that fails is written
-/// again booking by booking, so one bad booking fails alone. On SQLite a request does not read anything itself: it
-/// gives the writer how to decide its booking (<see cref="DecideBooking"/>), and the writer reads what that needs in its
-/// own transaction, on the one connection whose page cache the commits do not reset (ADR 0026).
+/// again booking by booking, so one bad booking fails alone. On SQLite and PostgreSQL a request does not read anything
+/// itself: it gives the writer how to decide its booking (<see cref="DecideBooking"/>), and the writer reads what that
+/// needs: on SQLite in its own transaction, on the one connection whose page cache the commits do not reset (ADR 0026);
+/// on PostgreSQL for the whole group in one round trip, before it locks the sessions (ADR 0028).
 /// </summary>
 internal sealed partial class BookingGroupCommit(IServiceScopeFactory scopes, ILogger<BookingGroupCommit> logger, EngineMetrics metrics, IJobTrigger jobs) : IAsyncDisposable
 {
@@ -45,9 +46,10 @@ internal sealed partial class BookingGroupCommit(IServiceScopeFactory scopes, IL
     /// <summary>
     /// Decides a booking with <paramref name="decide"/> from what it reads, then writes it as above; gives the booking as
     /// committed and its waiting-list position. On SQLite the writer runs <paramref name="decide"/> in its transaction,
-    /// with its prepared reads, in the booking's turn (it sees the bookings written before it in the group); on a server
-    /// database the request runs it on its own context before queueing, from reads of <paramref name="keys"/> fetched in one
-    /// round trip (<see cref="BatchedBookingReads"/>). With <paramref name="idempotency"/> whose lookup
+    /// with its prepared reads, in the booking's turn (it sees the bookings written before it in the group); on PostgreSQL
+    /// the writer runs it from the group's reads of each booking's <paramref name="keys"/>, fetched in one round trip
+    /// (<see cref="BatchedBookingReads"/>); on SQL Server the request runs it on its own context before queueing. With
+    /// <paramref name="idempotency"/> whose lookup
     /// was deferred, the key is looked up first, where the reads are: when stored, <see cref="IdempotencyKeyFound"/> and
     /// nothing written. A refusal raised by <paramref name="decide"/> fails this booking alone.
     /// </summary>

@@ -6,9 +6,9 @@ namespace Conventions.Modules.Ticketing.Persistence;
 /// A group's sessions taken whole, for a server database shared by several hosts (PostgreSQL): their rows are locked
 /// and read in one statement (<c>SELECT … FOR UPDATE</c>, in id order so two hosts locking the same sessions cannot
 /// deadlock), every booking of the group is decided in memory in arrival order (seats while enough are left, else the
-/// end of the waiting list), and the sessions' new counts go out with the group's inserts in one batch
-/// (<see cref="BookingGroupCommit"/>). A session's row is then held for two round trips, not one per statement of
-/// every booking: three hosts booking one hot session queue on that row (ADR 0013, docs/performance.md).
+/// end of the waiting list), and the sessions' new counts go out with the group's inserts and its commit in one batch
+/// (<see cref="BookingGroupCommit"/>). A session's row is then held for one round trip, not one per statement of every
+/// booking: three hosts booking one hot session queue on that row (ADR 0013, 0028, docs/performance.md).
 /// On SQLite (<see cref="Unlocked"/>) the same counting serves the group commit without a lock of its own: the group's
 /// transaction holds SQLite's one write lock, so no other writer can change a session's counts while it runs. A session
 /// is read when the group first books it, and written once at the end of the group (<see cref="SaveAsync"/>), instead
