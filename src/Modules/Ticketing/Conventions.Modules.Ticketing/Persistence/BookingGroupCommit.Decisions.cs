@@ -69,7 +69,7 @@ internal sealed partial class BookingGroupCommit
 
 /// <summary>
 /// Decides a new booking from what it reads (ADR 0026): checks and builds it, or throws the refusal (an
-/// <see cref="AppException"/>). Run by the writer on SQLite, by the request on a server database, and again at every attempt.
+/// <see cref="AppException"/>). Run by the writer on SQLite and PostgreSQL, by the request on SQL Server, and again at every attempt.
 /// </summary>
 internal delegate ValueTask<BookingDecision> DecideBooking(IBookingReads reads, CancellationToken cancellationToken);
 

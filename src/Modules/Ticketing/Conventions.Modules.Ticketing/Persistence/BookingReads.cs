@@ -9,8 +9,9 @@ namespace Conventions.Modules.Ticketing.Persistence;
 /// What deciding a new booking reads: the beneficiary (of the booking's organization), the session, the beneficiary's
 /// bookings that week, the offer's publisher and a stored answer to the request's <c>Idempotency-Key</c>. On SQLite the
 /// group commit reads them itself, in its transaction, with statements prepared once per group
-/// (<see cref="PreparedBookingReads"/>); on a server database the request reads them before queueing its booking
-/// (<see cref="EfBookingReads"/>). ADR 0026.
+/// (<see cref="PreparedBookingReads"/>, ADR 0026); on PostgreSQL the group commit reads the whole group's in one round
+/// trip (<see cref="BatchedBookingReads"/>, ADR 0028); on SQL Server the request reads them before queueing its booking
+/// (<see cref="EfBookingReads"/>, also what the others fall back on for a read they did not fetch).
 /// </summary>
 internal interface IBookingReads
 {
@@ -28,7 +29,10 @@ internal interface IBookingReads
     ValueTask<IdempotencyRecord?> StoredAnswerAsync(Guid credentialId, string key, CancellationToken cancellationToken);
 }
 
-/// <summary>The booking's reads through EF's compiled queries, on the request's context (server databases).</summary>
+/// <summary>
+/// The booking's reads through EF's compiled queries: on the request's context on SQL Server; on PostgreSQL, the group's
+/// reads that its one batch did not fetch.
+/// </summary>
 internal sealed class EfBookingReads(TicketingDbContext db) : IBookingReads
 {
     public async ValueTask<(Guid Id, string DisplayName)?> BeneficiaryAsync(Guid beneficiaryId, Guid organizationId, CancellationToken cancellationToken) =>

@@ -80,8 +80,9 @@ internal sealed class CreateBookingHandler(TicketingDbContext db, ICurrentActor 
         var pending = idempotency.Defer();
         IReadOnlyList<WarningDto> warnings = [];
 
-        // Decided where the reads are cheapest (ADR 0026): on SQLite by the group commit, in its transaction and in this
-        // booking's turn; on a server database here, before queueing. Run again if its transaction is retried.
+        // Decided where the reads are cheapest: on SQLite by the group commit, in its transaction and in this booking's
+        // turn (ADR 0026); on PostgreSQL by the group commit too, from its group's reads sent in one round trip (ADR
+        // 0028); on SQL Server here, before queueing. Run again if its transaction is retried.
         async ValueTask<BookingDecision> Decide(IBookingReads reads, CancellationToken ct)
         {
             var beneficiary = await reads.BeneficiaryAsync(command.BeneficiaryId!.Value, organization, ct)
