@@ -8,8 +8,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Host.Tests;
 
 /// <summary>
-/// A job trigger never fails its caller, which has committed already (a booking group, a unit of work): when Hangfire's
-/// storage refuses the enqueue, the job is left to its recurring schedule, and the next trigger tries again.
+/// A job trigger or a due time never fails its caller, which has committed already (a booking group, a unit of work):
+/// when Hangfire's storage refuses the enqueue, the job is left to its recurring schedule, and the next call tries again.
 /// </summary>
 public sealed class JobTriggerTests
 {
@@ -35,6 +35,20 @@ public sealed class JobTriggerTests
 
         jobs.Trigger("outbox");
         jobs.Trigger("outbox");
+
+        Assert.Equal(2, client.Creates);
+    }
+
+    [Fact]
+    public void A_refused_schedule_does_not_throw_and_the_same_instant_is_asked_again_next_time()
+    {
+        var client = new RefusingClient();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new("Hangfire:ServerEnabled", "true")]).Build();
+        var jobs = new HangfireJobs(client, new JobTriggerState(), configuration, TimeProvider.System, NullLogger<HangfireJobs>.Instance);
+        var due = new DateTimeOffset(2027, 1, 4, 8, 0, 0, TimeSpan.Zero);
+
+        jobs.Schedule("deadlines", due);
+        jobs.Schedule("deadlines", due);
 
         Assert.Equal(2, client.Creates);
     }

@@ -104,28 +104,42 @@ internal sealed partial class HangfireJobs(IBackgroundJobClient client, JobTrigg
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {Job} could not be enqueued; its recurring schedule will run it")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {Job} could not be enqueued or scheduled; its recurring schedule will run it")]
     private static partial void LogTriggerFailed(ILogger logger, Exception exception, string job);
 
     /// <summary>
     /// One scheduled run per job and instant: a sweep that sets the same deadline for thousands of disputes schedules
     /// one run at that time, not thousands. Runs already scheduled are remembered for this process only; after a
-    /// restart an instant may be scheduled once more, which is harmless (jobs are idempotent).
+    /// restart an instant may be scheduled once more, which is harmless (jobs are idempotent). Never throws either: a job
+    /// given a due time also runs on its recurring schedule (the deadlines every quarter of an hour), which catches up.
     /// </summary>
     public void Schedule(string jobName, DateTimeOffset at)
     {
         if (_serverEnabled && _scheduled.TryAdd((jobName, at.UtcTicks), 0))
         {
-            if (_scheduled.Count > 10_000)
+            try
             {
-                var past = clock.GetUtcNow().UtcTicks;
-                foreach (var key in _scheduled.Keys.Where(k => k.AtUtcTicks < past))
-                {
-                    _scheduled.TryRemove(key, out _);
-                }
+                ScheduleOnce(jobName, at);
             }
-            client.Schedule<JobRunner>(runner => runner.RunAsync(jobName, CancellationToken.None), at);
+            catch (Exception exception)
+            {
+                _scheduled.TryRemove((jobName, at.UtcTicks), out _);
+                LogTriggerFailed(logger, exception, jobName);
+            }
         }
+    }
+
+    private void ScheduleOnce(string jobName, DateTimeOffset at)
+    {
+        if (_scheduled.Count > 10_000)
+        {
+            var past = clock.GetUtcNow().UtcTicks;
+            foreach (var key in _scheduled.Keys.Where(k => k.AtUtcTicks < past))
+            {
+                _scheduled.TryRemove(key, out _);
+            }
+        }
+        client.Schedule<JobRunner>(runner => runner.RunAsync(jobName, CancellationToken.None), at);
     }
 
     private readonly ConcurrentDictionary<(string Job, long AtUtcTicks), byte> _scheduled = new();
