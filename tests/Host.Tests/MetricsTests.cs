@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Conventions.BuildingBlocks.Observability;
+using Conventions.BuildingBlocks.Persistence;
 using Conventions.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Host.Tests;
 
@@ -62,6 +65,22 @@ public sealed partial class MetricsTests : IAsyncLifetime
         // The modules' queues, each tagged.
         Assert.Matches("(?m)^conventions_queue_backlog\\{[^}]*queue=\"notices\"[^}]*\\} [0-9]", text);
         Assert.Matches("(?m)^conventions_queue_oldest_age_seconds\\{[^}]*queue=\"webhooks\"[^}]*\\} [0-9]", text);
+    }
+
+    [Fact]
+    public async Task A_host_shutting_down_in_the_same_process_does_not_take_the_backlog_gauges_out_of_a_scrape()
+    {
+        // The meter is the process's: a host whose services are already disposed, its metrics not yet (the window of a
+        // shutdown, met by test hosts in parallel), must not make the outbox and queue gauges' callbacks throw.
+        var gone = new ServiceCollection().BuildServiceProvider();
+        var scopes = gone.GetRequiredService<IServiceScopeFactory>();
+        await gone.DisposeAsync();
+        using var stale = new EngineMetrics(scopes, _factory.Services.GetServices<ModuleDatabase>(), TimeProvider.System, _factory.Services.GetServices<IQueueBacklog>());
+
+        var text = await _factory.Admin().GetStringAsync("/metrics");
+
+        Assert.Contains("conventions_outbox_backlog", text, StringComparison.Ordinal);
+        Assert.Matches("(?m)^conventions_queue_backlog\\{[^}]*queue=\"notices\"[^}]*\\} [0-9]", text);
     }
 
     [GeneratedRegex(@"(?m)^conventions_bookings_total\{[^}]*outcome=""confirmed""[^}]*\} (?<value>[0-9.e+]+)")]

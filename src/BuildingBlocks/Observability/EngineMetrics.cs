@@ -117,14 +117,22 @@ public sealed class EngineMetrics : IDisposable
                 }
                 long count = 0;
                 DateTimeOffset? oldest = null;
-                using var scope = scopes.CreateScope();
-                foreach (var module in modules)
+                try
                 {
-                    var db = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(module.ContextType);
-                    var pending = db.OutboxMessages.AsNoTracking().Where(m => m.ProcessedAt == null);
-                    count += pending.LongCount();
-                    var first = pending.OrderBy(m => m.OccurredAt).Select(m => (DateTimeOffset?)m.OccurredAt).FirstOrDefault();
-                    oldest = first is { } at && (oldest is null || at < oldest) ? at : oldest;
+                    using var scope = scopes.CreateScope();
+                    foreach (var module in modules)
+                    {
+                        var db = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(module.ContextType);
+                        var pending = db.OutboxMessages.AsNoTracking().Where(m => m.ProcessedAt == null);
+                        count += pending.LongCount();
+                        var first = pending.OrderBy(m => m.OccurredAt).Select(m => (DateTimeOffset?)m.OccurredAt).FirstOrDefault();
+                        oldest = first is { } at && (oldest is null || at < oldest) ? at : oldest;
+                    }
+                }
+                catch (ObjectDisposedException)
+                {
+                    // A host shutting down: its services are gone before its metrics leave the meter. Its last figures stand.
+                    return _last;
                 }
                 return _last = (now, count, oldest is { } o ? Math.Max(0, (now - o).TotalSeconds) : 0);
             }
@@ -146,12 +154,20 @@ public sealed class EngineMetrics : IDisposable
                 {
                     return _last.Values;
                 }
-                using var scope = scopes.CreateScope();
                 var values = new List<(string, double, double)>();
-                foreach (var queue in queues)
+                try
                 {
-                    var (due, oldest) = queue.ReadAsync(scope.ServiceProvider, now, CancellationToken.None).GetAwaiter().GetResult();
-                    values.Add((queue.Queue, due, oldest is { } o ? Math.Max(0, (now - o).TotalSeconds) : 0));
+                    using var scope = scopes.CreateScope();
+                    foreach (var queue in queues)
+                    {
+                        var (due, oldest) = queue.ReadAsync(scope.ServiceProvider, now, CancellationToken.None).GetAwaiter().GetResult();
+                        values.Add((queue.Queue, due, oldest is { } o ? Math.Max(0, (now - o).TotalSeconds) : 0));
+                    }
+                }
+                catch (ObjectDisposedException)
+                {
+                    // As for the outboxes: a host shutting down keeps its last figures.
+                    return _last.Values;
                 }
                 _last = (now, values);
                 return values;
