@@ -49,9 +49,9 @@ internal sealed partial class BookingGroupCommit(IServiceScopeFactory scopes, IL
     /// with its prepared reads, in the booking's turn (it sees the bookings written before it in the group); on PostgreSQL
     /// the writer runs it from the group's reads of each booking's <paramref name="keys"/>, fetched in one round trip
     /// (<see cref="BatchedBookingReads"/>); on SQL Server the request runs it on its own context before queueing. With
-    /// <paramref name="idempotency"/> whose lookup
-    /// was deferred, the key is looked up first, where the reads are: when stored, <see cref="IdempotencyKeyFound"/> and
-    /// nothing written. A refusal raised by <paramref name="decide"/> fails this booking alone.
+    /// <paramref name="idempotency"/> whose lookup was deferred, the key is looked up first, where the reads are: when
+    /// stored, <see cref="IdempotencyKeyFound"/> and nothing written. A refusal raised by <paramref name="decide"/> fails
+    /// this booking alone.
     /// </summary>
     public async Task<(Booking Booking, int? Position)> WriteAsync(TicketingDbContext requestDb, BookingKeys keys, DecideBooking decide, PendingIdempotency? idempotency, CancellationToken cancellationToken)
     {

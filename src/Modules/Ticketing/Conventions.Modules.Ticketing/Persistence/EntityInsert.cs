@@ -57,7 +57,7 @@ internal sealed class EntityInsert : IAsyncDisposable
         var command = table.NewCommand();
         command.CommandText = $"INSERT INTO {table.Name} ({string.Join(", ", columns.Select(c => c.Name))}) " +
             $"VALUES ({string.Join(", ", columns.Select(c => c.Parameter))})";
-        return new EntityInsert(command, [.. columns]) { _freshCommands = table.IsPostgreSql };
+        return new EntityInsert(command, [.. columns]) { _freshCommands = db is global::Conventions.BuildingBlocks.Persistence.ModuleDbContext { IsPostgreSql: true } };
     }
 
     /// <summary>Inserts one entity's row.</summary>

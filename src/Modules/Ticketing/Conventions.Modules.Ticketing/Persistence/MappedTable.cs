@@ -39,9 +39,6 @@ internal sealed class MappedTable
     /// <summary>True on SQL Server, whose syntax differs for what SQLite and PostgreSQL write <c>RETURNING</c>.</summary>
     public bool IsSqlServer => _db.Database.ProviderName == "Microsoft.EntityFrameworkCore.SqlServer";
 
-    /// <summary>True on PostgreSQL, where a group of bookings locks its sessions once and is sent as one batch.</summary>
-    public bool IsPostgreSql => _db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
-
     /// <summary>
     /// A batch on the context's connection, inside its current transaction, or on its open connection for a caller that
     /// runs the transaction block itself (the PostgreSQL group commit, ADR 0028); one of the two is required.
