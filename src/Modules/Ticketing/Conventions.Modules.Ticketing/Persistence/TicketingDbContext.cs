@@ -107,7 +107,8 @@ internal class TicketingDbContext(DbContextOptions options) : ModuleDbContext(op
             b.Ignore(x => x.Party);
             b.HasMany(x => x.Invitations).WithOne().HasForeignKey(i => i.BookingId);
             b.HasIndex(x => new { x.SessionId, x.Status, x.WaitlistSequence });
-            b.HasIndex(x => new { x.BeneficiaryId, x.SessionWeek });
+            // Status included: the week count (a booking's reasonable-use warning) reads the index alone, without a row per booking.
+            b.HasIndex(x => new { x.BeneficiaryId, x.SessionWeek, x.Status });
             b.HasIndex(x => new { x.OrganizationId, x.SessionStartsAt });
             b.HasIndex(x => new { x.OrganizationId, x.UpdatedAt });
         });

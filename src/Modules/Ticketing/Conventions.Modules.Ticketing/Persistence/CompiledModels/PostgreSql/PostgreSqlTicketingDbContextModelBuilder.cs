@@ -12,7 +12,7 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.PostgreSql
     internal partial class PostgreSqlTicketingDbContextModel
     {
         private PostgreSqlTicketingDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5ff0059e-a660-4bdf-a496-63ad6fbf0a43"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("5c9c4a5f-13ac-4042-afc5-eeea42db0b30"), entityTypeCount: 14)
         {
         }
 

@@ -162,13 +162,13 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.SqlServer
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { beneficiaryId, sessionWeek });
-
-            var index0 = runtimeEntityType.AddIndex(
                 new[] { organizationId, sessionStartsAt });
 
-            var index1 = runtimeEntityType.AddIndex(
+            var index0 = runtimeEntityType.AddIndex(
                 new[] { organizationId, updatedAt });
+
+            var index1 = runtimeEntityType.AddIndex(
+                new[] { beneficiaryId, sessionWeek, status });
 
             var index2 = runtimeEntityType.AddIndex(
                 new[] { sessionId, status, waitlistSequence });

@@ -11,7 +11,7 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.SqlServer
     internal partial class SqlServerTicketingDbContextModel
     {
         private SqlServerTicketingDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a7c50ef3-a967-4277-ba0c-0c33f8addd07"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("b7bc7fad-a45b-4adc-b3fd-4defc749140b"), entityTypeCount: 14)
         {
         }
 

@@ -11,7 +11,7 @@ namespace Conventions.Modules.Ticketing.Persistence.CompiledModels.Sqlite
     internal partial class SqliteTicketingDbContextModel
     {
         private SqliteTicketingDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e6379da4-477e-417d-9834-3ff09a8159ad"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("eaf74c7c-81f8-4baa-a16a-473fc40a921c"), entityTypeCount: 14)
         {
         }
 

@@ -196,11 +196,11 @@ namespace Conventions.Modules.Ticketing.Persistence.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BeneficiaryId", "SessionWeek");
-
                     b.HasIndex("OrganizationId", "SessionStartsAt");
 
                     b.HasIndex("OrganizationId", "UpdatedAt");
+
+                    b.HasIndex("BeneficiaryId", "SessionWeek", "Status");
 
                     b.HasIndex("SessionId", "Status", "WaitlistSequence");
 

@@ -198,11 +198,11 @@ namespace Conventions.Modules.Ticketing.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BeneficiaryId", "SessionWeek");
-
                     b.HasIndex("OrganizationId", "SessionStartsAt");
 
                     b.HasIndex("OrganizationId", "UpdatedAt");
+
+                    b.HasIndex("BeneficiaryId", "SessionWeek", "Status");
 
                     b.HasIndex("SessionId", "Status", "WaitlistSequence");
 

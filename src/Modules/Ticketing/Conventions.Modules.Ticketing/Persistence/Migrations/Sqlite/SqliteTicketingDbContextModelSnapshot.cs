@@ -192,11 +192,11 @@ namespace Conventions.Modules.Ticketing.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BeneficiaryId", "SessionWeek");
-
                     b.HasIndex("OrganizationId", "SessionStartsAt");
 
                     b.HasIndex("OrganizationId", "UpdatedAt");
+
+                    b.HasIndex("BeneficiaryId", "SessionWeek", "Status");
 
                     b.HasIndex("SessionId", "Status", "WaitlistSequence");
 
