@@ -38,6 +38,20 @@ public sealed class SqliteCheckpointerTests : IDisposable
         Assert.Equal(1_500L, await command.ExecuteScalarAsync());
     }
 
+    [Fact]
+    public void Checkpoints_come_every_5_ms_while_the_log_changes_and_back_off_to_320_ms_when_it_does_not()
+    {
+        var wait = SqliteCheckpointer.BusyInterval;
+        var waits = new List<double>();
+        for (var i = 0; i < 8; i++)
+        {
+            wait = SqliteCheckpointer.NextWait(wait, logChanged: false);
+            waits.Add(wait.TotalMilliseconds);
+        }
+        Assert.Equal([10, 20, 40, 80, 160, 320, 320, 320], waits);
+        Assert.Equal(5, SqliteCheckpointer.NextWait(SqliteCheckpointer.IdleInterval, logChanged: true).TotalMilliseconds);
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
