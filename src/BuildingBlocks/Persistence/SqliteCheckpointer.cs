@@ -7,9 +7,9 @@ namespace Conventions.BuildingBlocks.Persistence;
 
 /// <summary>
 /// Copies SQLite's write-ahead log into the database file from a connection of its own, every
-/// <see cref="BusyInterval"/> while commits come, less often when they stop (ADR 0026). By default SQLite makes the connection whose commit takes the log past 1,000 pages
-/// copy it, in that commit: the booking writer, the one section that cannot run in parallel, then spent about 40 % of its
-/// commit time copying pages. A passive checkpoint here copies the same pages on another core without blocking writers
+/// <see cref="BusyInterval"/> while commits come, less often when they stop (ADR 0026). By default SQLite makes the
+/// connection whose commit takes the log past 1,000 pages copy it, in that commit: the booking writer, the one section
+/// that cannot run in parallel, then spent about 40 % of its commit time copying pages. A passive checkpoint here copies the same pages on another core without blocking writers
 /// or readers; the log still restarts from its beginning once copied. Commits checkpoint themselves only past
 /// <see cref="FallbackPages"/>, so the log stays bounded even if this loop stops.
 /// </summary>
@@ -23,7 +23,7 @@ public sealed partial class SqliteCheckpointer(IOptions<DatabaseSettings> settin
     /// database file delays the commits' syncs of the log while it lasts, and the commit that takes the log past
     /// <see cref="FallbackPages"/> copies, in the one writer's section, what the last checkpoint left. Under the booking
     /// load (<c>load 32 10000 15</c>), booking groups whose write took over 8 ms, per 10 s: 25–28 every 100 ms, 47–70
-    /// every 25 ms, 19–28 every 10 ms, 8 every 5 ms; the bookings' p99 went from 22–27 ms (every 25 ms) to 13–15 ms.
+    /// every 25 ms, 19–28 every 10 ms, 8 every 5 ms; the bookings' p99 went from 20–27 ms (every 25 ms) to 13–16 ms.
     /// </summary>
     public static readonly TimeSpan BusyInterval = TimeSpan.FromMilliseconds(5);
 
