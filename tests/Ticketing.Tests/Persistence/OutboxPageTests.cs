@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Conventions.BuildingBlocks.Outbox;
 using Conventions.Modules.Ticketing.Persistence;
 using Conventions.Testing;
@@ -39,26 +38,11 @@ public sealed class OutboxPageTests : IAsyncLifetime
         await db.Database.ExecuteSqlRawAsync("ANALYZE");
 
         var page = OutboxMessage.PendingPage(db.OutboxMessages.AsNoTracking(), start.AddHours(2), 50);
-        var plan = await PlanAsync(db, page);
+        var plan = await QueryPlans.PlanAsync(db, page);
 
         Assert.Contains("outbox_OccurredAt_NextAttemptAt", plan, StringComparison.Ordinal);
         Assert.DoesNotContain(db.IsSqlite ? "TEMP B-TREE" : "Sort", plan, StringComparison.Ordinal);
         var read = await page.ToListAsync();
         Assert.Equal(Enumerable.Range(2800, 50).Select(i => start.AddSeconds(i)), read.Select(m => m.OccurredAt));
-    }
-
-    /// <summary>The database's plan for the query, as text (EXPLAIN QUERY PLAN on SQLite, EXPLAIN on PostgreSQL).</summary>
-    private static async Task<string> PlanAsync(TicketingDbContext db, IQueryable<OutboxMessage> query)
-    {
-        await db.Database.OpenConnectionAsync();
-        await using DbCommand command = query.CreateDbCommand();
-        command.CommandText = (db.IsSqlite ? "EXPLAIN QUERY PLAN " : "EXPLAIN ") + command.CommandText;
-        await using var reader = await command.ExecuteReaderAsync();
-        var lines = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            lines.Add(reader.GetString(reader.FieldCount - 1));
-        }
-        return string.Join('\n', lines);
     }
 }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Conventions.Modules.Ticketing.Domain;
 using Conventions.Modules.Ticketing.Persistence;
 using Conventions.Testing;
@@ -33,7 +32,7 @@ public sealed class WeekCountPlanTests : IAsyncLifetime
             .Where(b => b.BeneficiaryId == beneficiary && b.SessionWeek == week && b.Status != BookingStatus.Cancelled)
             .Select(b => 1);
 
-        var plan = await PlanAsync(db, counted);
+        var plan = await QueryPlans.PlanAsync(db, counted);
 
         Assert.Contains("BeneficiaryId_SessionWeek_Status", plan, StringComparison.Ordinal);
         if (db.IsSqlite)
@@ -41,20 +40,5 @@ public sealed class WeekCountPlanTests : IAsyncLifetime
             Assert.Contains("COVERING INDEX", plan, StringComparison.Ordinal);
         }
         Assert.Equal(0, await counted.CountAsync());
-    }
-
-    /// <summary>The database's plan for the query, as text (EXPLAIN QUERY PLAN on SQLite, EXPLAIN on PostgreSQL).</summary>
-    private static async Task<string> PlanAsync(TicketingDbContext db, IQueryable<int> query)
-    {
-        await db.Database.OpenConnectionAsync();
-        await using DbCommand command = query.CreateDbCommand();
-        command.CommandText = (db.IsSqlite ? "EXPLAIN QUERY PLAN " : "EXPLAIN ") + command.CommandText;
-        await using var reader = await command.ExecuteReaderAsync();
-        var lines = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            lines.Add(reader.GetString(reader.FieldCount - 1));
-        }
-        return string.Join('\n', lines);
     }
 }
