@@ -12,7 +12,8 @@ namespace Conventions.BuildingBlocks.Outbox;
 /// more than <c>Outbox:RetentionDays</c> ago (30 by default). Once processed an event is never read again, but its
 /// payload may copy personal data (a notice's letter and its recipients), which would otherwise outlive the erasure of
 /// its source, and a booking burst leaves thousands. Pending events (a consumer still failing) are kept, however old.
-/// Deleted by pages, each a statement of its own at SQLite's write gate, pausing while requests are served.
+/// Deleted by pages (<see cref="PagedDelete"/>), each a statement of its own at SQLite's write gate, pausing while
+/// requests are served.
 /// The inbox's records (event id, consumer, instant: no payload) stay: a consumer may still see an event that failed
 /// for another consumer, retried without end, and must still know it handled it.
 /// </summary>
@@ -39,17 +40,7 @@ public sealed partial class OutboxRetentionJob(
         var deleted = 0;
         foreach (var database in databases)
         {
-            while (true)
-            {
-                var started = System.Diagnostics.Stopwatch.GetTimestamp();
-                var page = await DeletePageAsync(database, before, cancellationToken);
-                deleted += page;
-                if (page < PageSize)
-                {
-                    break;
-                }
-                await load.YieldAsync(System.Diagnostics.Stopwatch.GetElapsedTime(started), cancellationToken);
-            }
+            deleted += await PagedDelete.RunAsync(scopes, database.ContextType, PageSize, load, (context, ct) => DeletePageAsync(context, before, ct), cancellationToken);
         }
         if (deleted > 0)
         {
@@ -62,13 +53,10 @@ public sealed partial class OutboxRetentionJob(
     /// One page of old processed events deleted. No index serves the condition (the outbox's index holds pending events
     /// only, so that marking one processed costs no index entry): the scan finds the oldest rows first, and runs once a night.
     /// </summary>
-    private async Task<int> DeletePageAsync(ModuleDatabase database, DateTimeOffset before, CancellationToken cancellationToken)
+    private static Task<int> DeletePageAsync(ModuleDbContext context, DateTimeOffset before, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var context = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(database.ContextType);
-        using var gate = (await SqliteWriteGate.EnterAsync(context, cancellationToken)).Hold();
         var page = context.OutboxMessages.Where(m => m.ProcessedAt != null && m.ProcessedAt < before).Select(m => m.Id).Take(PageSize);
-        return await context.OutboxMessages.Where(m => page.Contains(m.Id)).ExecuteDeleteAsync(cancellationToken);
+        return context.OutboxMessages.Where(m => page.Contains(m.Id)).ExecuteDeleteAsync(cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention: {Count} outbox events processed more than {Days} days ago deleted")]
