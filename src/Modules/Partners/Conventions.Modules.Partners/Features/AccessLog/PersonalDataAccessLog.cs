@@ -52,10 +52,16 @@ internal sealed class ListPersonalDataAccessHandler(PartnersDbContext db, ICurre
     }
 }
 
-/// <summary>The <c>retention-access-log</c> job (nightly): forgets the access log's entries older than 12 months.</summary>
-internal sealed partial class AccessLogRetentionJob(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration, ILogger<AccessLogRetentionJob> logger) : IJob
+/// <summary>
+/// The <c>retention-access-log</c> job (nightly): forgets the access log's entries older than 12 months, oldest first,
+/// by pages at SQLite's write gate (<see cref="PagedDelete"/>): every read of personal data leaves an entry, so a busy
+/// day a year ago may leave thousands.
+/// </summary>
+internal sealed partial class AccessLogRetentionJob(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration, ForegroundLoad load, ILogger<AccessLogRetentionJob> logger) : IJob
 {
     public const string JobName = "retention-access-log";
+
+    public const int PageSize = 500;
 
     public string Name => JobName;
 
@@ -64,14 +70,19 @@ internal sealed partial class AccessLogRetentionJob(IServiceScopeFactory scopes,
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var cutoff = ParisTime.StartOf(clock.Today().AddMonths(-configuration.GetValue("PersonalData:AccessLogMonths", 12)));
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PartnersDbContext>();
-        var removed = await db.PersonalDataAccesses.Where(e => e.At < cutoff).ExecuteDeleteAsync(cancellationToken);
+        var removed = await PagedDelete.RunAsync(scopes, typeof(PartnersDbContext), PageSize, load, (context, ct) => DeletePageAsync((PartnersDbContext)context, cutoff, ct), cancellationToken);
         if (removed > 0)
         {
             LogRemoved(logger, removed, cutoff);
         }
         return removed;
+    }
+
+    /// <summary>One page: the <see cref="PageSize"/> oldest entries before <paramref name="cutoff"/>, along the index on the instant.</summary>
+    public static Task<int> DeletePageAsync(PartnersDbContext db, DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        var page = db.PersonalDataAccesses.Where(e => e.At < cutoff).OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => e.Id).Take(PageSize);
+        return db.PersonalDataAccesses.Where(e => page.Contains(e.Id)).ExecuteDeleteAsync(cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention: {Count} access-log entries older than {Cutoff:yyyy-MM-dd} removed")]
