@@ -11,8 +11,9 @@ namespace Conventions.Benchmarks;
 /// <summary>
 /// Starts the real host (Release build, Kestrel on 127.0.0.1, a fresh SQLite file), prepares a Culture pour tous
 /// convention, a social partner and one hot session, then books it from many concurrent HTTP clients. Prints bookings
-/// per second, p50/p95/p99 latency and oversold seats, next to the raw rate of the same transaction (conditional seat
-/// update + booking + invitation) run directly on SQLite with the same durability settings, measured in the same run.
+/// per second, p50/p95/p99 latency and oversold seats, next to two raw rates run directly on SQLite with the same
+/// durability settings in the same run, one transaction per booking: a smaller transaction (conditional seat update +
+/// booking + invitation) in a fresh file, and the booking's own transaction on a copy of the load's database.
 /// </summary>
 internal static partial class LoadDriver
 {
@@ -137,6 +138,10 @@ internal static partial class LoadDriver
             beside.Latencies.Sort();
 
             var raw = RawTransactionRate(Path.Combine(data, "raw.db"), Math.Min(total, 4000));
+            // The booking's own transaction, one per commit, on a copy of this load's SQLite database (none on a server database).
+            double? alone = hostCount == 1 && Environment.GetEnvironmentVariable("Database__Provider") is null or "Sqlite"
+                ? BookingTransactionRate(Path.Combine(data, "conventions.db"), Path.Combine(data, "booking-alone.db"), setup.HotSession, Math.Min(total, 4000))
+                : null;
 
             // The floor: a minimal Kestrel endpoint, driven the same way in the same run (warmed up first, as the host).
             var (floorProcess, floorHttp) = await KestrelFloor.StartAsync(clients);
@@ -177,6 +182,11 @@ internal static partial class LoadDriver
             Console.WriteLine($"| oversold seats | {oversold} (seats left {seatsLeft}) |");
             Console.WriteLine($"| raw SQLite transaction rate (same run) | {raw:F0} per second |");
             Console.WriteLine($"| HTTP rate / raw rate | {rate / raw:P0} |");
+            if (alone is { } same)
+            {
+                Console.WriteLine($"| the booking's own transaction, one per commit, on a copy of this database (no HTTP, no EF, no group commit) | {same:F0} per second |");
+                Console.WriteLine($"| HTTP rate / that rate | {rate / same:P0} |");
+            }
             Console.WriteLine($"| host CPU per booking (all hosts) | {cpuPerBooking:F2} ms |");
             Console.WriteLine($"| minimal Kestrel endpoint, same driver: requests/s, p99, CPU per request | {floorRate:F0}, {floorP99:F1} ms, {floorCpuPerRequest:F2} ms |");
             Console.WriteLine($"| host CPU per booking / floor's CPU per request | {cpuPerBooking / floorCpuPerRequest:F1} x |");
@@ -295,52 +305,6 @@ internal static partial class LoadDriver
             }
         }));
         return (watch.Elapsed, latencies, failures, confirmed);
-    }
-
-    /// <summary>The same transaction without HTTP, the mediator or EF: one connection, the host's pragmas.</summary>
-    private static double RawTransactionRate(string path, int count)
-    {
-        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        connection.Open();
-        Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
-        Execute(connection, """
-            CREATE TABLE sessions (Id TEXT PRIMARY KEY, Seats INTEGER, SeatsLeft INTEGER, Status TEXT);
-            CREATE TABLE bookings (Id TEXT PRIMARY KEY, SessionId TEXT, BeneficiaryId TEXT, Status TEXT, SessionWeek TEXT, CreatedAt INTEGER);
-            CREATE TABLE invitations (Id TEXT PRIMARY KEY, BookingId TEXT, HolderName TEXT, Code TEXT UNIQUE, Status TEXT);
-            CREATE INDEX ix_bookings ON bookings (BeneficiaryId, SessionWeek);
-            """);
-        var session = Guid.NewGuid().ToString();
-        Execute(connection, $"INSERT INTO sessions VALUES ('{session}', {count / 2}, {count / 2}, 'Scheduled');");
-        var watch = Stopwatch.StartNew();
-        for (var i = 0; i < count; i++)
-        {
-            using var transaction = connection.BeginTransaction();
-            using var update = connection.CreateCommand();
-            update.Transaction = transaction;
-            update.CommandText = "UPDATE sessions SET SeatsLeft = SeatsLeft - 1 WHERE Id = $id AND Status = 'Scheduled' AND SeatsLeft >= 1";
-            update.Parameters.AddWithValue("$id", session);
-            var status = update.ExecuteNonQuery() == 1 ? "Confirmed" : "Waitlisted";
-            var booking = Guid.NewGuid().ToString();
-            using var insert = connection.CreateCommand();
-            insert.Transaction = transaction;
-            insert.CommandText = "INSERT INTO bookings VALUES ($b, $s, $p, $st, '2026-11-23', 0); INSERT INTO invitations VALUES ($i, $b, 'Personne', $c, 'Valid');";
-            insert.Parameters.AddWithValue("$b", booking);
-            insert.Parameters.AddWithValue("$s", session);
-            insert.Parameters.AddWithValue("$p", Guid.NewGuid().ToString());
-            insert.Parameters.AddWithValue("$st", status);
-            insert.Parameters.AddWithValue("$i", Guid.NewGuid().ToString());
-            insert.Parameters.AddWithValue("$c", Guid.NewGuid().ToString("N")[..9]);
-            insert.ExecuteNonQuery();
-            transaction.Commit();
-        }
-        return count / watch.Elapsed.TotalSeconds;
-    }
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 
     private static double P(List<double> sorted, double q) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
