@@ -12,7 +12,7 @@ namespace Conventions.Modules.Notices.Persistence.CompiledModels.PostgreSql
     internal partial class PostgreSqlNoticesDbContextModel
     {
         private PostgreSqlNoticesDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d8e7f4e2-2bb7-4a75-8ed9-eeac298ff82f"), entityTypeCount: 6)
+            : base(skipDetectChanges: false, modelId: new Guid("c58d76c3-9f01-4612-86f5-d3f68f9f03ee"), entityTypeCount: 6)
         {
         }
 

@@ -147,24 +147,24 @@ namespace Conventions.Modules.Notices.Persistence.CompiledModels.SqlServer
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { conventionId });
-
-            var index0 = runtimeEntityType.AddIndex(
                 new[] { deduplicationKey },
                 unique: true);
-            index0.AddAnnotation("Relational:Filter", "[DeduplicationKey] IS NOT NULL");
+            index.AddAnnotation("Relational:Filter", "[DeduplicationKey] IS NOT NULL");
 
-            var index1 = runtimeEntityType.AddIndex(
-                new[] { disputeId });
-
-            var index2 = runtimeEntityType.AddIndex(
+            var index0 = runtimeEntityType.AddIndex(
                 new[] { sourceEventId });
 
-            var index3 = runtimeEntityType.AddIndex(
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { createdAt, id });
 
-            var index4 = runtimeEntityType.AddIndex(
+            var index2 = runtimeEntityType.AddIndex(
                 new[] { status, nextAttemptAt });
+
+            var index3 = runtimeEntityType.AddIndex(
+                new[] { conventionId, createdAt, id });
+
+            var index4 = runtimeEntityType.AddIndex(
+                new[] { disputeId, createdAt, id });
 
             return runtimeEntityType;
         }

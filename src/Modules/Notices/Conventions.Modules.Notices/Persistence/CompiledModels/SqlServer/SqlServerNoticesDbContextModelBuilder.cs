@@ -11,7 +11,7 @@ namespace Conventions.Modules.Notices.Persistence.CompiledModels.SqlServer
     internal partial class SqlServerNoticesDbContextModel
     {
         private SqlServerNoticesDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("363540b8-fecf-42ed-8ea8-a2a421c4bfb3"), entityTypeCount: 6)
+            : base(skipDetectChanges: false, modelId: new Guid("126b1705-95b9-44b4-b5df-ad6fef948bc1"), entityTypeCount: 6)
         {
         }
 

@@ -11,7 +11,7 @@ namespace Conventions.Modules.Notices.Persistence.CompiledModels.Sqlite
     internal partial class SqliteNoticesDbContextModel
     {
         private SqliteNoticesDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e7abaad6-7017-4927-ab9f-b7671d8df738"), entityTypeCount: 6)
+            : base(skipDetectChanges: false, modelId: new Guid("710b35d3-fbf8-4fec-9a3d-b47442fbda1e"), entityTypeCount: 6)
         {
         }
 

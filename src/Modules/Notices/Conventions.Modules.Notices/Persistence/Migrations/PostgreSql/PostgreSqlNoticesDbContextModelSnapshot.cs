@@ -163,18 +163,18 @@ namespace Conventions.Modules.Notices.Persistence.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ConventionId");
-
                     b.HasIndex("DeduplicationKey")
                         .IsUnique();
-
-                    b.HasIndex("DisputeId");
 
                     b.HasIndex("SourceEventId");
 
                     b.HasIndex("CreatedAt", "Id");
 
                     b.HasIndex("Status", "NextAttemptAt");
+
+                    b.HasIndex("ConventionId", "CreatedAt", "Id");
+
+                    b.HasIndex("DisputeId", "CreatedAt", "Id");
 
                     b.ToTable("notices", "notices");
                 });

@@ -166,19 +166,19 @@ namespace Conventions.Modules.Notices.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ConventionId");
-
                     b.HasIndex("DeduplicationKey")
                         .IsUnique()
                         .HasFilter("[DeduplicationKey] IS NOT NULL");
-
-                    b.HasIndex("DisputeId");
 
                     b.HasIndex("SourceEventId");
 
                     b.HasIndex("CreatedAt", "Id");
 
                     b.HasIndex("Status", "NextAttemptAt");
+
+                    b.HasIndex("ConventionId", "CreatedAt", "Id");
+
+                    b.HasIndex("DisputeId", "CreatedAt", "Id");
 
                     b.ToTable("notices", "notices");
                 });

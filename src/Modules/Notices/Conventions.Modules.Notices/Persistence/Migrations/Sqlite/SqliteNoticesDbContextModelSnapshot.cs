@@ -160,18 +160,18 @@ namespace Conventions.Modules.Notices.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ConventionId");
-
                     b.HasIndex("DeduplicationKey")
                         .IsUnique();
-
-                    b.HasIndex("DisputeId");
 
                     b.HasIndex("SourceEventId");
 
                     b.HasIndex("CreatedAt", "Id");
 
                     b.HasIndex("Status", "NextAttemptAt");
+
+                    b.HasIndex("ConventionId", "CreatedAt", "Id");
+
+                    b.HasIndex("DisputeId", "CreatedAt", "Id");
 
                     b.ToTable("notices_notices", (string)null);
                 });

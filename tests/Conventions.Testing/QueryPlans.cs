@@ -1,14 +1,14 @@
 using System.Data.Common;
-using Conventions.Modules.Ticketing.Persistence;
+using Conventions.BuildingBlocks.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace Ticketing.Tests.Persistence;
+namespace Conventions.Testing;
 
 /// <summary>The lane's database plan for a query, to check which index a hot or growing query reads.</summary>
-internal static class QueryPlans
+public static class QueryPlans
 {
     /// <summary>The plan as text: EXPLAIN QUERY PLAN on SQLite, EXPLAIN on PostgreSQL.</summary>
-    public static async Task<string> PlanAsync<T>(TicketingDbContext db, IQueryable<T> query)
+    public static async Task<string> PlanAsync<T>(ModuleDbContext db, IQueryable<T> query)
     {
         await db.Database.OpenConnectionAsync();
         await using DbCommand command = query.CreateDbCommand();
