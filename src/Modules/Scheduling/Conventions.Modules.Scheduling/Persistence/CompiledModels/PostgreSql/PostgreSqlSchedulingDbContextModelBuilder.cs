@@ -12,7 +12,7 @@ namespace Conventions.Modules.Scheduling.Persistence.CompiledModels.PostgreSql
     internal partial class PostgreSqlSchedulingDbContextModel
     {
         private PostgreSqlSchedulingDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b8f3d568-2d10-42d8-ab53-a934bf433f13"), entityTypeCount: 13)
+            : base(skipDetectChanges: false, modelId: new Guid("96005f18-2b8c-4d46-b90c-78fa0b46d231"), entityTypeCount: 13)
         {
         }
 

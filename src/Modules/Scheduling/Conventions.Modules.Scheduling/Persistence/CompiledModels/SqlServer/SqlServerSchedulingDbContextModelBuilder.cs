@@ -11,7 +11,7 @@ namespace Conventions.Modules.Scheduling.Persistence.CompiledModels.SqlServer
     internal partial class SqlServerSchedulingDbContextModel
     {
         private SqlServerSchedulingDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("7b8d1818-27f0-455b-a487-2acbdd5d73b0"), entityTypeCount: 13)
+            : base(skipDetectChanges: false, modelId: new Guid("9a0c3dd0-06f1-494d-8609-b8763ad69e51"), entityTypeCount: 13)
         {
         }
 

@@ -157,10 +157,10 @@ namespace Conventions.Modules.Scheduling.Persistence.CompiledModels.Sqlite
                 new[] { conventionId, startsAt });
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { venueId, startsAt });
+                new[] { roomId, status, startsAt });
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { roomId, status, startsAt });
+                new[] { venueId, startsAt, id, date });
 
             return runtimeEntityType;
         }

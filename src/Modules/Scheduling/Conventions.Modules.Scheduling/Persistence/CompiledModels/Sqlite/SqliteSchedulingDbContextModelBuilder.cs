@@ -11,7 +11,7 @@ namespace Conventions.Modules.Scheduling.Persistence.CompiledModels.Sqlite
     internal partial class SqliteSchedulingDbContextModel
     {
         private SqliteSchedulingDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("49dd5185-a8a6-40b4-a38f-baf9f022c9b8"), entityTypeCount: 13)
+            : base(skipDetectChanges: false, modelId: new Guid("6a40ded4-1672-4b9a-a8a3-6cd32f6e5001"), entityTypeCount: 13)
         {
         }
 

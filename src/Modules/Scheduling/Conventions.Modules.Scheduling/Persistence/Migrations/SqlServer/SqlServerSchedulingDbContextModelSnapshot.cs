@@ -286,9 +286,9 @@ namespace Conventions.Modules.Scheduling.Persistence.Migrations.SqlServer
 
                     b.HasIndex("ConventionId", "StartsAt");
 
-                    b.HasIndex("VenueId", "StartsAt");
-
                     b.HasIndex("RoomId", "Status", "StartsAt");
+
+                    b.HasIndex("VenueId", "StartsAt", "Id", "Date");
 
                     b.ToTable("occurrences", "scheduling");
                 });

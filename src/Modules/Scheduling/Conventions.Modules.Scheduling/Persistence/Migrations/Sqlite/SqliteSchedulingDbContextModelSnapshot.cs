@@ -280,9 +280,9 @@ namespace Conventions.Modules.Scheduling.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ConventionId", "StartsAt");
 
-                    b.HasIndex("VenueId", "StartsAt");
-
                     b.HasIndex("RoomId", "Status", "StartsAt");
+
+                    b.HasIndex("VenueId", "StartsAt", "Id", "Date");
 
                     b.ToTable("scheduling_occurrences", (string)null);
                 });
