@@ -85,8 +85,8 @@ internal class SchedulingDbContext(DbContextOptions options) : ModuleDbContext(o
             b.HasMany(o => o.Appointments).WithOne().HasForeignKey(a => a.OccurrenceId);
             b.HasIndex(o => new { o.RoomId, o.Status, o.StartsAt });
             // A venue's calendar: its page read in the index's order (start, then id) and stopped at the page's end, and its
-            // range counted from the index alone, the dates tested on it (issue 17: on PostgreSQL a year's count fetched its
-            // 10,000 rows for their dates, 12.6 ms, and the prepared page, estimating one row, read and sorted all of them).
+            // range counted from the index alone, the dates tested on it (issue 17: on PostgreSQL the prepared page, planned
+            // for one row, read and sorted a year's 10,000, and the count fetched them all for their dates).
             b.HasIndex(o => new { o.VenueId, o.StartsAt, o.Id, o.Date });
             b.HasIndex(o => new { o.ConventionId, o.StartsAt });
         });
