@@ -1,4 +1,5 @@
 using Conventions.BuildingBlocks.Time;
+using Conventions.Modules.Scheduling.Domain;
 using Conventions.Modules.Scheduling.Persistence;
 using Conventions.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -54,7 +55,7 @@ public sealed class CalendarPlanTests : IAsyncLifetime
         Assert.Empty(await page.ToListAsync());
     }
 
-    private static IQueryable<Conventions.Modules.Scheduling.Domain.Occurrence> Range(SchedulingDbContext db, Guid venue)
+    private static IQueryable<Occurrence> Range(SchedulingDbContext db, Guid venue)
     {
         var (from, to) = (new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31));
         var (startsFrom, startsBefore) = (ParisTime.StartOf(from), ParisTime.StartOf(to.AddDays(1)));
