@@ -9,9 +9,10 @@ namespace Conventions.BuildingBlocks.Persistence;
 /// Copies SQLite's write-ahead log into the database file from a connection of its own, every
 /// <see cref="BusyInterval"/> while commits come, less often when they stop (ADR 0026). By default SQLite makes the
 /// connection whose commit takes the log past 1,000 pages copy it, in that commit: the booking writer, the one section
-/// that cannot run in parallel, then spent about 40 % of its commit time copying pages. A passive checkpoint here copies the same pages on another core without blocking writers
-/// or readers; the log still restarts from its beginning once copied. Commits checkpoint themselves only past
-/// <see cref="FallbackPages"/>, so the log stays bounded even if this loop stops.
+/// that cannot run in parallel, then spent about 40 % of its commit time copying pages. A passive checkpoint here
+/// copies the same pages on another core without blocking writers or readers; the log still restarts from its
+/// beginning once copied. Commits checkpoint themselves only past <see cref="FallbackPages"/>, so the log stays bounded
+/// even if this loop stops.
 /// </summary>
 public sealed partial class SqliteCheckpointer(IOptions<DatabaseSettings> settings, ILogger<SqliteCheckpointer> logger) : BackgroundService
 {
